@@ -1,1 +1,41 @@
-fn main(){}
+//! The `herald` command line: reads news articles and writes political event data.
+//!
+//! This crate only parses arguments and wires the library crates together (see
+//! `docs/ARCHITECTURE.md`); the work is done in `crates/`.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "herald", version, about = "Code news text into CAMEO/PLOVER event data")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Code articles into event records.
+    Code(cmd::code::CodeArgs),
+    /// Train or evaluate the part-of-speech tagger and dependency parser.
+    Nlp(cmd::nlp::NlpArgs),
+    /// Run a PETRARCH validation file and report passes and failures.
+    Validate(cmd::validate::ValidateArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => cmd::code::run(args),
+        Command::Nlp(args) => cmd::nlp::run(args),
+        Command::Validate(args) => cmd::validate::run(args),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(err) => {
+            eprintln!("herald: error: {err:#}");
+            std::process::exit(2);
+        }
+    }
+}

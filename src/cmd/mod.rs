@@ -1,0 +1,6 @@
+//! One module per `herald` subcommand; each exposes its clap `Args` and a `run` returning the
+//! process exit code.
+
+pub mod code;
+pub mod nlp;
+pub mod validate;
