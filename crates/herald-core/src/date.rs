@@ -137,7 +137,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2014-02-30", "2013-13-01", "14-09-15", "2014/09/15", "2014-0915", "", "abcdefgh"] {
+        for bad in [
+            "2014-02-30",
+            "2013-13-01",
+            "14-09-15",
+            "2014/09/15",
+            "2014-0915",
+            "",
+            "abcdefgh",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} accepted");
         }
         assert!("2016-02-29".parse::<Date>().is_ok());

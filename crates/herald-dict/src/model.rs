@@ -225,7 +225,9 @@ impl Dictionaries {
         self.agents.extend(other.agents);
         self.verbs.synsets.extend(other.verbs.synsets);
         self.verbs.blocks.extend(other.verbs.blocks);
-        self.verbs.transformations.extend(other.verbs.transformations);
+        self.verbs
+            .transformations
+            .extend(other.verbs.transformations);
         self.verbs.nouns.extend(other.verbs.nouns);
         self.discards.extend(other.discards);
         self.issues.extend(other.issues);

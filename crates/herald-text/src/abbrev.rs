@@ -1,0 +1,68 @@
+//! Abbreviations whose final period is not a sentence end.
+
+/// Titles and other abbreviations that are normally followed by a name or number, never ending a
+/// sentence. Lower case, without the final period.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "adm",
+    "cmdr", "sen", "rep", "gov", "pres", "amb", "hon", "rev", "fr", "st", "mt", "ft", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
+    "fig", "art", "sec", "ch", "pp", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept",
+    "univ", "assn", "bros", "gens", "reps", "sens", "messrs", "sr", "jr", "lt.gen", "maj.gen",
+    "brig", "supt", "insp", "det", "atty", "ave", "blvd", "rd",
+];
+
+/// Abbreviations that often end a sentence too ("... based in the U.S. The company ...").
+const MAY_BE_FINAL: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "a.m", "p.m", "etc",
+    "u.s.a", "d.c", "l.a", "n.y", "s.a", "ag", "bhd", "jr",
+];
+
+/// Whether `word` (with its final period, e.g. `"Gen."`) is an abbreviation, and if so whether it
+/// may end a sentence.
+pub(crate) fn classify(word: &str) -> Option<AbbrevKind> {
+    let core = word.strip_suffix('.')?;
+    if core.is_empty() {
+        return None;
+    }
+    let lower = core.to_ascii_lowercase();
+    if MAY_BE_FINAL.contains(&lower.as_str()) {
+        return Some(AbbrevKind::MayEnd);
+    }
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return Some(AbbrevKind::NeverEnds);
+    }
+    // Initials and dotted acronyms: "J.", "U.S.", "N.A.T.O."
+    let letters_and_dots = core
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    if letters_and_dots {
+        let single = core.chars().count() == 1;
+        return Some(if single && core.chars().all(char::is_uppercase) {
+            AbbrevKind::NeverEnds
+        } else {
+            AbbrevKind::MayEnd
+        });
+    }
+    None
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AbbrevKind {
+    NeverEnds,
+    MayEnd,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies() {
+        assert_eq!(classify("Gen."), Some(AbbrevKind::NeverEnds));
+        assert_eq!(classify("U.S."), Some(AbbrevKind::MayEnd));
+        assert_eq!(classify("J."), Some(AbbrevKind::NeverEnds));
+        assert_eq!(classify("Sept."), Some(AbbrevKind::NeverEnds));
+        assert_eq!(classify("talks."), None);
+        assert_eq!(classify("Gen"), None);
+    }
+}
