@@ -1,0 +1,539 @@
+//! Reader for Herald's own dictionary format: TOML files with `[[country]]`, `[[organization]]`,
+//! `[[person]]`, `[[agent]]` and `[[event]]` tables (see `docs/dictionaries.md`).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use herald_core::doc::normalize;
+use herald_core::Date;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::*;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileTables {
+    #[serde(default)]
+    country: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    organization: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    person: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    agent: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    event: Vec<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Country {
+    code: String,
+    names: Vec<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    #[serde(default)]
+    cities: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<Metonym>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Metonym {
+    name: String,
+    code: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Organization {
+    code: String,
+    names: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Person {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    roles: Vec<Role>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Role {
+    code: String,
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Agent {
+    code: String,
+    terms: Vec<String>,
+    #[serde(default)]
+    invariant: Vec<String>,
+    #[serde(default)]
+    placement: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Event {
+    code: String,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    objects: Vec<String>,
+    #[serde(default)]
+    target_preps: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    name: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// Splits a name into normalized words the way the tokenizer will see them in text
+/// ("China's" -> "china", "'s"; "U.S." stays one word).
+pub fn phrase_of(name: &str) -> Phrase {
+    // Reuse the tokenizer's notion of words by splitting on whitespace and the punctuation it
+    // splits off; dictionaries only need the common cases.
+    let mut words = Vec::new();
+    for raw in name.split_whitespace() {
+        let w = normalize(raw);
+        let (core, tail) = match w.strip_suffix(',') {
+            Some(c) => (c.to_string(), Some(",")),
+            None => (w.clone(), None),
+        };
+        if let Some(stem) = core.strip_suffix("'s").filter(|s| !s.is_empty()) {
+            words.push(stem.to_string());
+            words.push("'s".to_string());
+        } else if !core.is_empty() {
+            words.push(core);
+        }
+        if let Some(t) = tail {
+            words.push(t.to_string());
+        }
+    }
+    words
+}
+
+/// Reads one Herald TOML dictionary file from disk.
+pub fn read_file(path: &Path) -> std::io::Result<Dictionaries> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(read_str(&text, &path.to_string_lossy()))
+}
+
+/// Reads Herald TOML dictionary text; `file` names it in diagnostics and evidence.
+pub fn read_str(text: &str, file: &str) -> Dictionaries {
+    let file: Arc<str> = Arc::from(file);
+    let mut out = Dictionaries::default();
+    let line_of = |byte: usize| {
+        1 + text.as_bytes()[..byte.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32
+    };
+    let loc = |byte: usize| SourceLoc {
+        file: file.clone(),
+        line: line_of(byte),
+    };
+    let tables: FileTables = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            out.diagnostics.push(Diagnostic {
+                loc: loc(at),
+                message: format!("not a valid Herald dictionary: {}", e.message()),
+            });
+            return out;
+        }
+    };
+
+    fn entries<T: for<'de> Deserialize<'de>>(
+        items: Vec<Spanned<toml::Value>>,
+        kind: &str,
+        loc: &dyn Fn(usize) -> SourceLoc,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<(T, SourceLoc)> {
+        let mut v = Vec::new();
+        for item in items {
+            let l = loc(item.span().start);
+            match item.into_inner().try_into::<T>() {
+                Ok(t) => v.push((t, l)),
+                Err(e) => diags.push(Diagnostic {
+                    loc: l,
+                    message: format!("skipped [[{kind}]]: {}", e.message()),
+                }),
+            }
+        }
+        v
+    }
+    let d = &mut out.diagnostics;
+    let countries: Vec<(Country, _)> = entries(tables.country, "country", &loc, d);
+    let orgs: Vec<(Organization, _)> = entries(tables.organization, "organization", &loc, d);
+    let people: Vec<(Person, _)> = entries(tables.person, "person", &loc, d);
+    let agents: Vec<(Agent, _)> = entries(tables.agent, "agent", &loc, d);
+    let events: Vec<(Event, _)> = entries(tables.event, "event", &loc, d);
+
+    for (c, l) in countries {
+        let code = c.code.trim().to_string();
+        let phrases: Vec<Phrase> = c
+            .names
+            .iter()
+            .chain(&c.capitals)
+            .chain(&c.cities)
+            .map(|n| phrase_of(n))
+            .chain(c.adjectives.iter().flat_map(|a| {
+                let p = phrase_of(a);
+                let plural = pluralize_last(&p);
+                [p, plural]
+            }))
+            .filter(|p| !p.is_empty())
+            .collect();
+        out.actors.push(ActorEntry {
+            phrases: dedup(phrases),
+            default_code: Some(code),
+            dated: Vec::new(),
+            loc: l.clone(),
+        });
+        for m in c.metonyms {
+            out.actors.push(ActorEntry {
+                phrases: vec![phrase_of(&m.name)],
+                default_code: Some(m.code),
+                dated: Vec::new(),
+                loc: l.clone(),
+            });
+        }
+    }
+    for (o, l) in orgs {
+        out.actors.push(ActorEntry {
+            phrases: o
+                .names
+                .iter()
+                .map(|n| phrase_of(n))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            default_code: Some(o.code),
+            dated: Vec::new(),
+            loc: l,
+        });
+    }
+    for (p, l) in people {
+        let mut entry = ActorEntry {
+            phrases: std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .map(|n| phrase_of(n))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            default_code: None,
+            dated: Vec::new(),
+            loc: l.clone(),
+        };
+        let mut ok = true;
+        for r in p.roles {
+            let parse = |s: &Option<String>| -> Result<Option<Date>, String> {
+                s.as_deref()
+                    .map(|d| d.parse::<Date>().map_err(|e| e.to_string()))
+                    .transpose()
+            };
+            match (parse(&r.from), parse(&r.to)) {
+                (Ok(None), Ok(None)) => entry.default_code = Some(r.code),
+                (Ok(from), Ok(to)) => entry.dated.push(DatedCode {
+                    code: r.code,
+                    from,
+                    to,
+                }),
+                (Err(e), _) | (_, Err(e)) => {
+                    out.diagnostics.push(Diagnostic {
+                        loc: l.clone(),
+                        message: format!("skipped person {:?}: {e}", p.name),
+                    });
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            out.actors.push(entry);
+        }
+    }
+    for (a, l) in agents {
+        let placement = match a.placement.as_deref() {
+            None | Some("suffix") => AgentPlacement::Suffix,
+            Some("prefix") => AgentPlacement::Prefix,
+            Some(other) => {
+                out.diagnostics.push(Diagnostic {
+                    loc: l,
+                    message: format!(
+                        "skipped agent {}: placement {other:?} is not suffix or prefix",
+                        a.code
+                    ),
+                });
+                continue;
+            }
+        };
+        let invariant: Vec<Phrase> = a.invariant.iter().map(|t| phrase_of(t)).collect();
+        let mut phrases = Vec::new();
+        for t in &a.terms {
+            let p = phrase_of(t);
+            if p.is_empty() {
+                continue;
+            }
+            if !invariant.contains(&p) {
+                phrases.push(pluralize_last(&p));
+            }
+            phrases.push(p);
+        }
+        out.agents.push(AgentEntry {
+            phrases: dedup(phrases),
+            code: a.code,
+            placement,
+            loc: l,
+        });
+    }
+    for (e, l) in events {
+        let text = describe_event(&e);
+        if !e.verbs.is_empty() {
+            let verbs = e
+                .verbs
+                .iter()
+                .map(|v| {
+                    let lemma = phrase_of(v);
+                    VerbWord {
+                        head: 0,
+                        forms: Vec::new(),
+                        code: None,
+                        loc: l.clone(),
+                        lemma,
+                    }
+                })
+                .filter(|v| !v.lemma.is_empty())
+                .collect();
+            let mut patterns = Vec::new();
+            let objects: Vec<Option<PatternElem>> = if e.objects.is_empty() {
+                vec![None]
+            } else {
+                e.objects.iter().map(|o| Some(object_elem(o))).collect()
+            };
+            for obj in &objects {
+                for prep in &e.target_preps {
+                    let mut after: Vec<PatternElem> = obj.iter().cloned().collect();
+                    after.push(PatternElem::Prep(
+                        normalize(prep),
+                        vec![PatternElem::Target],
+                    ));
+                    patterns.push(VerbPattern {
+                        before: vec![PatternElem::Source],
+                        after,
+                        code: Some(e.code.clone()),
+                        text: text.clone(),
+                        loc: l.clone(),
+                    });
+                }
+                if let Some(o) = obj {
+                    patterns.push(VerbPattern {
+                        before: vec![PatternElem::Source],
+                        after: vec![o.clone()],
+                        code: Some(e.code.clone()),
+                        text: text.clone(),
+                        loc: l.clone(),
+                    });
+                }
+            }
+            out.verbs.blocks.push(VerbBlock {
+                description: text.clone(),
+                // The bare verb codes only when no object is required.
+                code: if e.objects.is_empty() {
+                    Some(e.code.clone())
+                } else {
+                    None
+                },
+                verbs,
+                patterns,
+                loc: l.clone(),
+            });
+        }
+        if !e.nouns.is_empty() {
+            let mut phrases = Vec::new();
+            for n in &e.nouns {
+                let p = phrase_of(n);
+                if !p.is_empty() {
+                    phrases.push(pluralize_last(&p));
+                    phrases.push(p);
+                }
+            }
+            out.verbs.nouns.push(NounEvent {
+                phrases: dedup(phrases),
+                code: e.code.clone(),
+                target_preps: e.target_preps.iter().map(|p| normalize(p)).collect(),
+                loc: l,
+            });
+        }
+    }
+    out
+}
+
+fn object_elem(o: &str) -> PatternElem {
+    let p = phrase_of(o);
+    if p.len() == 1 {
+        PatternElem::Word(p.into_iter().next().unwrap_or_default())
+    } else {
+        PatternElem::NounPhrase(p)
+    }
+}
+
+fn describe_event(e: &Event) -> String {
+    let mut s = format!("[{}]", e.code);
+    if !e.verbs.is_empty() {
+        s.push_str(&format!(" verbs={}", e.verbs.join("|")));
+    }
+    if !e.objects.is_empty() {
+        s.push_str(&format!(" objects={}", e.objects.join("|")));
+    }
+    if !e.target_preps.is_empty() {
+        s.push_str(&format!(" target_preps={}", e.target_preps.join("|")));
+    }
+    if !e.nouns.is_empty() {
+        s.push_str(&format!(" nouns={}", e.nouns.join("|")));
+    }
+    s
+}
+
+fn pluralize_last(p: &Phrase) -> Phrase {
+    let mut q = p.clone();
+    if let Some(last) = q.last_mut() {
+        *last = regular_plural(last);
+    }
+    q
+}
+
+fn dedup(mut v: Vec<Phrase>) -> Vec<Phrase> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|p| seen.insert(p.clone()));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+[[country]]
+code = "KAZ"
+names = ["Kazakhstan"]
+adjectives = ["Kazakh"]
+capitals = ["Astana"]
+metonyms = [{ name = "Akorda", code = "KAZGOV" }]
+
+[[person]]
+name = "Nursultan Nazarbayev"
+aliases = ["Nazarbayev"]
+roles = [{ code = "KAZGOV", from = "1991-12-16", to = "2019-03-20" }, { code = "KAZELI" }]
+
+[[person]]
+name = "Bad Date"
+roles = [{ code = "XXXGOV", from = "2019-02-30" }]
+
+[[agent]]
+code = "MIL"
+terms = ["army", "minister of defense", "troops"]
+invariant = ["troops"]
+
+[[event]]
+code = "057"
+verbs = ["sign"]
+objects = ["agreement"]
+target_preps = ["with"]
+
+[[event]]
+code = "042"
+verbs = ["visit"]
+nouns = ["visit"]
+target_preps = ["to"]
+
+[[agent]]
+terms = ["no code"]
+"#;
+
+    #[test]
+    fn reads_all_tables_and_reports_bad_entries_with_lines() {
+        let d = read_str(SAMPLE, "sample.toml");
+        // Entries are located by their `[[table]]` header line.
+        let mut diags = d.diagnostics.clone();
+        diags.sort_by_key(|d| d.loc.line);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert_eq!(diags[0].loc.line, 14);
+        assert!(diags[0].message.contains("Bad Date"));
+        assert_eq!(diags[1].loc.line, 35);
+        assert!(
+            diags[1].message.contains("missing field `code`"),
+            "{}",
+            diags[1].message
+        );
+
+        let kaz = &d.actors[0];
+        assert_eq!(kaz.default_code.as_deref(), Some("KAZ"));
+        assert!(kaz.phrases.contains(&vec!["kazakhs".to_string()]));
+        assert!(kaz.phrases.contains(&vec!["astana".to_string()]));
+        assert_eq!(d.actors[1].default_code.as_deref(), Some("KAZGOV"));
+        let naz = &d.actors[2];
+        assert_eq!(
+            naz.code_on(Some("2014-09-15".parse().unwrap())),
+            Some("KAZGOV")
+        );
+        assert_eq!(
+            naz.code_on(Some("2020-09-15".parse().unwrap())),
+            Some("KAZELI")
+        );
+
+        let mil = &d.agents[0];
+        assert!(mil.phrases.contains(&phrase_of("minister of defenses")));
+        assert!(mil.phrases.contains(&phrase_of("armies")));
+        assert!(!mil.phrases.contains(&phrase_of("troopses")));
+
+        let sign = &d.verbs.blocks[0];
+        assert_eq!(sign.code, None);
+        assert_eq!(sign.patterns.len(), 2);
+        assert_eq!(d.verbs.blocks[1].code.as_deref(), Some("042"));
+        assert_eq!(d.verbs.nouns[0].target_preps, vec!["to"]);
+    }
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        let d = read_str("[[country]]\ncode = \"KAZ\"\nnames = [\"x\"\n", "bad.toml");
+        assert_eq!(d.diagnostics.len(), 1);
+        assert!(d.diagnostics[0].loc.line >= 3, "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn phrases_split_possessives() {
+        assert_eq!(phrase_of("China's Army"), vec!["china", "'s", "army"]);
+        assert_eq!(phrase_of("U.S."), vec!["u.s."]);
+    }
+}

@@ -1,0 +1,222 @@
+//! JSON Lines: one article per line.
+
+use std::io::BufRead;
+
+use herald_core::{Article, Date, Origin};
+use serde::Deserialize;
+
+use super::{check_article, InputOptions, ReadResult, RecordError};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonArticle {
+    id: Option<IdValue>,
+    text: String,
+    date: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+/// Ids may be written as numbers by tools that export integer keys.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum IdValue {
+    Str(String),
+    Num(serde_json::Number),
+}
+
+pub(crate) struct JsonlReader<R> {
+    reader: R,
+    path: String,
+    opts: InputOptions,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub(crate) fn new(reader: R, path: String, opts: InputOptions) -> Self {
+        JsonlReader {
+            reader,
+            path,
+            opts,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn parse_line(&self, bytes: &[u8]) -> ReadResult {
+        let err =
+            |id: Option<String>, msg: String| RecordError::new(&self.path, self.line, id, msg);
+        let text = std::str::from_utf8(bytes).map_err(|_| err(None, "invalid UTF-8".into()))?;
+        let rec: JsonArticle = serde_json::from_str(text)
+            .map_err(|e| err(None, format!("malformed JSON record: {e}")))?;
+        let id = match rec.id {
+            Some(IdValue::Str(s)) => s,
+            Some(IdValue::Num(n)) => n.to_string(),
+            None => format!("{}:{}", self.path, self.line),
+        };
+        let date = match rec.date.as_deref().map(str::trim) {
+            None | Some("") => self.opts.default_date,
+            Some(d) => Some(
+                d.get(..10)
+                    .unwrap_or(d)
+                    .parse::<Date>()
+                    .map_err(|e| err(Some(id.clone()), e.to_string()))?,
+            ),
+        };
+        let article = Article {
+            id,
+            text: rec.text,
+            date,
+            title: rec.title,
+            source: rec.source,
+            url: rec.url,
+            penn_parse: None,
+            origin: Origin {
+                file: self.path.clone(),
+                line: self.line,
+            },
+        };
+        check_article(article, &self.opts)
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        loop {
+            if self.done {
+                return None;
+            }
+            self.buf.clear();
+            self.line += 1;
+            // Cap a line at the article limit plus room for the JSON around it, so one huge line
+            // cannot exhaust memory.
+            let cap = (self.opts.max_article_bytes as u64).saturating_mul(2) + 4096;
+            let reader: &mut R = &mut self.reader;
+            let n = match std::io::Read::take(reader, cap).read_until(b'\n', &mut self.buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(RecordError::file(
+                        &self.path,
+                        format!("cannot read: {e}"),
+                    )));
+                }
+            };
+            if n == 0 {
+                return None;
+            }
+            if n as u64 == cap && self.buf.last() != Some(&b'\n') {
+                // Skip the rest of the overlong line.
+                let mut sink = Vec::new();
+                let _ = self.reader.read_until(b'\n', &mut sink);
+                return Some(Err(RecordError::new(
+                    &self.path,
+                    self.line,
+                    None,
+                    format!("line longer than {cap} bytes (raise --max-article-bytes to code it)"),
+                )));
+            }
+            let line = trim_ascii(&self.buf);
+            if line.is_empty() {
+                continue;
+            }
+            let line = line.to_vec();
+            return Some(self.parse_line(&line));
+        }
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
+    &b[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<ReadResult> {
+        JsonlReader::new(s.as_bytes(), "in.jsonl".into(), InputOptions::default()).collect()
+    }
+
+    #[test]
+    fn reads_records_and_reports_bad_lines() {
+        let input = concat!(
+            "{\"id\":\"a1\",\"text\":\"Chang visited Astana.\",\"date\":\"2014-09-15\"}\n",
+            "\n",
+            "{\"id\":\"a2\",\"text\": oops}\n",
+            "{\"id\":7,\"text\":\"Second.\",\"title\":\"T\"}\n",
+            "{\"id\":\"a4\",\"text\":\"x\",\"date\":\"15/09/2014\"}\n",
+            "{\"id\":\"a5\",\"text\":\"\"}\n",
+            "{\"id\":\"a6\",\"body\":\"no text field\"}\n",
+        );
+        let out = read(input);
+        assert_eq!(out.len(), 6);
+        let a1 = out[0].as_ref().unwrap();
+        assert_eq!(a1.date.unwrap().to_string(), "2014-09-15");
+        assert_eq!(a1.origin.line, 1);
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!(e.origin.line, 3);
+        assert!(e.message.starts_with("malformed JSON"), "{e}");
+        assert_eq!(out[2].as_ref().unwrap().id, "7");
+        let e = out[3].as_ref().unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("in.jsonl:5: record \"a4\": invalid date"),
+            "{e}"
+        );
+        assert!(out[4]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("empty article"));
+        assert!(out[5]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("malformed JSON"));
+    }
+
+    #[test]
+    fn default_date_fills_missing_dates() {
+        let opts = InputOptions {
+            default_date: Some("2020-01-02".parse().unwrap()),
+            ..Default::default()
+        };
+        let input = "{\"id\":\"a\",\"text\":\"t\"}\n{\"id\":\"b\",\"text\":\"t\",\"date\":\"2021-05-06T10:00:00Z\"}";
+        let out: Vec<_> = JsonlReader::new(input.as_bytes(), "x".into(), opts).collect();
+        assert_eq!(
+            out[0].as_ref().unwrap().date.unwrap().to_string(),
+            "2020-01-02"
+        );
+        assert_eq!(
+            out[1].as_ref().unwrap().date.unwrap().to_string(),
+            "2021-05-06"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_line_is_skipped_not_fatal() {
+        let mut bytes = b"{\"id\":\"a\",\"text\":\"ok\"}\n".to_vec();
+        bytes.extend_from_slice(
+            b"{\"id\":\"b\",\"text\":\"\xff\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n",
+        );
+        let out: Vec<_> =
+            JsonlReader::new(&bytes[..], "x".into(), InputOptions::default()).collect();
+        assert!(out[0].is_ok() && out[2].is_ok());
+        assert_eq!(out[1].as_ref().unwrap_err().origin.line, 2);
+    }
+}
