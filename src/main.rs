@@ -4,6 +4,8 @@
 //! `docs/ARCHITECTURE.md`); the work is done in `crates/`.
 
 mod cmd;
+mod dicts;
+mod pipeline;
 
 use clap::{Parser, Subcommand};
 

@@ -1,8 +1,129 @@
-//! `herald code`: articles in, events out.
+//! `herald code`: articles in, event records out.
+//!
+//! Input is read as a stream, coded in parallel in batches, and written in input order. A bad
+//! record is reported on stderr with its file and line and skipped (or, with `--strict`, stops
+//! the run); the exit status is 1 when anything was skipped.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use herald_core::Date;
+use herald_io::input::{self, InputFormat, InputOptions};
+use herald_io::output::{self, OutputFormat};
+use rayon::prelude::*;
+
+use crate::dicts;
+use crate::pipeline::Pipeline;
 
 #[derive(clap::Args, Debug)]
-pub struct CodeArgs {}
+pub struct CodeArgs {
+    /// Input files; `-` or none for standard input.
+    pub inputs: Vec<String>,
+    /// Input format: text, jsonl or petrarch (default: from the extension, else sniffed).
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Date (YYYY-MM-DD) for articles whose input has none.
+    #[arg(long)]
+    pub date: Option<Date>,
+    /// Write events to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
+    pub output_format: OutputFormat,
+    /// Stop at the first bad record instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub dicts: dicts::DictArgs,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Articles larger than this are reported and skipped.
+    #[arg(long, default_value_t = input::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Code by word order only, without the tagger and parser.
+    #[arg(long)]
+    pub no_parse: bool,
+}
 
-pub fn run(_args: CodeArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("not yet")
+/// Articles coded together; large enough to keep all cores busy, small enough to stream.
+const BATCH: usize = 256;
+
+pub fn run(args: CodeArgs) -> Result<i32> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("setting up worker threads")?;
+    }
+    let dictionaries = dicts::load(&args.dicts)?;
+    let pipeline = if args.no_parse {
+        Pipeline::with_nlp(dictionaries, None)
+    } else {
+        Pipeline::new(dictionaries)
+    };
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => Box::new(std::io::stdout()),
+    };
+    let mut writer = output::writer(args.output_format, out);
+    let opts = InputOptions {
+        format: args.input_format,
+        default_date: args.date,
+        max_article_bytes: args.max_article_bytes,
+    };
+    let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
+
+    let mut skipped = 0usize;
+    let mut batch = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<herald_core::Article>, writer: &mut Box<dyn output::EventWriter + Send>| -> Result<()> {
+        let results: Vec<_> = batch
+            .par_drain(..)
+            .map(|a| {
+                let origin = format!("{}: record {:?}", a.origin, a.id);
+                (origin, pipeline.process(a))
+            })
+            .collect();
+        for (origin, p) in results {
+            for n in &p.notices {
+                eprintln!("herald: note: {origin}: {n}");
+            }
+            for e in &p.events {
+                writer.write(e).context("writing output")?;
+            }
+        }
+        Ok(())
+    };
+    for path in &inputs {
+        for item in input::read(path, &opts) {
+            match item {
+                Ok(article) => {
+                    batch.push(article);
+                    if batch.len() >= BATCH {
+                        flush(&mut batch, &mut writer)?;
+                    }
+                }
+                Err(e) => {
+                    skipped += 1;
+                    eprintln!("herald: skipped {e}");
+                    if args.strict {
+                        flush(&mut batch, &mut writer)?;
+                        writer.finish().context("writing output")?;
+                        eprintln!("herald: stopped at the first bad record (--strict)");
+                        return Ok(1);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut batch, &mut writer)?;
+    writer.finish().context("writing output")?;
+    if skipped > 0 {
+        eprintln!("herald: {skipped} record(s) skipped");
+        return Ok(1);
+    }
+    Ok(0)
 }

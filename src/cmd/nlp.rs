@@ -1,9 +1,160 @@
-//! `herald nlp`: train and evaluate the tagger and parser.
-// Being written (issue 3); owned by the NLP work.
+//! `herald nlp`: train and evaluate the tagger, lemmatizer and dependency parser (herald-nlp).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Subcommand;
+use herald_nlp::conllu::read_conllu;
+use herald_nlp::eval::evaluate;
+use herald_nlp::train::{train, TrainOptions};
+use herald_nlp::Model;
+
+const EWT: &str = "../shared/data/treebanks/en_ewt/en_ewt-ud";
+const GUM: &str = "../shared/data/treebanks/en_gum_ccby/en_gum-ud";
 
 #[derive(clap::Args, Debug)]
-pub struct NlpArgs {}
+pub struct NlpArgs {
+    #[command(subcommand)]
+    command: NlpCommand,
+}
 
-pub fn run(_args: NlpArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("herald nlp is not built yet")
+#[derive(Subcommand, Debug)]
+enum NlpCommand {
+    /// Train a model from CoNLL-U treebanks and write it to a file.
+    Train {
+        /// Training treebanks (default: UD EWT and GUM train from ../shared).
+        #[arg(long = "train", num_args = 1..)]
+        train: Vec<PathBuf>,
+        /// Dev treebanks for early stopping (default: UD EWT and GUM dev).
+        #[arg(long = "dev", num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/herald-nlp/model/en.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Maximum tagger epochs.
+        #[arg(long, default_value_t = 12)]
+        tagger_epochs: usize,
+        /// Maximum parser epochs.
+        #[arg(long, default_value_t = 15)]
+        parser_epochs: usize,
+        /// Jackknife folds used to tag the parser's training data.
+        #[arg(long, default_value_t = 4)]
+        folds: usize,
+    },
+    /// Evaluate on a CoNLL-U treebank; prints one JSON object.
+    Eval {
+        #[arg(long)]
+        treebank: PathBuf,
+        /// Segment and tokenize the `# text` lines with Herald's segmenter instead of using the
+        /// gold words.
+        #[arg(long)]
+        raw: bool,
+        /// Model file (default: the bundled model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+fn defaults(given: Vec<PathBuf>, split: &str) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given;
+    }
+    [EWT, GUM]
+        .iter()
+        .map(|p| PathBuf::from(format!("{p}-{split}.conllu")))
+        .filter(|p| p.exists())
+        .collect()
+}
+
+pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
+    match args.command {
+        NlpCommand::Train {
+            train: tr,
+            dev,
+            out,
+            seed,
+            tagger_epochs,
+            parser_epochs,
+            folds,
+        } => {
+            let opts = TrainOptions {
+                train: defaults(tr, "train"),
+                dev: defaults(dev, "dev"),
+                seed,
+                tagger_epochs,
+                parser_epochs,
+                folds,
+                log: true,
+            };
+            if opts.train.is_empty() {
+                anyhow::bail!("no training treebank given and none found under ../shared");
+            }
+            for p in opts.train.iter().chain(&opts.dev) {
+                eprintln!("reading {}", p.display());
+            }
+            let (model, report) = train(&opts)?;
+            model
+                .save(&out)
+                .with_context(|| format!("writing model {}", out.display()))?;
+            let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            eprintln!(
+                "wrote {} ({:.1} MB) in {:.0}s",
+                out.display(),
+                size as f64 / 1e6,
+                report.seconds
+            );
+            println!(
+                "{}",
+                serde_json::json!({
+                    "train_sentences": report.train_sentences,
+                    "train_tokens": report.train_tokens,
+                    "dev_sentences": report.dev_sentences,
+                    "tagger_epoch": report.tagger_epoch,
+                    "tagger_dev_accuracy": report.tagger_dev_accuracy,
+                    "jackknife_accuracy": report.jackknife_accuracy,
+                    "parser_epoch": report.parser_epoch,
+                    "parser_dev_las": report.parser_dev_las,
+                    "model_bytes": size,
+                    "seconds": report.seconds,
+                })
+            );
+            Ok(0)
+        }
+        NlpCommand::Eval {
+            treebank,
+            raw,
+            model,
+        } => {
+            let t0 = Instant::now();
+            let model = match &model {
+                Some(p) => Model::load(p).with_context(|| format!("loading {}", p.display()))?,
+                None => Model::bundled()?,
+            };
+            let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+            let gold = read_conllu(&treebank)?;
+            if raw {
+                anyhow::bail!("--raw needs Herald's segmenter (herald-text), not available yet");
+            }
+            let r = evaluate(&model, &gold);
+            println!(
+                "{}",
+                serde_json::json!({
+                    "sentences": r.sentences,
+                    "tokens": r.tokens,
+                    "upos": r.upos,
+                    "xpos": r.xpos,
+                    "uas": r.uas,
+                    "las": r.las,
+                    "las_full": r.las_full,
+                    "lemma": r.lemma,
+                    "tokens_per_sec": r.tokens_per_sec,
+                    "load_ms": (load_ms * 10.0).round() / 10.0,
+                })
+            );
+            Ok(0)
+        }
+    }
 }

@@ -49,6 +49,9 @@ struct Country {
 struct Metonym {
     name: String,
     code: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]

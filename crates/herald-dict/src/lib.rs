@@ -8,6 +8,9 @@
 //! It does not match text (that is `herald-coder`'s job) and holds no global state: callers load
 //! dictionaries and pass them to the coder.
 
+pub mod bundled;
+pub mod herald;
 pub mod model;
+pub mod petrarch;
 
 pub use model::*;

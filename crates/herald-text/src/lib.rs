@@ -25,9 +25,20 @@ pub use tokenize::tokenize;
 /// one run-on "sentence" (a table, a list) cannot make later stages slow.
 pub const MAX_SENTENCE_TOKENS: usize = 250;
 
+/// A sentence longer than [`MAX_SENTENCE_TOKENS`] that was cut into pieces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutSentence {
+    /// Byte offset where the sentence starts in the article text.
+    pub start: usize,
+    /// Its length in tokens before cutting.
+    pub tokens: usize,
+}
+
 /// Segments `doc.article.text` into sentences and tokens, detects a leading dateline and marks
-/// sentences that repeat an earlier one. Replaces any sentences already in `doc`.
-pub fn segment(doc: &mut Doc) {
+/// sentences that repeat an earlier one. Replaces any sentences already in `doc`. Returns the
+/// over-long sentences that were cut, so callers can tell the user.
+pub fn segment(doc: &mut Doc) -> Vec<CutSentence> {
+    let mut cut = Vec::new();
     let text = doc.article.text.as_str();
     let dateline = find_dateline(text);
     // Text before a dateline (a headline) and after it are segmented apart: the dateline is a
@@ -40,6 +51,12 @@ pub fn segment(doc: &mut Doc) {
     for (from, to) in parts {
         let tokens = tokenize(text, from, to);
         for range in split_sentences(text, &tokens) {
+            if range.len() > MAX_SENTENCE_TOKENS {
+                cut.push(CutSentence {
+                    start: tokens[range.start].0,
+                    tokens: range.len(),
+                });
+            }
             for piece in tokens[range].chunks(MAX_SENTENCE_TOKENS) {
                 sentences.push(make_sentence(text, piece));
             }
@@ -48,6 +65,7 @@ pub fn segment(doc: &mut Doc) {
     mark_duplicates(&mut sentences);
     doc.sentences = sentences;
     doc.dateline = dateline;
+    cut
 }
 
 /// Segments a text known to be one sentence (PETRARCH input): tokens only, no splitting.

@@ -1,0 +1,198 @@
+//! Actor mentions: dictionary phrases found in a sentence and composed into coded actors
+//! ("China's Minister of Defense Chang Wanquan" = CHN + MIL + a CHNMIL person = `CHNMIL`).
+
+use herald_core::{Date, Token};
+
+use crate::lexicon::Lexicon;
+use herald_dict::AgentPlacement;
+
+/// A coded actor in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    /// True when the code comes only from agent words ("the minister", "police"): such a mention
+    /// may be resolved to an actor named earlier in the article.
+    pub agent_only: bool,
+    /// True when it names a person (a person entry or a capitalized name in the phrase).
+    pub personal: bool,
+    /// Capitalized words of the mention (for resolving a later bare surname).
+    pub names: Vec<String>,
+    /// Where the code was found, `file:line` of the dictionary entry.
+    pub dict_loc: String,
+    /// For a resolved mention, the text it was resolved to.
+    pub resolved_to: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Piece {
+    Actor { code: String, person: bool, loc: String },
+    Agent { code: String, placement: AgentPlacement, loc: String },
+}
+
+/// Words allowed between the pieces of one actor phrase.
+fn is_joiner(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "'s" | "'" | "of" | "the" | "-" | "new" | "top" | "chief" | "deputy" | "acting" | "senior")
+}
+
+pub(crate) fn is_capitalized(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().any(char::is_lowercase)
+}
+
+/// Finds and composes the actor mentions of a sentence.
+pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>) -> Vec<Mention> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    // 1. Pieces: longest dictionary phrase at each position.
+    let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let actor = lex.actors.longest_at(&words, i);
+        let agent = lex.agents.longest_at(&words, i);
+        let pick = match (actor, agent) {
+            (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, false, g.1)),
+            (Some(a), _) => Some((a.0, true, a.1)),
+            (None, Some(g)) => Some((g.0, false, g.1)),
+            (None, None) => None,
+        };
+        match pick {
+            Some((len, true, id)) => {
+                let entry = &lex.dicts.actors[id as usize];
+                if let Some(code) = entry.code_on(date) {
+                    pieces.push((
+                        i,
+                        i + len,
+                        Piece::Actor {
+                            code: code.to_string(),
+                            person: !entry.dated.is_empty(),
+                            loc: entry.loc.to_string(),
+                        },
+                    ));
+                }
+                i += len;
+            }
+            Some((len, false, id)) => {
+                let entry = &lex.dicts.agents[id as usize];
+                pieces.push((
+                    i,
+                    i + len,
+                    Piece::Agent {
+                        code: entry.code.clone(),
+                        placement: entry.placement,
+                        loc: entry.loc.to_string(),
+                    },
+                ));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    // 2. Group pieces separated only by joiners or capitalized names.
+    let mut groups: Vec<(usize, usize, Vec<Piece>)> = Vec::new();
+    for (s, e, p) in pieces {
+        if let Some(last) = groups.last_mut() {
+            let gap = &tokens[last.1..s];
+            let joinable = gap.len() <= 4 && gap.iter().all(|t| is_joiner(t) || is_capitalized(t));
+            let same_kind_twice = gap.is_empty()
+                && matches!((&p, last.2.last()), (Piece::Actor { .. }, Some(Piece::Actor { .. })));
+            if joinable && !same_kind_twice {
+                last.1 = e;
+                last.2.push(p);
+                continue;
+            }
+        }
+        groups.push((s, e, vec![p]));
+    }
+    // 3. Extend each group over following capitalized names ("Defense Minister Chang Wanquan").
+    let mut mentions = Vec::new();
+    for gi in 0..groups.len() {
+        let (s, mut e, ref ps) = groups[gi];
+        let limit = groups.get(gi + 1).map_or(tokens.len(), |g| g.0);
+        while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
+            e += 1;
+        }
+        if let Some(m) = compose(lex, tokens, s, e, ps) {
+            mentions.push(m);
+        }
+    }
+    mentions
+}
+
+/// Builds one actor code out of the pieces of a phrase.
+fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]) -> Option<Mention> {
+    let mut base: Option<(&str, bool, &str)> = None;
+    for p in pieces {
+        if let Piece::Actor { code, person, loc } = p {
+            // The most specific actor wins: a person's CHNMIL over the country's CHN.
+            if base.is_none_or(|(b, _, _)| code.len() > b.len()) {
+                base = Some((code, *person, loc));
+            }
+        }
+    }
+    let mut code = base.map(|b| b.0.to_string()).unwrap_or_default();
+    let mut loc = base.map(|b| b.2.to_string()).unwrap_or_default();
+    let mut prefix = String::new();
+    for p in pieces {
+        if let Piece::Agent { code: a, placement, loc: l } = p {
+            if loc.is_empty() {
+                loc = l.clone();
+            }
+            match placement {
+                AgentPlacement::Suffix => {
+                    // A person's code already carries their sector ("CHNMIL" + MIL).
+                    let already = code.len() >= 3 && code[3.min(code.len())..].contains(a.as_str());
+                    let person_has_sector = base.is_some_and(|b| b.1) && code.len() > 3;
+                    if !already && !person_has_sector {
+                        code.push_str(a);
+                    }
+                }
+                AgentPlacement::Prefix => prefix.push_str(a),
+            }
+        }
+    }
+    let code = format!("{prefix}{code}");
+    if code.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = tokens[s..e]
+        .iter()
+        .filter(|t| is_capitalized(t))
+        .map(|t| t.norm.clone())
+        .collect();
+    let agent_only = base.is_none();
+    let personal = base.is_some_and(|b| b.1) || (!agent_only && names.len() >= 2 && code.len() > 3);
+    let _ = lex;
+    Some(Mention {
+        start: s,
+        end: e,
+        code,
+        agent_only,
+        personal,
+        names,
+        dict_loc: loc,
+        resolved_to: None,
+    })
+}
+
+/// Splits an actor code into its country (first three letters, unless they are an agent or
+/// organization prefix) and its agent codes.
+pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
+    let chunks: Vec<&str> = (0..code.len() / 3)
+        .filter_map(|k| code.get(k * 3..k * 3 + 3))
+        .collect();
+    let Some(first) = chunks.first() else {
+        return (None, Vec::new());
+    };
+    let (country, rest) = if lex.agent_codes.contains(*first) {
+        (None, &chunks[..])
+    } else {
+        (Some(first.to_string()), &chunks[1..])
+    };
+    let agents = rest
+        .iter()
+        .filter(|c| lex.agent_codes.contains(**c))
+        .map(|c| c.to_string())
+        .collect();
+    (country, agents)
+}

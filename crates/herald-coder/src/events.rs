@@ -1,0 +1,450 @@
+//! Event triggers (verbs and event nouns), pattern matching, and source/target assignment.
+//!
+//! This is the word-order coder: it uses token positions, not a parse tree. It reads the tagger's
+//! part-of-speech tags and lemmas when they are there and falls back to surface heuristics when
+//! they are not, so it also codes untagged text.
+
+use herald_cameo::Frame;
+use herald_core::Token;
+use herald_dict::{PatternElem, VerbPattern};
+
+use crate::actors::Mention;
+use crate::inflect::is_past_participle_form;
+use crate::lexicon::{Lexicon, VerbRef};
+
+/// An event found in a sentence, before it becomes a record.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub code: String,
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    /// Trigger token range.
+    pub trig_start: usize,
+    pub trig_end: usize,
+    pub pattern: String,
+    pub dict_loc: String,
+}
+
+const PREPS: &[&str] = &[
+    "in", "to", "at", "with", "from", "of", "for", "on", "by", "into", "against", "over", "about",
+    "after", "during", "near", "between", "among", "under", "toward", "towards", "through",
+    "without", "across", "since", "via", "amid", "than",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "'s", "his", "her", "their", "its", "our", "this", "that", "official",
+    "state", "first", "recent", "planned", "further", "new", "two-day", "three-day", "one-day",
+    "working", "landmark", "formal", "bilateral", "fresh", "peace", "of", "on", "during", "after",
+    "for", "before",
+];
+const CLAUSE_END: &[&str] = &[";", ".", "!", "?", "--", ":"];
+const WINDOW: usize = 30;
+
+fn matches_word(t: &Token, w: &str) -> bool {
+    t.norm == w || t.lemma == w
+}
+
+/// Per-sentence context for matching.
+pub(crate) struct Sent<'a> {
+    pub lex: &'a Lexicon,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+}
+
+impl Sent<'_> {
+    fn tagged(&self) -> bool {
+        self.tokens.iter().any(|t| !t.upos.is_empty())
+    }
+
+    /// End (exclusive) of the clause window to the right of token `i`.
+    fn window_end(&self, i: usize) -> usize {
+        let lim = (i + WINDOW).min(self.tokens.len());
+        (i + 1..lim)
+            .find(|&k| CLAUSE_END.contains(&self.tokens[k].norm.as_str()))
+            .unwrap_or(lim)
+    }
+
+    fn preceded_by_prep(&self, m: &Mention) -> bool {
+        m.start > 0 && PREPS.contains(&self.tokens[m.start - 1].norm.as_str())
+    }
+
+    /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
+    fn with_conjuncts(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let joined = |a: &Mention, b: &Mention| {
+            a.end <= b.start
+                && b.start - a.end <= 2
+                && (a.end..b.start).all(|k| matches!(self.tokens[k].norm.as_str(), "and" | "," | "&"))
+                && (a.end..b.start).any(|k| self.tokens[k].norm != ",")
+        };
+        let mut k = m;
+        while k > 0 && joined(&self.mentions[k - 1], &self.mentions[k]) {
+            k -= 1;
+            out.insert(0, k);
+        }
+        let mut k = m;
+        while k + 1 < self.mentions.len() && joined(&self.mentions[k], &self.mentions[k + 1]) {
+            k += 1;
+            out.push(k);
+        }
+        out
+    }
+
+    /// The subject: the closest mention left of `i` that is not the object of a preposition.
+    fn subject_left(&self, i: usize) -> Vec<usize> {
+        let left: Vec<usize> = (0..self.mentions.len()).filter(|&k| self.mentions[k].end <= i).collect();
+        let pick = left
+            .iter()
+            .rev()
+            .find(|&&k| !self.preceded_by_prep(&self.mentions[k]))
+            .or(left.last());
+        pick.map(|&k| self.with_conjuncts(k)).unwrap_or_default()
+    }
+
+    /// The first mention right of `from` in the window not introduced by a preposition.
+    fn object_right(&self, from: usize, end: usize) -> Vec<usize> {
+        (0..self.mentions.len())
+            .find(|&k| {
+                let m = &self.mentions[k];
+                m.start >= from && m.end <= end && !self.preceded_by_prep(m)
+            })
+            .map(|k| self.with_conjuncts(k))
+            .unwrap_or_default()
+    }
+
+    /// The first mention starting at or after `from` (and before `end`).
+    fn mention_from(&self, from: usize, end: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&k| self.mentions[k].start >= from && self.mentions[k].start < end)
+    }
+
+    fn negated(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(3);
+        (lo..i).any(|k| NEGATIONS.contains(&self.tokens[k].norm.as_str()))
+    }
+
+    /// "was praised by": a form of "be" (or "get") before a past participle.
+    fn passive(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let participle = if t.xpos.is_empty() { is_past_participle_form(&t.norm) } else { t.xpos == "VBN" };
+        if !participle {
+            return false;
+        }
+        let lo = i.saturating_sub(3);
+        (lo..i).rev().any(|k| {
+            matches!(
+                self.tokens[k].norm.as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got" | "get" | "gets"
+            )
+        })
+    }
+
+    /// Whether the word at `i` is used as a noun here (tags when present, context when not).
+    fn is_noun_use(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.upos.is_empty() {
+            return matches!(t.upos.as_str(), "NOUN" | "PROPN");
+        }
+        i > 0 && DETERMINERS.contains(&self.tokens[i - 1].norm.as_str())
+    }
+
+    fn is_verb_use(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.upos.is_empty() {
+            return matches!(t.upos.as_str(), "VERB" | "AUX");
+        }
+        !self.is_noun_use(i)
+    }
+
+    /// Matches the words of a multi-word verb around its head at `i`; returns the token range.
+    fn multiword_span(&self, i: usize, vref: VerbRef) -> Option<(usize, usize)> {
+        let word = &self.lex.dicts.verbs.blocks[vref.block as usize].verbs[vref.verb as usize];
+        let before = word.head;
+        let after = word.lemma.len() - word.head - 1;
+        if i < before || i + after >= self.tokens.len() {
+            return None;
+        }
+        let ok = (0..word.lemma.len()).all(|k| k == word.head || matches_word(&self.tokens[i - before + k], &word.lemma[k]));
+        ok.then_some((i - before, i + after + 1))
+    }
+}
+
+/// Result of matching one pattern.
+#[derive(Default)]
+struct PatternHit {
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    specificity: usize,
+}
+
+fn specificity(elems: &[PatternElem]) -> usize {
+    elems
+        .iter()
+        .map(|e| match e {
+            PatternElem::Word(_) | PatternElem::Synset(_) => 2,
+            PatternElem::NounPhrase(p) => 1 + p.len(),
+            PatternElem::Prep(_, inner) => 2 + specificity(inner),
+            PatternElem::Source | PatternElem::Target => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+impl Sent<'_> {
+    /// Finds a phrase (consecutive words) at or after `from`, before `end`; returns its end.
+    fn find_phrase(&self, words: &[String], from: usize, end: usize) -> Option<usize> {
+        (from..end).find_map(|k| {
+            let fits = k + words.len() <= end
+                && words.iter().enumerate().all(|(j, w)| {
+                    let t = &self.tokens[k + j];
+                    matches_word(t, w) || (j + 1 == words.len() && t.norm == herald_dict::regular_plural(w))
+                });
+            fits.then_some(k + words.len())
+        })
+    }
+
+    /// Matches the elements after the verb, from token `pos`; fills `hit`.
+    fn match_after(&self, elems: &[PatternElem], mut pos: usize, end: usize, hit: &mut PatternHit) -> Option<usize> {
+        for e in elems {
+            match e {
+                PatternElem::Word(w) => pos = self.find_phrase(std::slice::from_ref(w), pos, end)?,
+                PatternElem::NounPhrase(p) => pos = self.find_phrase(p, pos, end)?,
+                PatternElem::Synset(name) => {
+                    let members = self.lex.dicts.verbs.synsets.get(name)?;
+                    pos = members.iter().filter_map(|m| self.find_phrase(m, pos, end)).min()?;
+                }
+                PatternElem::Target | PatternElem::Source => {
+                    let k = self.mention_from(pos, end)?;
+                    let all = self.with_conjuncts(k);
+                    pos = self.mentions[*all.last()?].end;
+                    if matches!(e, PatternElem::Target) {
+                        hit.targets = all;
+                    } else {
+                        hit.sources = all;
+                    }
+                }
+                PatternElem::Prep(p, inner) => {
+                    let k = (pos..end).find(|&k| self.tokens[k].norm == *p)?;
+                    pos = self.match_after(inner, k + 1, end, hit)?;
+                }
+                PatternElem::Skip | PatternElem::Compound => {}
+            }
+        }
+        Some(pos)
+    }
+
+    fn match_pattern(&self, p: &VerbPattern, span: (usize, usize)) -> Option<PatternHit> {
+        let mut hit = PatternHit {
+            specificity: specificity(&p.before) + specificity(&p.after),
+            ..Default::default()
+        };
+        let end = self.window_end(span.1.saturating_sub(1));
+        self.match_after(&p.after, span.1, end, &mut hit)?;
+        for e in &p.before {
+            match e {
+                PatternElem::Source => hit.sources = self.subject_left(span.0),
+                PatternElem::Target => hit.targets = self.subject_left(span.0),
+                PatternElem::Word(w) => {
+                    (span.0.saturating_sub(WINDOW)..span.0).find(|&k| matches_word(&self.tokens[k], w))?;
+                }
+                _ => {}
+            }
+        }
+        Some(hit)
+    }
+}
+
+/// Verbs that frame the verb after them ("agreed to cooperate", "threatened to attack").
+fn frame_of(lemma: &str) -> Option<Frame> {
+    Some(match lemma {
+        "agree" | "plan" | "pledge" | "promise" | "vow" | "intend" | "offer" | "decide" | "will"
+        | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" => Frame::Intend,
+        "threaten" => Frame::Threaten,
+        "refuse" | "reject" | "decline" => Frame::Reject,
+        "urge" | "ask" | "appeal" | "request" | "call" | "invite" | "encourage" => Frame::Appeal,
+        "demand" | "insist" => Frame::Demand,
+        _ => return None,
+    })
+}
+
+fn lemma_of(t: &Token) -> String {
+    if !t.lemma.is_empty() {
+        return t.lemma.clone();
+    }
+    // Untagged text: strip the common inflections enough to recognise frame verbs.
+    let n = t.norm.as_str();
+    for (suffix, repl) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "")] {
+        if let Some(stem) = n.strip_suffix(suffix) {
+            for cand in [format!("{stem}{repl}"), format!("{stem}{repl}e")] {
+                if frame_of(&cand).is_some() {
+                    return cand;
+                }
+            }
+        }
+    }
+    n.to_string()
+}
+
+/// The frame governing the verb at `i`: a modal ("will visit") or a framing verb followed by
+/// "to" ("agreed to cooperate", "urged Iran to stop"). Returns the frame and the framing token.
+fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
+    let t = s.tokens;
+    if i >= 1 && matches!(t[i - 1].norm.as_str(), "will" | "'ll" | "shall") {
+        return Some((Frame::Intend, i - 1));
+    }
+    if i >= 2 && t[i - 1].norm == "to" {
+        // Skip back over an object mention: "urged Iran to".
+        let lo = i.saturating_sub(8);
+        for k in (lo..i - 1).rev() {
+            if let Some(f) = frame_of(&lemma_of(&t[k])) {
+                return Some((f, k));
+            }
+            let inside_mention = s.mentions.iter().any(|m| m.start <= k && k < m.end);
+            if !inside_mention && !matches!(t[k].norm.as_str(), "on" | "to" | "'s") {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Codes every event in the sentence.
+pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut consumed = vec![false; s.tokens.len()]; // framing verbs absorbed by the verb they frame
+    let tagged = s.tagged();
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.norm.as_str()).collect();
+
+    // Verbs, right to left so an inner verb ("to cooperate") is seen before its frame ("agreed").
+    let mut verb_hits: Vec<Candidate> = Vec::new();
+    for i in (0..s.tokens.len()).rev() {
+        let t = &s.tokens[i];
+        let refs = s
+            .lex
+            .verbs
+            .get(t.norm.as_str())
+            .or_else(|| (!t.lemma.is_empty()).then(|| s.lex.verbs.get(t.lemma.as_str())).flatten());
+        let Some(refs) = refs else { continue };
+        if !s.is_verb_use(i) || (tagged && t.upos == "AUX") {
+            continue;
+        }
+        if consumed[i] || s.negated(i) {
+            continue;
+        }
+        let mut best: Option<(usize, String, PatternHit, String, String, (usize, usize))> = None;
+        for &vref in refs {
+            let Some(span) = s.multiword_span(i, vref) else { continue };
+            let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
+            let word = &block.verbs[vref.verb as usize];
+            for p in &block.patterns {
+                let Some(code) = &p.code else { continue };
+                if let Some(hit) = s.match_pattern(p, span) {
+                    let better = best.as_ref().is_none_or(|b| hit.specificity > b.0);
+                    if better {
+                        best = Some((hit.specificity, code.clone(), hit, p.text.clone(), p.loc.to_string(), span));
+                    }
+                }
+            }
+            if best.is_none() {
+                if let Some(code) = word.code.as_ref().or(block.code.as_ref()) {
+                    best = Some((0, code.clone(), PatternHit::default(), block.description.clone(), word.loc.to_string(), span));
+                }
+            }
+        }
+        let Some((_, mut code, hit, pattern, dict_loc, span)) = best else { continue };
+        let mut sources = hit.sources;
+        let mut targets = hit.targets;
+        let passive = s.passive(i);
+        if sources.is_empty() && targets.is_empty() && passive {
+            // "X was praised by Y": Y acts on X.
+            let end = s.window_end(i);
+            if let Some(by) = (span.1..end).find(|&k| s.tokens[k].norm == "by") {
+                if let Some(k) = s.mention_from(by + 1, end) {
+                    sources = s.with_conjuncts(k);
+                }
+            }
+            targets = s.subject_left(span.0);
+        }
+        let mut subject_at = span.0;
+        if let Some((frame, k)) = frame_before(s, span.0) {
+            if let Some(ev) = codebook.combine(frame, &code) {
+                code = ev.code.clone();
+            }
+            consumed[k] = true;
+            subject_at = k;
+            if matches!(frame, Frame::Appeal | Frame::Demand) && targets.is_empty() {
+                // "urged Iran to ...": the one urged is the target.
+                targets = s.object_right(k + 1, span.0);
+            }
+        }
+        if sources.is_empty() && !passive {
+            sources = s.subject_left(subject_at);
+        }
+        if targets.is_empty() && !passive {
+            let end = s.window_end(span.1.saturating_sub(1));
+            targets = s.object_right(span.1, end);
+        }
+        verb_hits.push(Candidate {
+            code,
+            sources,
+            targets,
+            trig_start: span.0,
+            trig_end: span.1,
+            pattern,
+            dict_loc,
+        });
+    }
+    verb_hits.reverse();
+    out.extend(verb_hits.into_iter().filter(|c| !consumed[c.trig_start]));
+
+    // Event nouns: "Chang's visit to Kazakhstan", "talks with Nazarbayev".
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, id)) = s.lex.nouns.longest_at(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let noun = &s.lex.dicts.verbs.nouns[id as usize];
+        let (start, end) = (i, i + len);
+        i = end;
+        if !s.is_noun_use(start) && !(len > 1 || s.lex.verbs.get(words[start]).is_none()) {
+            continue;
+        }
+        if s.negated(start) || out.iter().any(|c| c.code == noun.code) {
+            continue;
+        }
+        let wend = s.window_end(end.saturating_sub(1));
+        let mut targets = Vec::new();
+        for k in end..wend.min(end + 6) {
+            if noun.target_preps.iter().any(|p| *p == s.tokens[k].norm) {
+                if let Some(m) = s.mention_from(k + 1, wend) {
+                    targets = s.with_conjuncts(m);
+                }
+                break;
+            }
+        }
+        // The possessor ("Chang's visit") or else the clause subject.
+        let possessor = s.mentions.iter().position(|m| {
+            m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4
+        });
+        let mut sources = possessor.map(|k| vec![k]).unwrap_or_else(|| s.subject_left(start));
+        if targets.len() >= 2 && s.tokens.get(end).is_some_and(|t| t.norm == "between") {
+            // "talks between A and B": the first conjunct is the source.
+            sources = vec![targets.remove(0)];
+        }
+        out.push(Candidate {
+            code: noun.code.clone(),
+            sources,
+            targets,
+            trig_start: start,
+            trig_end: end,
+            pattern: format!("noun {}", noun.phrases.first().map(|p| p.join(" ")).unwrap_or_default()),
+            dict_loc: noun.loc.to_string(),
+        });
+    }
+
+    // A bare statement ("said") only counts when it is all the sentence says.
+    if out.iter().any(|c| !c.code.starts_with("01")) {
+        out.retain(|c| !c.code.starts_with("01"));
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! Dictionaries compiled for matching: phrase indexes keyed by first word, verb forms keyed by
+//! surface form and lemma. Built once per run, shared read-only by all threads.
+
+use std::collections::{HashMap, HashSet};
+
+use herald_dict::{Dictionaries, Phrase};
+
+use crate::inflect::verb_forms;
+
+/// Phrases indexed by their first word; longest phrases first so the first hit is the longest.
+#[derive(Default, Debug)]
+pub(crate) struct PhraseIndex {
+    by_first: HashMap<String, Vec<(Phrase, u32)>>,
+}
+
+impl PhraseIndex {
+    pub(crate) fn insert(&mut self, phrase: &[String], id: u32) {
+        if let Some(first) = phrase.first() {
+            self.by_first
+                .entry(first.clone())
+                .or_default()
+                .push((phrase.to_vec(), id));
+        }
+    }
+
+    fn finish(&mut self) {
+        for v in self.by_first.values_mut() {
+            // Longest first; among equals, the entry defined first wins.
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+    }
+
+    /// The longest phrase starting at `words[i]`: its length and id.
+    pub(crate) fn longest_at(&self, words: &[&str], i: usize) -> Option<(usize, u32)> {
+        let cands = self.by_first.get(words[i])?;
+        cands
+            .iter()
+            .find(|(p, _)| i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            .map(|(p, id)| (p.len(), *id))
+    }
+}
+
+/// A verb of the dictionaries: which block, which verb of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct VerbRef {
+    pub block: u32,
+    pub verb: u32,
+}
+
+/// The compiled dictionaries.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(crate) dicts: Dictionaries,
+    pub(crate) actors: PhraseIndex,
+    pub(crate) agents: PhraseIndex,
+    pub(crate) nouns: PhraseIndex,
+    pub(crate) discards: PhraseIndex,
+    /// Verb head word (any inflected form, or lemma) to the verbs it may be.
+    pub(crate) verbs: HashMap<String, Vec<VerbRef>>,
+    /// Three-letter codes known to be agents (GOV, MIL, ...), to split actor codes.
+    pub(crate) agent_codes: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn new(dicts: Dictionaries) -> Lexicon {
+        let mut actors = PhraseIndex::default();
+        for (i, a) in dicts.actors.iter().enumerate() {
+            for p in &a.phrases {
+                actors.insert(p, i as u32);
+            }
+        }
+        let mut agents = PhraseIndex::default();
+        let mut agent_codes = HashSet::new();
+        for (i, a) in dicts.agents.iter().enumerate() {
+            for p in &a.phrases {
+                agents.insert(p, i as u32);
+            }
+            for chunk in a.code.as_bytes().chunks(3) {
+                if chunk.len() == 3 {
+                    agent_codes.insert(String::from_utf8_lossy(chunk).into_owned());
+                }
+            }
+        }
+        let mut nouns = PhraseIndex::default();
+        for (i, n) in dicts.verbs.nouns.iter().enumerate() {
+            for p in &n.phrases {
+                nouns.insert(p, i as u32);
+            }
+        }
+        let mut discards = PhraseIndex::default();
+        for (i, d) in dicts.discards.iter().enumerate() {
+            discards.insert(&d.phrase, i as u32);
+        }
+        let mut verbs: HashMap<String, Vec<VerbRef>> = HashMap::new();
+        for (b, block) in dicts.verbs.blocks.iter().enumerate() {
+            for (v, word) in block.verbs.iter().enumerate() {
+                let r = VerbRef {
+                    block: b as u32,
+                    verb: v as u32,
+                };
+                let Some(head) = word.lemma.get(word.head) else {
+                    continue;
+                };
+                let mut keys: Vec<String> = verb_forms(head);
+                for f in &word.forms {
+                    if let Some(h) = f.get(word.head) {
+                        keys.push(h.clone());
+                    }
+                }
+                keys.sort();
+                keys.dedup();
+                for k in keys {
+                    let e = verbs.entry(k).or_default();
+                    if !e.contains(&r) {
+                        e.push(r);
+                    }
+                }
+            }
+        }
+        actors.finish();
+        agents.finish();
+        nouns.finish();
+        discards.finish();
+        Lexicon {
+            dicts,
+            actors,
+            agents,
+            nouns,
+            discards,
+            verbs,
+            agent_codes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_wins() {
+        let mut idx = PhraseIndex::default();
+        idx.insert(&["south".into()], 0);
+        idx.insert(&["south".into(), "korea".into()], 1);
+        idx.finish();
+        let words = ["the", "south", "korea", "team"];
+        assert_eq!(idx.longest_at(&words, 1), Some((2, 1)));
+        assert_eq!(idx.longest_at(&["south", "wind"], 0), Some((1, 0)));
+        assert_eq!(idx.longest_at(&words, 0), None);
+    }
+}

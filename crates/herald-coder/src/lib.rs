@@ -1,0 +1,265 @@
+//! Herald's coding engine: turns an annotated [`Doc`] into [`EventRecord`]s.
+//!
+//! The coder finds actor mentions (dictionary phrases composed into codes such as `CHNMIL`),
+//! resolves pronouns, bare surnames and role nouns ("the minister") to actors named earlier in the
+//! article, finds event triggers (verbs with their patterns, and event nouns), assigns source and
+//! target, applies frames ("agreed to", "threatened to", "will"), and fills each record from the
+//! CAMEO codebook (Goldstein, QuadClass, PLOVER) with the evidence that produced it.
+//!
+//! It does not read files, segment, tag or parse: it takes what earlier stages put in the `Doc`.
+//! It holds no mutable state, so one `Coder` serves all threads.
+
+mod actors;
+mod events;
+mod inflect;
+mod lexicon;
+
+use herald_cameo::Codebook;
+use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
+use herald_dict::Dictionaries;
+
+pub use actors::Mention;
+pub use inflect::verb_forms;
+pub use lexicon::Lexicon;
+
+/// The coding engine: compiled dictionaries plus the CAMEO codebook.
+#[derive(Debug)]
+pub struct Coder {
+    lex: Lexicon,
+    codebook: Codebook,
+}
+
+/// An actor named earlier in the article, for resolving later references to it.
+#[derive(Clone, Debug)]
+struct Antecedent {
+    code: String,
+    words: Vec<String>,
+    names: Vec<String>,
+    personal: bool,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+impl Coder {
+    pub fn new(dicts: Dictionaries, codebook: Codebook) -> Coder {
+        Coder {
+            lex: Lexicon::new(dicts),
+            codebook,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// Whether a discard phrase occurs in the tokens; returns whether it discards the whole story.
+    fn discard(&self, tokens: &[Token]) -> Option<bool> {
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        (0..words.len()).find_map(|i| {
+            let (_, id) = self.lex.discards.longest_at(&words, i)?;
+            Some(self.lex.dicts.discards[id as usize].whole_story)
+        })
+    }
+
+    /// The actor mentions of one sentence, with references resolved against `history`.
+    fn mentions(&self, tokens: &[Token], doc: &Doc, history: &[Antecedent]) -> Vec<Mention> {
+        let mut ms = actors::find_mentions(&self.lex, tokens, doc.article.date);
+        // Role nouns without a country ("the minister"): the latest actor named with that word.
+        for m in ms.iter_mut().filter(|m| m.agent_only) {
+            let head = &tokens[m.end - 1].norm;
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            if plural {
+                continue;
+            }
+            if let Some(a) = history.iter().rev().find(|a| a.words.contains(head)) {
+                m.resolved_to = Some(a.words.join(" "));
+                m.code = a.code.clone();
+                m.agent_only = false;
+            }
+        }
+        // Pronouns and bare names not covered by a dictionary phrase.
+        let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= k && k < m.end);
+        let mut extra = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            if covered(k, &ms) {
+                k += 1;
+                continue;
+            }
+            let t = &tokens[k];
+            if PRONOUNS.contains(&t.norm.as_str()) {
+                let before_here: Vec<&Mention> = ms.iter().filter(|m| m.end <= k && m.personal).collect();
+                let code = before_here
+                    .last()
+                    .map(|m| m.code.clone())
+                    .or_else(|| history.iter().rev().find(|a| a.personal).map(|a| a.code.clone()));
+                if let Some(code) = code {
+                    extra.push(resolved(k, k + 1, code, t));
+                }
+            } else if actors::is_capitalized(t) {
+                let mut e = k;
+                while e < tokens.len() && actors::is_capitalized(&tokens[e]) && !covered(e, &ms) {
+                    e += 1;
+                }
+                let span_words: Vec<&str> = tokens[k..e].iter().map(|t| t.norm.as_str()).collect();
+                let found = history.iter().rev().find(|a| {
+                    a.personal && !a.names.is_empty() && span_words.iter().any(|w| a.names.iter().any(|n| n == w))
+                });
+                if let Some(a) = found {
+                    extra.push(resolved(k, e, a.code.clone(), t));
+                }
+                k = e;
+                continue;
+            }
+            k += 1;
+        }
+        ms.extend(extra);
+        ms.sort_by_key(|m| m.start);
+        ms
+    }
+
+    /// Codes one document. Duplicate sentences are not coded again; they raise the mention count
+    /// of the first occurrence's events.
+    pub fn code_doc(&self, doc: &Doc) -> Vec<EventRecord> {
+        let text = doc.text();
+        if doc.sentences.iter().any(|s| self.discard(&s.tokens) == Some(true)) {
+            return Vec::new();
+        }
+        let mut records: Vec<EventRecord> = Vec::new();
+        let mut history: Vec<Antecedent> = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if let Some(first) = s.duplicate_of {
+                for r in records.iter_mut().filter(|r| r.sentence_index == first) {
+                    r.mentions += 1;
+                }
+                continue;
+            }
+            if s.tokens.is_empty() || self.discard(&s.tokens).is_some() {
+                continue;
+            }
+            let mentions = self.mentions(&s.tokens, doc, &history);
+            let sent = events::Sent {
+                lex: &self.lex,
+                tokens: &s.tokens,
+                mentions: &mentions,
+            };
+            let cands = events::code_sentence(&sent, &self.codebook);
+            let mut seen = std::collections::HashSet::new();
+            for c in cands {
+                let pairs = cross(&c.sources, &c.targets);
+                for (src, tgt) in pairs {
+                    if src.is_some() && src == tgt {
+                        continue;
+                    }
+                    let source = src.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
+                    let target = tgt.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
+                    if source.is_none() && target.is_none() {
+                        continue;
+                    }
+                    let key = (
+                        c.code.clone(),
+                        source.as_ref().map(|a| a.code.clone()),
+                        target.as_ref().map(|a| a.code.clone()),
+                    );
+                    if source.is_some() && source.as_ref().map(|a| &a.code) == target.as_ref().map(|a| &a.code) {
+                        continue; // an actor acting on itself is almost always a parsing artefact
+                    }
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                    if let Some(r) = self.record(doc, si, &c, source, target) {
+                        records.push(r);
+                    }
+                }
+            }
+            for m in &mentions {
+                if !m.agent_only {
+                    history.push(Antecedent {
+                        code: m.code.clone(),
+                        words: s.tokens[m.start..m.end].iter().map(|t| t.norm.clone()).collect(),
+                        names: m.names.clone(),
+                        personal: m.personal,
+                    });
+                }
+            }
+        }
+        records
+    }
+
+    fn actor_record(&self, m: &Mention, tokens: &[Token], text: &str) -> ActorRecord {
+        let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
+        let (country, agents) = actors::split_code(&self.lex, &m.code);
+        ActorRecord {
+            code: m.code.clone(),
+            country,
+            agents,
+            text: text[start..end].to_string(),
+            start,
+            end,
+        }
+    }
+
+    fn record(
+        &self,
+        doc: &Doc,
+        si: usize,
+        c: &events::Candidate,
+        source: Option<ActorRecord>,
+        target: Option<ActorRecord>,
+    ) -> Option<EventRecord> {
+        let ev = self.codebook.lookup_or_parent(&c.code)?;
+        let s = &doc.sentences[si];
+        let text = doc.text();
+        let (vs, ve) = (s.tokens[c.trig_start].start, s.tokens[c.trig_end - 1].end);
+        Some(EventRecord {
+            article_id: doc.article.id.clone(),
+            date: doc.article.date,
+            sentence_index: si,
+            sentence: s.text(text).to_string(),
+            cameo: ev.code.clone(),
+            root_code: Codebook::root(&ev.code).to_string(),
+            quad_class: ev.quad_class,
+            goldstein: ev.goldstein,
+            plover: PloverRecord {
+                event: ev.plover_event.clone(),
+                mode: ev.plover_mode.clone(),
+                context: ev.plover_context.clone(),
+            },
+            source,
+            target,
+            location: None,
+            evidence: Evidence {
+                verb: text[vs..ve].to_string(),
+                verb_start: vs,
+                verb_end: ve,
+                pattern: c.pattern.clone(),
+                dictionary: c.dict_loc.clone(),
+            },
+            mentions: 1,
+        })
+    }
+}
+
+fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {
+    Mention {
+        start,
+        end,
+        code,
+        agent_only: false,
+        personal: true,
+        names: Vec::new(),
+        dict_loc: String::new(),
+        resolved_to: Some(t.text.clone()),
+    }
+}
+
+/// Every (source, target) pair; a missing side is `None`.
+fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
+    let s: Vec<Option<usize>> = if sources.is_empty() { vec![None] } else { sources.iter().copied().map(Some).collect() };
+    let t: Vec<Option<usize>> = if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
+    s.iter().flat_map(|a| t.iter().map(move |b| (*a, *b))).collect()
+}

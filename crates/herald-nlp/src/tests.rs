@@ -1,0 +1,153 @@
+//! Whole-model tests on a small hand-written treebank.
+
+use herald_core::{Article, Doc, Sentence, Token};
+
+use crate::conllu::parse_conllu;
+use crate::eval::{evaluate, gold_to_sentence};
+use crate::train::{train_on, TrainOptions};
+use crate::Model;
+
+/// Tiny treebank: a few news-like sentences in the UD English style.
+const FIXTURE: &str = "\
+# text = Russia signed a deal .
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_
+3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_
+4\tdeal\tdeal\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = The troops met the rebels .
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\trebels\trebel\tNOUN\tNNS\t_\t3\tobj\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# text = China talks with Japan .
+1\tChina\tChina\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\ttalks\ttalk\tVERB\tVBZ\t_\t0\troot\t_\t_
+3\twith\twith\tADP\tIN\t_\t4\tcase\t_\t_
+4\tJapan\tJapan\tPROPN\tNNP\t_\t2\tobl\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = The talks ended .
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\tended\tend\tVERB\tVBD\t_\t0\troot\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# text = Police arrested the protesters in Cairo .
+1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tprotesters\tprotester\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+6\tCairo\tCairo\tPROPN\tNNP\t_\t2\tobl\t_\t_
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+
+fn tiny_model() -> Model {
+    let gold = parse_conllu(FIXTURE).unwrap();
+    let opts = TrainOptions {
+        tagger_epochs: 10,
+        parser_epochs: 10,
+        folds: 0,
+        log: false,
+        ..Default::default()
+    };
+    train_on(&gold, &[], &opts).unwrap().0
+}
+
+#[test]
+fn trained_model_fits_its_data_and_round_trips() {
+    let model = tiny_model();
+    let gold = parse_conllu(FIXTURE).unwrap();
+    let r = evaluate(&model, &gold);
+    assert_eq!(r.tokens, 27);
+    assert!(r.upos >= 95.0, "upos {}", r.upos);
+    assert!(r.uas >= 90.0, "uas {}", r.uas);
+
+    let bytes = model.to_bytes();
+    let back = Model::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(evaluate(&back, &gold).las, r.las);
+
+    let dir = std::env::temp_dir().join(format!("herald-nlp-test-{}", std::process::id()));
+    let path = dir.join("m.bin");
+    model.save(&path).unwrap();
+    let loaded = Model::load(&path).unwrap();
+    assert_eq!(loaded.to_bytes(), bytes);
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Model::from_bytes(b"not a model").is_err());
+}
+
+#[test]
+fn annotate_fills_tokens() {
+    let model = tiny_model();
+    let (_, mut s) = gold_to_sentence(&parse_conllu(FIXTURE).unwrap()[1]);
+    model.annotate_sentence(&mut s);
+    assert!(s.parsed);
+    let lemmas: Vec<&str> = s.tokens.iter().map(|t| t.lemma.as_str()).collect();
+    assert_eq!(lemmas, ["the", "troop", "meet", "the", "rebel", "."]);
+    assert_eq!(s.tokens[2].head, None);
+    assert_eq!(s.tokens[2].deprel, "root");
+    assert_eq!(s.tokens[1].head, Some(2));
+}
+
+fn sentence(text: &str) -> Sentence {
+    let mut tokens = Vec::new();
+    let mut pos = 0;
+    for w in text.split(' ') {
+        if !w.is_empty() {
+            tokens.push(Token::new(text, pos, pos + w.len()));
+        }
+        pos += w.len() + 1;
+    }
+    Sentence {
+        start: 0,
+        end: text.len(),
+        tokens,
+        duplicate_of: None,
+        parsed: false,
+    }
+}
+
+#[test]
+fn annotate_survives_odd_input() {
+    let model = tiny_model();
+    let long: String = (0..5000).map(|i| format!("w{} ", i % 97)).collect();
+    let odd = "\u{202e}\u{0301} 🎉🎉 \u{0} İstanbul ﷽ ÆØÅ \u{200b} 1,000.5 -- ...";
+    let mut doc = Doc::new(Article::default());
+    doc.sentences.push(sentence(""));
+    doc.sentences.push(sentence(odd));
+    doc.sentences.push(sentence(long.trim_end()));
+    // A token without `norm` (built by hand) must still be handled.
+    doc.sentences.push(Sentence {
+        tokens: vec![Token {
+            text: "Hello".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    model.annotate(&mut doc);
+    for s in &doc.sentences {
+        assert!(s.parsed);
+        let n = s.tokens.len();
+        let roots = s.tokens.iter().filter(|t| t.head.is_none()).count();
+        assert_eq!(roots, usize::from(n > 0));
+        for t in &s.tokens {
+            assert!(t.head.is_none_or(|h| h < n));
+            assert!(!t.upos.is_empty() && !t.deprel.is_empty());
+        }
+    }
+    assert_eq!(doc.sentences[2].tokens.len(), 5000);
+}
+
+#[test]
+fn model_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Model>();
+}

@@ -1,0 +1,90 @@
+//! The processing pipeline: article -> segmented, tagged and parsed `Doc` -> event records.
+//!
+//! One `Pipeline` is built per run and shared by all worker threads (it is immutable).
+
+use herald_cameo::Codebook;
+use herald_coder::Coder;
+use herald_core::{Article, Doc, EventRecord};
+use herald_dict::Dictionaries;
+use herald_nlp::Model;
+
+pub struct Pipeline {
+    nlp: Option<Model>,
+    coder: Coder,
+}
+
+/// What coding one article produced, including notes for the user.
+pub struct Processed {
+    pub events: Vec<EventRecord>,
+    pub notices: Vec<String>,
+}
+
+impl Pipeline {
+    /// A pipeline with the bundled tagger and parser (when they load) and the given dictionaries.
+    pub fn new(dicts: Dictionaries) -> Pipeline {
+        let nlp = match Model::bundled() {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("herald: warning: the bundled tagger/parser did not load ({e}); coding by word order");
+                None
+            }
+        };
+        Pipeline::with_nlp(dicts, nlp)
+    }
+
+    pub fn with_nlp(dicts: Dictionaries, nlp: Option<Model>) -> Pipeline {
+        Pipeline {
+            nlp,
+            coder: Coder::new(dicts, Codebook::bundled()),
+        }
+    }
+
+    pub fn coder(&self) -> &Coder {
+        &self.coder
+    }
+
+    /// Segments (unless already segmented), tags and parses (unless already parsed) and codes.
+    pub fn code_doc(&self, doc: &mut Doc) -> Vec<EventRecord> {
+        if doc.sentences.is_empty() {
+            if doc.article.penn_parse.is_some() {
+                herald_text::segment_single(doc);
+            } else {
+                let _ = herald_text::segment(doc);
+            }
+        }
+        self.annotate(doc);
+        self.coder.code_doc(doc)
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        if let Some(nlp) = &self.nlp {
+            for s in doc.sentences.iter_mut().filter(|s| !s.parsed && s.duplicate_of.is_none()) {
+                nlp.annotate_sentence(s);
+            }
+        }
+    }
+
+    pub fn code_article(&self, article: Article) -> Vec<EventRecord> {
+        self.process(article).events
+    }
+
+    /// Codes one article and reports what the user should know (sentences cut for length).
+    pub fn process(&self, article: Article) -> Processed {
+        let mut doc = Doc::new(article);
+        let mut notices = Vec::new();
+        if doc.article.penn_parse.is_some() {
+            herald_text::segment_single(&mut doc);
+        } else {
+            for cut in herald_text::segment(&mut doc) {
+                notices.push(format!(
+                    "a sentence of {} tokens at byte {} was cut into pieces of {} tokens",
+                    cut.tokens,
+                    cut.start,
+                    herald_text::MAX_SENTENCE_TOKENS
+                ));
+            }
+        }
+        let events = self.code_doc(&mut doc);
+        Processed { events, notices }
+    }
+}
