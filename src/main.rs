@@ -24,6 +24,8 @@ enum Command {
     Nlp(cmd::nlp::NlpArgs),
     /// Run a PETRARCH validation file and report passes and failures.
     Validate(cmd::validate::ValidateArgs),
+    /// Score Herald against a hand-coded gold set (JSONL).
+    Eval(cmd::eval::EvalArgs),
 }
 
 fn main() {
@@ -32,6 +34,7 @@ fn main() {
         Command::Code(args) => cmd::code::run(args),
         Command::Nlp(args) => cmd::nlp::run(args),
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -2,5 +2,6 @@
 //! process exit code.
 
 pub mod code;
+pub mod eval;
 pub mod nlp;
 pub mod validate;

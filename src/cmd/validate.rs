@@ -188,7 +188,17 @@ fn code_record(
     } else {
         pipeline.code_article(article)
     };
-    (events.iter().map(triple_of).collect(), None)
+    // PETRARCH's `require_dyad` (on unless a <Config> turns it off) drops events without both a
+    // source and a target; Herald's coder reports them, so the option is applied here.
+    let dyads_only = rec
+        .option("require_dyad")
+        .is_none_or(|v| v.eq_ignore_ascii_case("true"));
+    let triples = events
+        .iter()
+        .filter(|e| !dyads_only || (e.source.is_some() && e.target.is_some()))
+        .map(triple_of)
+        .collect();
+    (triples, None)
 }
 
 /// (source, target, event code); a missing actor is `---`.
@@ -288,6 +298,14 @@ pub struct Record {
 }
 
 impl Record {
+    /// The value of a `<Config>` option in force for this record.
+    fn option(&self, name: &str) -> Option<&str> {
+        self.config
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     fn expected_set(&self) -> BTreeSet<Triple> {
         self.expected
             .iter()
@@ -492,6 +510,8 @@ Arnor restored ties
             recs[1].config,
             vec![("require_dyad".into(), "false".into())]
         );
+        assert_eq!(recs[1].option("require_dyad"), Some("false"));
+        assert_eq!(recs[0].option("require_dyad"), None);
         assert!(recs[1].expected.is_empty());
         assert!(recs[2].expected.is_empty() && recs[2].error.is_none());
         assert_eq!(recs[2].category, "DEMO");

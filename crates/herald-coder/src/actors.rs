@@ -24,6 +24,9 @@ pub struct Mention {
     pub dict_loc: String,
     /// For a resolved mention, the text it was resolved to.
     pub resolved_to: Option<String>,
+    /// One of the two parties of "the two sides", "both ministers": the mention shares its span
+    /// with the other party, and an event they do together goes both ways.
+    pub reciprocal: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -130,7 +133,18 @@ fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]
             }
         }
     }
+    // "Peruvian Congress": a country word next to another country's institution name (a metonym
+    // such as "Congress" = USALEG) means that country's institution: PER + LEG.
+    let country_piece = pieces.iter().find_map(|p| match p {
+        Piece::Actor { code, .. } if code.len() == 3 => Some(code.as_str()),
+        _ => None,
+    });
     let mut code = base.map(|b| b.0.to_string()).unwrap_or_default();
+    if let (Some(c), Some((b, false, _))) = (country_piece, base) {
+        if b.len() > 3 && !b.starts_with(c) && lex.agent_codes.contains(b.get(3..6).unwrap_or("")) {
+            code = format!("{c}{}", &b[3..]);
+        }
+    }
     let mut loc = base.map(|b| b.2.to_string()).unwrap_or_default();
     let mut prefix = String::new();
     for p in pieces {
@@ -162,7 +176,6 @@ fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]
         .collect();
     let agent_only = base.is_none();
     let personal = base.is_some_and(|b| b.1) || (!agent_only && names.len() >= 2 && code.len() > 3);
-    let _ = lex;
     Some(Mention {
         start: s,
         end: e,
@@ -172,6 +185,7 @@ fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]
         names,
         dict_loc: loc,
         resolved_to: None,
+        reciprocal: false,
     })
 }
 

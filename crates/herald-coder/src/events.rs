@@ -70,6 +70,14 @@ impl Sent<'_> {
 
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
     fn with_conjuncts(&self, m: usize) -> Vec<usize> {
+        let same_span = |k: usize| {
+            k != m && self.mentions[k].start == self.mentions[m].start && self.mentions[k].end == self.mentions[m].end
+        };
+        if self.mentions[m].reciprocal {
+            let mut all: Vec<usize> = (0..self.mentions.len()).filter(|&k| k == m || same_span(k)).collect();
+            all.sort();
+            return all;
+        }
         let mut out = vec![m];
         let joined = |a: &Mention, b: &Mention| {
             a.end <= b.start

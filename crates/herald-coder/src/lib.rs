@@ -39,6 +39,11 @@ struct Antecedent {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+/// Nouns that, after "the two" or "both", stand for the two parties last named.
+const GROUP_NOUNS: &[&str] = &[
+    "sides", "countries", "nations", "ministers", "leaders", "presidents", "governments",
+    "delegations", "states", "parties", "premiers", "heads",
+];
 
 impl Coder {
     pub fn new(dicts: Dictionaries, codebook: Codebook) -> Coder {
@@ -80,6 +85,37 @@ impl Coder {
                 m.code = a.code.clone();
                 m.agent_only = false;
             }
+        }
+        // "The two sides", "both ministers": the last two actors named with different countries.
+        let mut pairs = Vec::new();
+        for k in 0..tokens.len().saturating_sub(1) {
+            let quant = matches!(tokens[k].norm.as_str(), "two" | "both");
+            let group = GROUP_NOUNS.contains(&tokens[k + 1].norm.as_str());
+            if quant && group && !ms.iter().any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only) {
+                let mut seen: Vec<&Antecedent> = Vec::new();
+                for a in history.iter().rev() {
+                    let country = |x: &Antecedent| x.code.get(..3).map(str::to_string);
+                    if seen.iter().all(|b| country(b) != country(a)) {
+                        seen.push(a);
+                    }
+                    if seen.len() == 2 {
+                        break;
+                    }
+                }
+                if seen.len() == 2 {
+                    let start = if k > 0 && tokens[k - 1].norm == "the" { k - 1 } else { k };
+                    for a in seen.iter().rev() {
+                        let mut m = resolved(start, k + 2, a.code.clone(), &tokens[k + 1]);
+                        m.reciprocal = true;
+                        m.personal = a.personal;
+                        pairs.push(m);
+                    }
+                }
+            }
+        }
+        if !pairs.is_empty() {
+            ms.retain(|m| !pairs.iter().any(|p| m.start < p.end && p.start < m.end));
+            ms.extend(pairs);
         }
         // Pronouns and bare names not covered by a dictionary phrase.
         let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= k && k < m.end);
@@ -150,7 +186,15 @@ impl Coder {
             let cands = events::code_sentence(&sent, &self.codebook);
             let mut seen = std::collections::HashSet::new();
             for c in cands {
-                let pairs = cross(&c.sources, &c.targets);
+                let reciprocal = c.targets.is_empty()
+                    && c.sources.len() == 2
+                    && c.sources.iter().all(|&k| mentions[k].reciprocal);
+                let pairs = if reciprocal {
+                    // "The two sides signed an agreement": each party acts towards the other.
+                    vec![(Some(c.sources[0]), Some(c.sources[1])), (Some(c.sources[1]), Some(c.sources[0]))]
+                } else {
+                    cross(&c.sources, &c.targets)
+                };
                 for (src, tgt) in pairs {
                     if src.is_some() && src == tgt {
                         continue;
@@ -254,6 +298,7 @@ fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {
         names: Vec::new(),
         dict_loc: String::new(),
         resolved_to: Some(t.text.clone()),
+        reciprocal: false,
     }
 }
 

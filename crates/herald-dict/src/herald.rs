@@ -136,6 +136,10 @@ pub fn phrase_of(name: &str) -> Phrase {
         if let Some(stem) = core.strip_suffix("'s").filter(|s| !s.is_empty()) {
             words.push(stem.to_string());
             words.push("'s".to_string());
+        } else if let Some(stem) = core.strip_suffix('\'').filter(|s| s.len() > 1) {
+            // "Workers' Party": the tokenizer splits the possessive apostrophe off.
+            words.push(stem.to_string());
+            words.push("'".to_string());
         } else if !core.is_empty() {
             words.push(core);
         }
@@ -538,5 +542,6 @@ terms = ["no code"]
     fn phrases_split_possessives() {
         assert_eq!(phrase_of("China's Army"), vec!["china", "'s", "army"]);
         assert_eq!(phrase_of("U.S."), vec!["u.s."]);
+        assert_eq!(phrase_of("Kurdistan Workers' Party"), vec!["kurdistan", "workers", "'", "party"]);
     }
 }

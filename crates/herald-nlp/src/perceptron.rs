@@ -119,117 +119,200 @@ fn pack(class: u16, w: i16) -> u32 {
     class as u32 | ((w as u16 as u32) << 16)
 }
 
+/// One table slot (16 bytes). `n == 0` marks an empty slot. Rows of at most two weights live
+/// in the slot itself, so most lookups cost a single cache miss; longer rows point into
+/// `overflow`.
 #[derive(Clone, Copy, Default)]
 #[repr(C)]
 struct Slot {
-    key: u64,
-    off: u32,
-    len: u32,
+    /// High 32 bits of the feature hash (the low bits choose the slot).
+    fp: u32,
+    n: u32,
+    a: u32,
+    b: u32,
 }
 
-/// Frozen weights: an open-addressing table from feature hash to a row of (class, i16 weight).
+/// Frozen weights: rows of (class, i16 weight) per feature hash, in an open-addressing table.
 pub struct Weights {
     pub nclasses: usize,
-    slots: Vec<Slot>,
-    mask: usize,
+    /// Canonical rows, sorted by key (for saving and pruning).
+    keys: Vec<u64>,
+    lens: Vec<u16>,
     entries: Vec<u32>,
-    nrows: usize,
+    /// Run-time table.
+    slots: Vec<Slot>,
+    overflow: Vec<u32>,
+}
+
+#[inline(always)]
+fn home(key: u64, cap: usize) -> usize {
+    ((key as u32 as u64 * cap as u64) >> 32) as usize
+}
+
+#[inline(always)]
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32
 }
 
 impl Weights {
     fn from_parts(nclasses: usize, keys: Vec<u64>, lens: Vec<u16>, entries: Vec<u32>) -> Weights {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
+        // Load factor about 0.7; linear probing.
+        let cap = (keys.len() * 10 / 7).max(16);
         let mut slots = vec![Slot::default(); cap];
-        let mut off = 0u32;
-        for (k, len) in keys.iter().zip(&lens) {
-            let mut i = (*k as usize) & mask;
-            while slots[i].key != 0 {
-                i = (i + 1) & mask;
+        let mut overflow = Vec::new();
+        let mut off = 0usize;
+        for (k, &len) in keys.iter().zip(&lens) {
+            let row = &entries[off..off + len as usize];
+            off += len as usize;
+            let mut i = home(*k, cap);
+            while slots[i].n != 0 {
+                i += 1;
+                if i == cap {
+                    i = 0;
+                }
             }
-            slots[i] = Slot {
-                key: *k,
-                off,
-                len: *len as u32,
+            let (a, b) = match row.len() {
+                1 => (row[0], 0),
+                2 => (row[0], row[1]),
+                _ => {
+                    let o = overflow.len() as u32;
+                    overflow.extend_from_slice(row);
+                    (o, 0)
+                }
             };
-            off += *len as u32;
+            slots[i] = Slot {
+                fp: fingerprint(*k),
+                n: len as u32,
+                a,
+                b,
+            };
         }
         Weights {
             nclasses,
-            slots,
-            mask,
+            keys,
+            lens,
             entries,
-            nrows: keys.len(),
+            slots,
+            overflow,
         }
     }
 
+    /// A copy without the weights whose |quantized value| is below `min_q` (and without rows left
+    /// empty): magnitude pruning to trade a little accuracy for size and cache footprint.
+    pub fn pruned(&self, min_q: i16) -> Weights {
+        let (mut keys, mut lens, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+        let mut off = 0usize;
+        for (&k, &len) in self.keys.iter().zip(&self.lens) {
+            let row = &self.entries[off..off + len as usize];
+            off += len as usize;
+            let kept: Vec<u32> = row
+                .iter()
+                .copied()
+                .filter(|&e| ((e >> 16) as u16 as i16).unsigned_abs() >= min_q.unsigned_abs())
+                .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            keys.push(k);
+            lens.push(kept.len() as u16);
+            entries.extend(kept);
+        }
+        Weights::from_parts(self.nclasses, keys, lens, entries)
+    }
+
     pub fn nrows(&self) -> usize {
-        self.nrows
+        self.keys.len()
     }
     pub fn nweights(&self) -> usize {
         self.entries.len()
     }
 
-    #[inline(always)]
-    fn find(&self, key: u64) -> Option<Slot> {
-        let mut i = (key as usize) & self.mask;
-        loop {
-            let s = self.slots[i];
-            if s.key == key {
-                return Some(s);
-            }
-            if s.key == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
     /// Add the rows of `feats` into `out` (integer scores; the scale does not change the argmax).
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
-        // Touch every slot first so the cache misses overlap instead of queueing one by one.
+        let cap = self.slots.len();
+        // Touch every home slot first so the cache misses overlap instead of queueing.
         #[cfg(target_arch = "x86_64")]
         for &f in feats {
-            let p = self.slots.as_ptr().wrapping_add((f as usize) & self.mask);
-            // SAFETY: prefetch is a hint and never faults; the pointer is in bounds anyway.
+            let p = self.slots.as_ptr().wrapping_add(home(f, cap));
+            // SAFETY: prefetching is a hint that never faults; the pointer is in bounds anyway.
             unsafe {
                 std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
             };
         }
+        let mut add = |e: u32| {
+            if let Some(o) = out.get_mut((e & 0xffff) as usize) {
+                *o += (e >> 16) as u16 as i16 as i32;
+            }
+        };
+        let mut long: [(u32, u32); 32] = [(0, 0); 32];
+        let mut nlong = 0;
         for &f in feats {
-            if let Some(s) = self.find(f) {
-                let row = &self.entries[s.off as usize..(s.off + s.len) as usize];
-                for &e in row {
-                    let c = (e & 0xffff) as usize;
-                    if let Some(o) = out.get_mut(c) {
-                        *o += (e >> 16) as u16 as i16 as i32;
-                    }
+            let fp = fingerprint(f);
+            let mut i = home(f, cap);
+            loop {
+                let s = self.slots[i];
+                if s.n == 0 {
+                    break;
                 }
+                if s.fp == fp {
+                    match s.n {
+                        1 => add(s.a),
+                        2 => {
+                            add(s.a);
+                            add(s.b);
+                        }
+                        n => {
+                            if nlong == long.len() {
+                                for &e in &self.overflow[s.a as usize..(s.a + n) as usize] {
+                                    add(e);
+                                }
+                            } else {
+                                #[cfg(target_arch = "x86_64")]
+                                // SAFETY: as above.
+                                unsafe {
+                                    std::arch::x86_64::_mm_prefetch(
+                                        self.overflow.as_ptr().wrapping_add(s.a as usize)
+                                            as *const i8,
+                                        std::arch::x86_64::_MM_HINT_T0,
+                                    )
+                                };
+                                long[nlong] = (s.a, n);
+                                nlong += 1;
+                            }
+                        }
+                    }
+                    break;
+                }
+                i += 1;
+                if i == cap {
+                    i = 0;
+                }
+            }
+        }
+        for &(o, n) in &long[..nlong] {
+            for &e in &self.overflow[o as usize..(o + n) as usize] {
+                add(e);
             }
         }
     }
 
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.nclasses as u32);
-        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
-        rows.sort_unstable_by_key(|s| s.key);
-        w.u64(rows.len() as u64);
-        for s in &rows {
-            w.u64(s.key);
-            w.u16(s.len as u16);
+        w.u64(self.keys.len() as u64);
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            w.u64(k);
+            w.u16(l);
         }
         w.u64(self.entries.len() as u64);
         let wide = self.nclasses > 256;
-        for s in &rows {
-            for &e in &self.entries[s.off as usize..(s.off + s.len) as usize] {
-                if wide {
-                    w.u16((e & 0xffff) as u16);
-                } else {
-                    w.u8((e & 0xff) as u8);
-                }
-                w.u16((e >> 16) as u16);
+        for &e in &self.entries {
+            if wide {
+                w.u16((e & 0xffff) as u16);
+            } else {
+                w.u8((e & 0xff) as u8);
             }
+            w.u16((e >> 16) as u16);
         }
     }
 
@@ -239,15 +322,19 @@ impl Weights {
         let mut keys = Vec::with_capacity(n);
         let mut lens = Vec::with_capacity(n);
         let mut total = 0usize;
-        for _ in 0..n {
-            let k = r.u64()?;
-            if k == 0 {
-                return Err(NlpError::Format("zero feature key".into()));
+        let head = r.take(n * 10)?;
+        for c in head.chunks_exact(10) {
+            let k = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
+            let l = u16::from_le_bytes([c[8], c[9]]);
+            if l == 0 {
+                return Err(NlpError::Format("empty weight row".into()));
+            }
+            if keys.last().is_some_and(|&p| p >= k) {
+                return Err(NlpError::Format("weight rows out of order".into()));
             }
             keys.push(k);
-            let l = r.u16()?;
-            total += l as usize;
             lens.push(l);
+            total += l as usize;
         }
         let m = r.count(3)?;
         if m != total {

@@ -143,7 +143,14 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
     }
     actor(&mut r, e.source.as_ref());
     actor(&mut r, e.target.as_ref());
-    r.push(if e.sentence_index < ROOT_SENTENCES { "1" } else { "0" }.into());
+    r.push(
+        if e.sentence_index < ROOT_SENTENCES {
+            "1"
+        } else {
+            "0"
+        }
+        .into(),
+    );
     r.push(e.cameo.clone());
     r.push(e.cameo.get(..3).unwrap_or(&e.cameo).to_string());
     r.push(e.root_code.clone());

@@ -15,9 +15,7 @@ use std::sync::Arc;
 
 use herald_core::EventRecord;
 use parquet::basic::{Compression, Type as PhysicalType};
-use parquet::data_type::{
-    ByteArray, ByteArrayType, DoubleType, FloatType, Int32Type, Int64Type,
-};
+use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, FloatType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;

@@ -140,7 +140,8 @@ impl<W: Write> PloverWriter<W> {
     }
 
     fn next_id(&mut self, e: &EventRecord) -> String {
-        let same = matches!(&self.last, Some((a, s)) if *a == e.article_id && *s == e.sentence_index);
+        let same =
+            matches!(&self.last, Some((a, s)) if *a == e.article_id && *s == e.sentence_index);
         if same {
             self.count += 1;
         } else {

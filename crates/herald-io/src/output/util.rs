@@ -11,16 +11,16 @@ pub(crate) const INTERNATIONAL: [&str; 6] = ["IGO", "NGO", "IMG", "MNC", "INT", 
 
 /// CAMEO role and sector codes: GDELT's ActorType codes.
 const TYPES: [&str; 34] = [
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
-    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "SET",
-    "IGO", "IMG", "INT", "MNC", "NGM", "NGO",
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS",
+    "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD",
+    "RAD", "SET", "IGO", "IMG", "INT", "MNC", "NGM", "NGO",
 ];
 
 /// CAMEO religion codes: GDELT's ActorReligion codes.
 const RELIGIONS: [&str; 32] = [
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD", "ITR",
-    "JAN", "JEW", "JHW", "LDS", "MOS", "MRN", "MUS", "NRM", "ORT", "PRO", "SFI", "SHI", "SHN", "SIK",
-    "SUN", "TAO", "UDX", "ZRO",
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD",
+    "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MRN", "MUS", "NRM", "ORT", "PRO", "SFI", "SHI",
+    "SHN", "SIK", "SUN", "TAO", "UDX", "ZRO",
 ];
 
 /// The Phoenix dataset's "primary agent" codes (its SourceActorRole column).

@@ -1,0 +1,640 @@
+//! Every output format on the same small fixture: column counts and types, a GDELT row checked
+//! field by field, CSV quoting, PLOVER records, a Parquet round trip through the parquet crate's
+//! reader, and every writer on zero events.
+
+use std::io::{self, Write};
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+
+use herald_core::{ActorRecord, Date, EventRecord, Evidence, LocationRecord, PloverRecord};
+use herald_io::output::{self, csv, gdelt, phoenix, plover, EventWriter, OutputFormat};
+use parquet::file::reader::FileReader;
+
+/// A `Write` whose bytes the test can read after the writer (which owns a boxed clone) is done.
+#[derive(Clone, Default)]
+struct Shared(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Shared {
+    fn bytes(&self) -> Vec<u8> {
+        self.0.lock().unwrap().clone()
+    }
+    fn text(&self) -> String {
+        String::from_utf8(self.bytes()).expect("text output is UTF-8")
+    }
+}
+
+/// The sentence with everything CSV must quote and TSV must flatten: quotes, commas, a newline, a
+/// tab.
+const TRICKY: &str = "Chang Wanquan said \"we agree, fully\"\nin Astana,\ton Tuesday.";
+
+fn actor(
+    code: &str,
+    country: Option<&str>,
+    agents: &[&str],
+    text: &str,
+    start: usize,
+) -> ActorRecord {
+    ActorRecord {
+        code: code.into(),
+        country: country.map(Into::into),
+        agents: agents.iter().map(|a| a.to_string()).collect(),
+        text: text.into(),
+        start,
+        end: start + text.len(),
+    }
+}
+
+/// A complete event: every optional field present.
+fn full_event() -> EventRecord {
+    EventRecord {
+        article_id: "kaz-visit-1".into(),
+        date: Some(Date::new(2015, 9, 15).unwrap()),
+        sentence_index: 0,
+        sentence: TRICKY.into(),
+        cameo: "0421".into(),
+        root_code: "04".into(),
+        quad_class: 1,
+        goldstein: 1.9,
+        plover: PloverRecord {
+            event: "CONSULT".into(),
+            mode: Some("visit".into()),
+            context: vec!["military".into(), "diplomatic".into()],
+        },
+        source: Some(actor(
+            "CHNMIL",
+            Some("CHN"),
+            &["MIL"],
+            "Chinese Defense Minister",
+            0,
+        )),
+        target: Some(actor(
+            "KAZGOV",
+            Some("KAZ"),
+            &["GOV"],
+            "Kazakh government",
+            40,
+        )),
+        location: Some(LocationRecord {
+            name: "Astana".into(),
+            country: "KAZ".into(),
+            lat: 51.1801,
+            lon: 71.44598,
+        }),
+        evidence: Evidence {
+            verb: "visited".into(),
+            verb_start: 25,
+            verb_end: 32,
+            pattern: "visit".into(),
+            dictionary: "events/04-consult.toml:12".into(),
+        },
+        mentions: 2,
+    }
+}
+
+/// A sparse event: no date, no source, an international target, no location, no mode or context.
+fn sparse_event() -> EventRecord {
+    EventRecord {
+        article_id: "un-2".into(),
+        date: None,
+        sentence_index: 5,
+        sentence: "The rebels criticized the United Nations.".into(),
+        cameo: "111".into(),
+        root_code: "11".into(),
+        quad_class: 3,
+        goldstein: -2.0,
+        plover: PloverRecord {
+            event: "ACCUSE".into(),
+            mode: None,
+            context: vec![],
+        },
+        source: None,
+        target: Some(actor("IGOUNO", Some("IGO"), &["UNO"], "United Nations", 26)),
+        location: None,
+        evidence: Evidence {
+            verb: "criticized".into(),
+            verb_start: 11,
+            verb_end: 21,
+            pattern: "criticize".into(),
+            dictionary: "events/11-disapprove.toml:3".into(),
+        },
+        mentions: 1,
+    }
+}
+
+fn run(format: OutputFormat, events: &[EventRecord]) -> Shared {
+    let sink = Shared::default();
+    let mut w = output::writer(format, Box::new(sink.clone()));
+    for e in events {
+        w.write(e).unwrap();
+    }
+    w.finish().unwrap();
+    sink
+}
+
+/// A small RFC 4180 reader, to check what the writer produced independently of it.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+        } else {
+            match c {
+                '"' => quoted = true,
+                ',' => row.push(std::mem::take(&mut field)),
+                '\n' => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                _ => field.push(c),
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "last line lacks its newline"
+    );
+    rows
+}
+
+#[test]
+fn format_names_parse() {
+    for f in OutputFormat::ALL {
+        assert_eq!(OutputFormat::from_str(f.name()), Ok(f));
+    }
+    for name in ["jsonl", "csv", "gdelt", "phoenix", "plover", "parquet"] {
+        assert_eq!(OutputFormat::from_str(name).unwrap().name(), name);
+    }
+    let err = OutputFormat::from_str("xml").unwrap_err();
+    assert!(err.contains("parquet"), "{err}");
+}
+
+#[test]
+fn every_writer_on_zero_events() {
+    for f in OutputFormat::ALL {
+        let out = run(f, &[]);
+        match f {
+            OutputFormat::Csv => assert_eq!(out.text(), csv::COLUMNS.join(",") + "\n"),
+            OutputFormat::Parquet => {
+                let reader = parquet_reader(out.bytes());
+                let meta = reader.metadata();
+                assert_eq!(meta.file_metadata().num_rows(), 0);
+                assert_eq!(meta.num_row_groups(), 0);
+                assert_eq!(meta.file_metadata().schema_descr().num_columns(), 33);
+            }
+            _ => assert!(out.bytes().is_empty(), "{f}: {:?}", out.text()),
+        }
+    }
+}
+
+#[test]
+fn jsonl_round_trips_the_record() {
+    let events = [full_event(), sparse_event()];
+    let text = run(OutputFormat::Jsonl, &events).text();
+    let back: Vec<EventRecord> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(back, events);
+}
+
+#[test]
+fn csv_quotes_and_flattens() {
+    let text = run(OutputFormat::Csv, &[full_event(), sparse_event()]).text();
+    let rows = parse_csv(&text);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0], csv::COLUMNS);
+    for r in &rows {
+        assert_eq!(r.len(), 33);
+    }
+    let col = |name: &str| csv::COLUMNS.iter().position(|c| *c == name).unwrap();
+    let (full, sparse) = (&rows[1], &rows[2]);
+    // The sentence survives quoting byte for byte, and the raw line shows the doubled quotes.
+    assert_eq!(full[col("sentence")], TRICKY);
+    assert!(
+        text.contains("\"Chang Wanquan said \"\"we agree, fully\"\"\nin Astana,\ton Tuesday.\"")
+    );
+    assert_eq!(full[col("date")], "2015-09-15");
+    assert_eq!(full[col("plover_context")], "military;diplomatic");
+    assert_eq!(full[col("source_code")], "CHNMIL");
+    assert_eq!(full[col("source_agents")], "MIL");
+    assert_eq!(full[col("source_end")], "24");
+    assert_eq!(full[col("location_lat")], "51.1801");
+    assert_eq!(
+        full[col("evidence_dictionary")],
+        "events/04-consult.toml:12"
+    );
+    assert_eq!(full[col("mentions")], "2");
+    // Nulls are empty fields.
+    assert_eq!(sparse[col("date")], "");
+    assert_eq!(sparse[col("plover_mode")], "");
+    assert_eq!(sparse[col("source_code")], "");
+    assert_eq!(sparse[col("source_start")], "");
+    assert_eq!(sparse[col("location_name")], "");
+    assert_eq!(sparse[col("target_country")], "IGO");
+    // Types: these columns parse as numbers in every row.
+    for r in &rows[1..] {
+        r[col("sentence_index")].parse::<u64>().unwrap();
+        r[col("quad_class")].parse::<u8>().unwrap();
+        r[col("goldstein")].parse::<f32>().unwrap();
+        r[col("evidence_verb_start")].parse::<u64>().unwrap();
+    }
+    assert_eq!(sparse[col("goldstein")].parse::<f32>().unwrap(), -2.0);
+}
+
+fn tsv_rows(text: &str) -> Vec<Vec<&str>> {
+    assert!(text.ends_with('\n'));
+    text.lines().map(|l| l.split('\t').collect()).collect()
+}
+
+#[test]
+fn gdelt_row_field_by_field() {
+    let text = run(OutputFormat::Gdelt, &[full_event(), sparse_event()]).text();
+    let rows = tsv_rows(&text);
+    assert_eq!(rows.len(), 2, "no header, one line per event");
+    for r in &rows {
+        assert_eq!(r.len(), 61);
+    }
+    let expected: [(&str, &str); 61] = [
+        ("GlobalEventID", "1"),
+        ("Day", "20150915"),
+        ("MonthYear", "201509"),
+        ("Year", "2015"),
+        ("FractionDate", "2015.7041"), // (243 + 15 - 1) / 365
+        ("Actor1Code", "CHNMIL"),
+        ("Actor1Name", "CHINESE DEFENSE MINISTER"),
+        ("Actor1CountryCode", "CHN"),
+        ("Actor1KnownGroupCode", ""),
+        ("Actor1EthnicCode", ""),
+        ("Actor1Religion1Code", ""),
+        ("Actor1Religion2Code", ""),
+        ("Actor1Type1Code", "MIL"),
+        ("Actor1Type2Code", ""),
+        ("Actor1Type3Code", ""),
+        ("Actor2Code", "KAZGOV"),
+        ("Actor2Name", "KAZAKH GOVERNMENT"),
+        ("Actor2CountryCode", "KAZ"),
+        ("Actor2KnownGroupCode", ""),
+        ("Actor2EthnicCode", ""),
+        ("Actor2Religion1Code", ""),
+        ("Actor2Religion2Code", ""),
+        ("Actor2Type1Code", "GOV"),
+        ("Actor2Type2Code", ""),
+        ("Actor2Type3Code", ""),
+        ("IsRootEvent", "1"),
+        ("EventCode", "0421"),
+        ("EventBaseCode", "042"),
+        ("EventRootCode", "04"),
+        ("QuadClass", "1"),
+        ("GoldsteinScale", "1.9"),
+        ("NumMentions", "2"),
+        ("NumSources", "1"),
+        ("NumArticles", "1"),
+        ("AvgTone", ""),
+        ("Actor1Geo_Type", "0"),
+        ("Actor1Geo_FullName", ""),
+        ("Actor1Geo_CountryCode", ""),
+        ("Actor1Geo_ADM1Code", ""),
+        ("Actor1Geo_ADM2Code", ""),
+        ("Actor1Geo_Lat", ""),
+        ("Actor1Geo_Long", ""),
+        ("Actor1Geo_FeatureID", ""),
+        ("Actor2Geo_Type", "0"),
+        ("Actor2Geo_FullName", ""),
+        ("Actor2Geo_CountryCode", ""),
+        ("Actor2Geo_ADM1Code", ""),
+        ("Actor2Geo_ADM2Code", ""),
+        ("Actor2Geo_Lat", ""),
+        ("Actor2Geo_Long", ""),
+        ("Actor2Geo_FeatureID", ""),
+        ("ActionGeo_Type", "4"),
+        ("ActionGeo_FullName", "Astana"),
+        ("ActionGeo_CountryCode", "KAZ"),
+        ("ActionGeo_ADM1Code", ""),
+        ("ActionGeo_ADM2Code", ""),
+        ("ActionGeo_Lat", "51.1801"),
+        ("ActionGeo_Long", "71.44598"),
+        ("ActionGeo_FeatureID", ""),
+        ("DATEADDED", "20150915000000"),
+        ("SOURCEURL", "kaz-visit-1"),
+    ];
+    for (i, (name, value)) in expected.iter().enumerate() {
+        assert_eq!(gdelt::COLUMNS[i], *name, "column {i} name");
+        assert_eq!(rows[0][i], *value, "column {i} ({name})");
+    }
+
+    // The sparse event: sequential id, no date, no Actor1, an IGO with a known group.
+    let s = &rows[1];
+    let col = |name: &str| gdelt::COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(s[col("GlobalEventID")], "2");
+    assert_eq!(s[col("Day")], "");
+    assert_eq!(s[col("DATEADDED")], "");
+    assert_eq!(s[col("Actor1Code")], "");
+    assert_eq!(s[col("Actor2CountryCode")], "");
+    assert_eq!(s[col("Actor2KnownGroupCode")], "UNO");
+    assert_eq!(s[col("Actor2Type1Code")], "IGO");
+    assert_eq!(s[col("IsRootEvent")], "0");
+    assert_eq!(s[col("EventBaseCode")], "111");
+    assert_eq!(s[col("ActionGeo_Type")], "0");
+    assert_eq!(s[col("GoldsteinScale")], "-2");
+
+    // Types: GDELT's int and float columns parse wherever they are filled.
+    let ints = [
+        "GlobalEventID",
+        "Day",
+        "MonthYear",
+        "Year",
+        "IsRootEvent",
+        "QuadClass",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "Actor1Geo_Type",
+        "Actor2Geo_Type",
+        "ActionGeo_Type",
+        "DATEADDED",
+    ];
+    let floats = [
+        "FractionDate",
+        "GoldsteinScale",
+        "ActionGeo_Lat",
+        "ActionGeo_Long",
+    ];
+    for r in &rows {
+        for name in ints {
+            let v = r[col(name)];
+            assert!(v.is_empty() || v.parse::<i64>().is_ok(), "{name} = {v:?}");
+        }
+        for name in floats {
+            let v = r[col(name)];
+            assert!(v.is_empty() || v.parse::<f64>().is_ok(), "{name} = {v:?}");
+        }
+    }
+}
+
+#[test]
+fn gdelt_ids_continue_from_a_given_start() {
+    let sink = Shared::default();
+    let mut w = gdelt::GdeltWriter::with_first_id(sink.clone(), 1000);
+    w.write(&full_event()).unwrap();
+    w.write(&full_event()).unwrap();
+    w.finish().unwrap();
+    let ids: Vec<String> = sink
+        .text()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["1000", "1001"]);
+}
+
+#[test]
+fn phoenix_columns() {
+    let text = run(OutputFormat::Phoenix, &[full_event(), sparse_event()]).text();
+    let rows = tsv_rows(&text);
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        assert_eq!(r.len(), 26);
+    }
+    let col = |name: &str| phoenix::COLUMNS.iter().position(|c| *c == name).unwrap();
+    let f = &rows[0];
+    assert_eq!(f[col("EventID")], "1");
+    assert_eq!(f[col("Date")], "20150915");
+    assert_eq!(
+        (f[col("Year")], f[col("Month")], f[col("Day")]),
+        ("2015", "09", "15")
+    );
+    assert_eq!(f[col("SourceActorFull")], "CHNMIL");
+    assert_eq!(f[col("SourceActorEntity")], "CHN");
+    assert_eq!(f[col("SourceActorRole")], "MIL");
+    assert_eq!(f[col("SourceActorAttribute")], "");
+    assert_eq!(f[col("EventCode")], "0421");
+    assert_eq!(f[col("EventRootCode")], "04");
+    assert_eq!(f[col("PentaClass")], "1");
+    assert_eq!(f[col("GoldsteinScore")], "1.9");
+    assert_eq!(f[col("Lat")], "51.1801");
+    assert_eq!(f[col("LocationName")], "Astana");
+    assert_eq!(f[col("CountryCode")], "KAZ");
+    assert_eq!(f[col("SentenceID")], "kaz-visit-1_0");
+    let s = &rows[1];
+    assert_eq!(s[col("EventID")], "2");
+    assert_eq!(s[col("Date")], "");
+    assert_eq!(s[col("SourceActorFull")], "");
+    assert_eq!(s[col("TargetActorEntity")], "IGO");
+    assert_eq!(s[col("TargetActorRole")], "");
+    assert_eq!(s[col("TargetActorAttribute")], "UNO");
+    assert_eq!(s[col("PentaClass")], "3");
+    assert_eq!(s[col("Lat")], "");
+}
+
+#[test]
+fn plover_records() {
+    let mut second = full_event();
+    second.cameo = "043".into();
+    let text = run(
+        OutputFormat::Plover,
+        &[full_event(), second, sparse_event()],
+    )
+    .text();
+    let recs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    for r in &recs {
+        let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected = plover::FIELDS.to_vec();
+        expected.sort_unstable();
+        let mut keys_sorted = keys.clone();
+        keys_sorted.sort_unstable();
+        assert_eq!(keys_sorted, expected);
+        assert!(r["source"].is_array() && r["recipient"].is_array() && r["event"].is_array());
+        assert!(r["quad_code"].is_u64() && r["event_scale"].is_f64());
+    }
+    let f = &recs[0];
+    assert_eq!(f["id"], "kaz-visit-1:0:1");
+    assert_eq!(
+        recs[1]["id"], "kaz-visit-1:0:2",
+        "two events of one sentence get distinct ids"
+    );
+    assert_eq!(f["date"], "2015-09-15");
+    assert_eq!(f["event"], serde_json::json!(["CONSULT"]));
+    assert_eq!(f["mode"], "visit");
+    assert_eq!(f["context"], serde_json::json!(["military", "diplomatic"]));
+    assert_eq!(f["source"][0]["code"], "CHN");
+    assert_eq!(f["source"][0]["sector"], "MIL");
+    assert_eq!(f["source"][0]["actor_text"], "Chinese Defense Minister");
+    assert_eq!(f["recipient"][0]["cameo_code"], "KAZGOV");
+    assert_eq!(f["event_loc"]["cc3"], "KAZ");
+    assert_eq!(f["event_loc"]["latitude"], 51.1801);
+    assert_eq!(f["text"], TRICKY);
+    assert_eq!(f["cameo"], "0421");
+    let s = &recs[2];
+    assert_eq!(s["id"], "un-2:5:1");
+    assert!(s["date"].is_null() && s["mode"].is_null() && s["event_loc"].is_null());
+    assert_eq!(s["source"], serde_json::json!([]));
+    assert_eq!(s["recipient"][0]["code"], "IGO");
+    assert_eq!(s["recipient"][0]["sector"], "UNO");
+}
+
+fn parquet_reader(
+    bytes: Vec<u8>,
+) -> parquet::file::serialized_reader::SerializedFileReader<bytes::Bytes> {
+    parquet::file::serialized_reader::SerializedFileReader::new(bytes::Bytes::from(bytes))
+        .expect("a readable Parquet file")
+}
+
+#[test]
+fn parquet_round_trip() {
+    use parquet::basic::{ConvertedType, Type as Physical};
+    use parquet::record::{Field, RowAccessor};
+
+    let events = [full_event(), sparse_event(), full_event()];
+    // Row groups of 2 rows: the third event lands in a second row group.
+    let sink = Shared::default();
+    let mut w = output::ParquetWriter::with_row_group_rows(sink.clone(), 2);
+    for e in &events {
+        w.write(e).unwrap();
+    }
+    w.finish().unwrap();
+    let reader = parquet_reader(sink.bytes());
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 3);
+    assert_eq!(meta.num_row_groups(), 2);
+
+    // Column types.
+    let schema = meta.file_metadata().schema_descr();
+    assert_eq!(schema.num_columns(), 33);
+    let ty = |path: &str| {
+        let c = schema
+            .columns()
+            .iter()
+            .find(|c| c.path().string() == path)
+            .unwrap_or_else(|| panic!("no column {path}"));
+        (
+            c.physical_type(),
+            c.converted_type(),
+            c.self_type().is_optional(),
+        )
+    };
+    assert_eq!(
+        ty("article_id"),
+        (Physical::BYTE_ARRAY, ConvertedType::UTF8, false)
+    );
+    assert_eq!(ty("date"), (Physical::INT32, ConvertedType::DATE, true));
+    assert_eq!(
+        ty("goldstein"),
+        (Physical::FLOAT, ConvertedType::NONE, false)
+    );
+    assert_eq!(
+        ty("source_start"),
+        (Physical::INT64, ConvertedType::NONE, true)
+    );
+    assert_eq!(
+        ty("location_lat"),
+        (Physical::DOUBLE, ConvertedType::NONE, true)
+    );
+    assert_eq!(ty("source_agents.list.element").0, Physical::BYTE_ARRAY);
+
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let field = |row: &parquet::record::Row, name: &str| -> Field {
+        row.get_column_iter()
+            .find(|(n, _)| n.as_str() == name)
+            .unwrap_or_else(|| panic!("no field {name}"))
+            .1
+            .clone()
+    };
+    let strings = |f: Field| -> Option<Vec<String>> {
+        match f {
+            Field::Null => None,
+            Field::ListInternal(l) => Some(
+                l.elements()
+                    .iter()
+                    .map(|e| match e {
+                        Field::Str(s) => s.clone(),
+                        other => panic!("list element {other:?}"),
+                    })
+                    .collect(),
+            ),
+            other => panic!("not a list: {other:?}"),
+        }
+    };
+
+    let f = &rows[0];
+    assert_eq!(f.get_string(0).unwrap(), "kaz-visit-1");
+    let epoch_days = Date::new(2015, 9, 15).unwrap().days_since_epoch() as i32;
+    assert_eq!(field(f, "date"), Field::Date(epoch_days));
+    assert_eq!(field(f, "sentence"), Field::Str(TRICKY.into()));
+    assert_eq!(field(f, "goldstein"), Field::Float(1.9));
+    assert_eq!(field(f, "quad_class"), Field::Int(1));
+    assert_eq!(
+        strings(field(f, "plover_context")),
+        Some(vec!["military".into(), "diplomatic".into()])
+    );
+    assert_eq!(strings(field(f, "source_agents")), Some(vec!["MIL".into()]));
+    assert_eq!(field(f, "source_end"), Field::Long(24));
+    assert_eq!(field(f, "location_lon"), Field::Double(71.44598));
+    assert_eq!(field(f, "mentions"), Field::Int(2));
+
+    // Nulls come back as nulls, empty lists as empty lists.
+    let s = &rows[1];
+    assert_eq!(field(s, "date"), Field::Null);
+    assert_eq!(field(s, "plover_mode"), Field::Null);
+    assert_eq!(strings(field(s, "plover_context")), Some(vec![]));
+    assert_eq!(field(s, "source_code"), Field::Null);
+    assert_eq!(strings(field(s, "source_agents")), None);
+    assert_eq!(field(s, "source_start"), Field::Null);
+    assert_eq!(strings(field(s, "target_agents")), Some(vec!["UNO".into()]));
+    assert_eq!(field(s, "location_lat"), Field::Null);
+    assert_eq!(field(s, "sentence_index"), Field::Int(5));
+
+    // The row in the second row group is intact.
+    assert_eq!(field(&rows[2], "target_code"), Field::Str("KAZGOV".into()));
+}
+
+#[test]
+fn parquet_through_the_boxed_writer() {
+    // The CLI's path: `writer()` over a `Box<dyn Write + Send>` (stdout in real use).
+    let out = run(OutputFormat::Parquet, &[full_event(), sparse_event()]);
+    let bytes = out.bytes();
+    assert_eq!(&bytes[..4], b"PAR1");
+    assert_eq!(&bytes[bytes.len() - 4..], b"PAR1");
+    assert_eq!(
+        parquet_reader(bytes).metadata().file_metadata().num_rows(),
+        2
+    );
+}
+
+#[test]
+fn writing_after_finish_is_an_error_for_parquet() {
+    let mut w = output::ParquetWriter::new(Shared::default());
+    w.finish().unwrap();
+    assert!(w.write(&full_event()).is_err());
+    // A second finish is harmless.
+    w.finish().unwrap();
+}

@@ -1,0 +1,115 @@
+//! End-to-end: bad input is reported with file and line, skipped, and the rest is still coded.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn herald() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_herald"));
+    // Word-order coding keeps these tests independent of the tagger model.
+    c.arg("code").arg("--no-parse");
+    c
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("herald-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+    p
+}
+
+fn run(cmd: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn events(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+const GOOD: &str = "Kazakh President Nursultan Nazarbayev praised China on Monday.";
+
+#[test]
+fn missing_file_is_reported_and_other_files_are_coded() {
+    let good = tmp("good.txt", GOOD.as_bytes());
+    let out = run(herald().arg("/no/such/file.txt").arg(&good), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/file.txt: cannot open"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!events(&out).is_empty(), "the good file is still coded");
+}
+
+#[test]
+fn malformed_jsonl_lines_are_skipped_with_line_numbers() {
+    let input = format!(
+        "{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\n{{\"id\":\"b\",\"text\":\n{{\"id\":\"c\",\"text\":\"\"}}\n{{\"id\":\"d\",\"text\":\"{GOOD}\",\"date\":\"2014-09-15\"}}\n"
+    );
+    let f = tmp("in.jsonl", input.as_bytes());
+    let out = run(&mut herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("in.jsonl:2: malformed JSON record"), "{err}");
+    assert!(err.contains("in.jsonl:3: record \"c\": empty article"), "{err}");
+    assert!(err.contains("2 record(s) skipped"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = events(&out).iter().map(|e| e["article_id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&"a".to_string()) && ids.contains(&"d".to_string()), "{ids:?}");
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_record() {
+    let input = format!("{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\nnot json\n{{\"id\":\"d\",\"text\":\"{GOOD}\"}}\n");
+    let out = run(herald().arg("--strict").arg("--input-format").arg("jsonl").arg("-"), input.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-:2: malformed JSON"), "{err}");
+    assert!(err.contains("--strict"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = events(&out).iter().map(|e| e["article_id"].as_str().unwrap().to_string()).collect();
+    assert!(!ids.contains(&"d".to_string()), "nothing after the bad record: {ids:?}");
+}
+
+#[test]
+fn invalid_utf8_and_bad_xml_are_reported() {
+    let bad = tmp("latin1.txt", b"Caf\xe9 society\n");
+    let xml = tmp(
+        "s.xml",
+        format!("<Sentences>\n<Sentence id=\"x1\" date=\"20140915\"><Text>{GOOD}</Text></Sentence>\n<Sentence id=\"x2\" date=\"2014\"><Text>t</Text></Sentence>\n</Sentences>\n").as_bytes(),
+    );
+    let out = run(herald().arg(&bad).arg(&xml), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("latin1.txt:1: invalid UTF-8"), "{err}");
+    assert!(err.contains("s.xml:3: record \"x2\": invalid date"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(events(&out).iter().all(|e| e["article_id"] == "x1"));
+}
+
+#[test]
+fn huge_article_and_run_on_sentence_do_not_break_the_run() {
+    let big = tmp("big.txt", "word ".repeat(3_000_000).as_bytes()); // 15 MB
+    let runon = tmp("runon.txt", format!("{} {GOOD}", "and so on ".repeat(700)).as_bytes());
+    let out = run(herald().arg(&big).arg(&runon), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("big.txt: record \"big.txt\": article is larger than"), "{err}");
+    assert!(err.contains("runon.txt: record \"runon.txt\": a sentence of 2109 tokens"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn clean_input_exits_zero() {
+    let out = run(herald().arg("--input-format").arg("text").arg("-"), GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let out = run(herald().arg("--date").arg("2014-02-30"), b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(herald().arg("--dict").arg("/no/such/dir"), b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/dir"));
+}
