@@ -19,7 +19,10 @@ pub struct DictArgs {
 
 fn has_toml(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml") || e.path().is_dir()))
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "toml") || e.path().is_dir())
+        })
         .unwrap_or(false)
 }
 
@@ -38,7 +41,10 @@ fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<()> {
     }
     files.sort();
     for f in files {
-        into.extend(herald_dict::herald::read_file(&f).with_context(|| format!("cannot read {}", f.display()))?);
+        into.extend(
+            herald_dict::herald::read_file(&f)
+                .with_context(|| format!("cannot read {}", f.display()))?,
+        );
     }
     Ok(())
 }
@@ -57,9 +63,9 @@ pub fn load(args: &DictArgs) -> Result<Dictionaries> {
         if has_toml(dir) {
             read_herald_dir(dir, &mut dicts)?;
         } else {
-            dicts.extend(
-                herald_dict::petrarch::load_dir(dir).with_context(|| format!("cannot read PETRARCH dictionaries in {}", dir.display()))?,
-            );
+            dicts.extend(herald_dict::petrarch::load_dir(dir).with_context(|| {
+                format!("cannot read PETRARCH dictionaries in {}", dir.display())
+            })?);
         }
     }
     for d in &dicts.diagnostics {

@@ -10,7 +10,11 @@ mod pipeline;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "herald", version, about = "Code news text into CAMEO/PLOVER event data")]
+#[command(
+    name = "herald",
+    version,
+    about = "Code news text into CAMEO/PLOVER event data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -58,7 +58,11 @@ impl Pipeline {
 
     fn annotate(&self, doc: &mut Doc) {
         if let Some(nlp) = &self.nlp {
-            for s in doc.sentences.iter_mut().filter(|s| !s.parsed && s.duplicate_of.is_none()) {
+            for s in doc
+                .sentences
+                .iter_mut()
+                .filter(|s| !s.parsed && s.duplicate_of.is_none())
+            {
                 nlp.annotate_sentence(s);
             }
         }

@@ -20,7 +20,12 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn run(cmd: &mut Command, stdin: &[u8]) -> Output {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -54,23 +59,47 @@ fn malformed_jsonl_lines_are_skipped_with_line_numbers() {
     let out = run(&mut herald().arg(&f), b"");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("in.jsonl:2: malformed JSON record"), "{err}");
-    assert!(err.contains("in.jsonl:3: record \"c\": empty article"), "{err}");
+    assert!(
+        err.contains("in.jsonl:3: record \"c\": empty article"),
+        "{err}"
+    );
     assert!(err.contains("2 record(s) skipped"), "{err}");
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<String> = events(&out).iter().map(|e| e["article_id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.contains(&"a".to_string()) && ids.contains(&"d".to_string()), "{ids:?}");
+    let ids: Vec<String> = events(&out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"a".to_string()) && ids.contains(&"d".to_string()),
+        "{ids:?}"
+    );
 }
 
 #[test]
 fn strict_stops_at_the_first_bad_record() {
-    let input = format!("{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\nnot json\n{{\"id\":\"d\",\"text\":\"{GOOD}\"}}\n");
-    let out = run(herald().arg("--strict").arg("--input-format").arg("jsonl").arg("-"), input.as_bytes());
+    let input = format!(
+        "{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\nnot json\n{{\"id\":\"d\",\"text\":\"{GOOD}\"}}\n"
+    );
+    let out = run(
+        herald()
+            .arg("--strict")
+            .arg("--input-format")
+            .arg("jsonl")
+            .arg("-"),
+        input.as_bytes(),
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("-:2: malformed JSON"), "{err}");
     assert!(err.contains("--strict"), "{err}");
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<String> = events(&out).iter().map(|e| e["article_id"].as_str().unwrap().to_string()).collect();
-    assert!(!ids.contains(&"d".to_string()), "nothing after the bad record: {ids:?}");
+    let ids: Vec<String> = events(&out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !ids.contains(&"d".to_string()),
+        "nothing after the bad record: {ids:?}"
+    );
 }
 
 #[test]
@@ -83,7 +112,10 @@ fn invalid_utf8_and_bad_xml_are_reported() {
     let out = run(herald().arg(&bad).arg(&xml), b"");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("latin1.txt:1: invalid UTF-8"), "{err}");
-    assert!(err.contains("s.xml:3: record \"x2\": invalid date"), "{err}");
+    assert!(
+        err.contains("s.xml:3: record \"x2\": invalid date"),
+        "{err}"
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(events(&out).iter().all(|e| e["article_id"] == "x1"));
 }
@@ -91,18 +123,35 @@ fn invalid_utf8_and_bad_xml_are_reported() {
 #[test]
 fn huge_article_and_run_on_sentence_do_not_break_the_run() {
     let big = tmp("big.txt", "word ".repeat(3_000_000).as_bytes()); // 15 MB
-    let runon = tmp("runon.txt", format!("{} {GOOD}", "and so on ".repeat(700)).as_bytes());
+    let runon = tmp(
+        "runon.txt",
+        format!("{} {GOOD}", "and so on ".repeat(700)).as_bytes(),
+    );
     let out = run(herald().arg(&big).arg(&runon), b"");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("big.txt: record \"big.txt\": article is larger than"), "{err}");
-    assert!(err.contains("runon.txt: record \"runon.txt\": a sentence of 2109 tokens"), "{err}");
+    assert!(
+        err.contains("big.txt: record \"big.txt\": article is larger than"),
+        "{err}"
+    );
+    assert!(
+        err.contains("runon.txt: record \"runon.txt\": a sentence of 2109 tokens"),
+        "{err}"
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn clean_input_exits_zero() {
-    let out = run(herald().arg("--input-format").arg("text").arg("-"), GOOD.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        herald().arg("--input-format").arg("text").arg("-"),
+        GOOD.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

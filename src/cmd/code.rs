@@ -66,7 +66,9 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         Pipeline::new(dictionaries)
     };
     let out: Box<dyn Write + Send> = match &args.output {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => {
+            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+        }
         None => Box::new(std::io::stdout()),
     };
     let mut writer = output::writer(args.output_format, out);
@@ -75,11 +77,17 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         default_date: args.date,
         max_article_bytes: args.max_article_bytes,
     };
-    let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.inputs.clone()
+    };
 
     let mut skipped = 0usize;
     let mut batch = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<herald_core::Article>, writer: &mut Box<dyn output::EventWriter + Send>| -> Result<()> {
+    let flush = |batch: &mut Vec<herald_core::Article>,
+                 writer: &mut Box<dyn output::EventWriter + Send>|
+     -> Result<()> {
         let results: Vec<_> = batch
             .par_drain(..)
             .map(|a| {

@@ -31,13 +31,24 @@ pub struct Mention {
 
 #[derive(Clone, Debug)]
 enum Piece {
-    Actor { code: String, person: bool, loc: String },
-    Agent { code: String, placement: AgentPlacement, loc: String },
+    Actor {
+        code: String,
+        person: bool,
+        loc: String,
+    },
+    Agent {
+        code: String,
+        placement: AgentPlacement,
+        loc: String,
+    },
 }
 
 /// Words allowed between the pieces of one actor phrase.
 fn is_joiner(t: &Token) -> bool {
-    matches!(t.norm.as_str(), "'s" | "'" | "of" | "the" | "-" | "new" | "top" | "chief" | "deputy" | "acting" | "senior")
+    matches!(
+        t.norm.as_str(),
+        "'s" | "'" | "of" | "the" | "-" | "new" | "top" | "chief" | "deputy" | "acting" | "senior"
+    )
 }
 
 pub(crate) fn is_capitalized(t: &Token) -> bool {
@@ -97,8 +108,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
             let joinable = gap.len() <= 4 && gap.iter().all(|t| is_joiner(t) || is_capitalized(t));
-            let same_kind_twice = gap.is_empty()
-                && matches!((&p, last.2.last()), (Piece::Actor { .. }, Some(Piece::Actor { .. })));
+            // Two country names side by side are two actors ("Russia China talks"), anything
+            // else side by side is one phrase ("Peruvian Congress").
+            let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
+            let same_kind_twice =
+                gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
             if joinable && !same_kind_twice {
                 last.1 = e;
                 last.2.push(p);
@@ -123,7 +137,13 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
 }
 
 /// Builds one actor code out of the pieces of a phrase.
-fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]) -> Option<Mention> {
+fn compose(
+    lex: &Lexicon,
+    tokens: &[Token],
+    s: usize,
+    e: usize,
+    pieces: &[Piece],
+) -> Option<Mention> {
     let mut base: Option<(&str, bool, &str)> = None;
     for p in pieces {
         if let Piece::Actor { code, person, loc } = p {
@@ -148,7 +168,12 @@ fn compose(lex: &Lexicon, tokens: &[Token], s: usize, e: usize, pieces: &[Piece]
     let mut loc = base.map(|b| b.2.to_string()).unwrap_or_default();
     let mut prefix = String::new();
     for p in pieces {
-        if let Piece::Agent { code: a, placement, loc: l } = p {
+        if let Piece::Agent {
+            code: a,
+            placement,
+            loc: l,
+        } = p
+        {
             if loc.is_empty() {
                 loc = l.clone();
             }

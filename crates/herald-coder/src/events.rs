@@ -32,10 +32,39 @@ const PREPS: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "'s", "his", "her", "their", "its", "our", "this", "that", "official",
-    "state", "first", "recent", "planned", "further", "new", "two-day", "three-day", "one-day",
-    "working", "landmark", "formal", "bilateral", "fresh", "peace", "of", "on", "during", "after",
-    "for", "before",
+    "a",
+    "an",
+    "the",
+    "'s",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "official",
+    "state",
+    "first",
+    "recent",
+    "planned",
+    "further",
+    "new",
+    "two-day",
+    "three-day",
+    "one-day",
+    "working",
+    "landmark",
+    "formal",
+    "bilateral",
+    "fresh",
+    "peace",
+    "of",
+    "on",
+    "during",
+    "after",
+    "for",
+    "before",
 ];
 const CLAUSE_END: &[&str] = &[";", ".", "!", "?", "--", ":"];
 const WINDOW: usize = 30;
@@ -49,9 +78,92 @@ pub(crate) struct Sent<'a> {
     pub lex: &'a Lexicon,
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
+    /// Whether `head`/`deprel` are filled: then roles come from the parse, word order is the
+    /// fallback.
+    pub parsed: bool,
+}
+
+/// Roles of a verb read off the dependency parse.
+#[derive(Default, Debug)]
+struct ParseRoles {
+    subject: Vec<usize>,
+    object: Vec<usize>,
+    /// The agent of a passive ("by Y").
+    agent: Vec<usize>,
+    passive: bool,
 }
 
 impl Sent<'_> {
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.tokens.len()).filter(move |&k| self.tokens[k].head == Some(i))
+    }
+
+    fn in_subtree(&self, k: usize, root: usize) -> bool {
+        let mut cur = Some(k);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == root {
+                return true;
+            }
+            steps += 1;
+            if steps > self.tokens.len() {
+                return false; // a cycle in a malformed parse
+            }
+            cur = self.tokens[c].head;
+        }
+        false
+    }
+
+    /// The mention a dependent token stands for: the one containing it, else the closest one in
+    /// its subtree ("the leaders of China").
+    fn mention_for_token(&self, t: usize) -> Option<usize> {
+        if let Some(k) = self.mentions.iter().position(|m| m.start <= t && t < m.end) {
+            return Some(k);
+        }
+        (0..self.mentions.len())
+            .filter(|&k| self.in_subtree(self.mentions[k].start, t))
+            .min_by_key(|&k| self.mentions[k].start.abs_diff(t))
+    }
+
+    fn roles(&self, v: usize) -> ParseRoles {
+        let mut r = ParseRoles::default();
+        if !self.parsed {
+            return r;
+        }
+        for c in self.children(v) {
+            let rel = self.tokens[c].deprel.as_str();
+            let m = || {
+                self.mention_for_token(c)
+                    .map(|k| self.with_conjuncts(k))
+                    .unwrap_or_default()
+            };
+            match rel {
+                "nsubj" | "csubj" => r.subject = m(),
+                "nsubj:pass" => {
+                    r.passive = true;
+                    r.object = m();
+                }
+                "aux:pass" => r.passive = true,
+                "obj" | "iobj" if r.object.is_empty() => r.object = m(),
+                "obl:agent" => r.agent = m(),
+                "obl" if self.children(c).any(|k| self.tokens[k].norm == "by") => r.agent = m(),
+                _ => {}
+            }
+        }
+        if r.subject.is_empty() && !r.passive {
+            // Shared or controlled subjects: "met Chang and praised him", "agreed to cooperate".
+            let rel = self.tokens[v].deprel.as_str();
+            if matches!(rel, "conj" | "xcomp") {
+                if let Some(h) = self.tokens[v].head {
+                    if h != v {
+                        r.subject = self.roles(h).subject;
+                    }
+                }
+            }
+        }
+        r
+    }
+
     fn tagged(&self) -> bool {
         self.tokens.iter().any(|t| !t.upos.is_empty())
     }
@@ -71,10 +183,14 @@ impl Sent<'_> {
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
     fn with_conjuncts(&self, m: usize) -> Vec<usize> {
         let same_span = |k: usize| {
-            k != m && self.mentions[k].start == self.mentions[m].start && self.mentions[k].end == self.mentions[m].end
+            k != m
+                && self.mentions[k].start == self.mentions[m].start
+                && self.mentions[k].end == self.mentions[m].end
         };
         if self.mentions[m].reciprocal {
-            let mut all: Vec<usize> = (0..self.mentions.len()).filter(|&k| k == m || same_span(k)).collect();
+            let mut all: Vec<usize> = (0..self.mentions.len())
+                .filter(|&k| k == m || same_span(k))
+                .collect();
             all.sort();
             return all;
         }
@@ -82,7 +198,8 @@ impl Sent<'_> {
         let joined = |a: &Mention, b: &Mention| {
             a.end <= b.start
                 && b.start - a.end <= 2
-                && (a.end..b.start).all(|k| matches!(self.tokens[k].norm.as_str(), "and" | "," | "&"))
+                && (a.end..b.start)
+                    .all(|k| matches!(self.tokens[k].norm.as_str(), "and" | "," | "&"))
                 && (a.end..b.start).any(|k| self.tokens[k].norm != ",")
         };
         let mut k = m;
@@ -100,7 +217,9 @@ impl Sent<'_> {
 
     /// The subject: the closest mention left of `i` that is not the object of a preposition.
     fn subject_left(&self, i: usize) -> Vec<usize> {
-        let left: Vec<usize> = (0..self.mentions.len()).filter(|&k| self.mentions[k].end <= i).collect();
+        let left: Vec<usize> = (0..self.mentions.len())
+            .filter(|&k| self.mentions[k].end <= i)
+            .collect();
         let pick = left
             .iter()
             .rev()
@@ -122,7 +241,8 @@ impl Sent<'_> {
 
     /// The first mention starting at or after `from` (and before `end`).
     fn mention_from(&self, from: usize, end: usize) -> Option<usize> {
-        (0..self.mentions.len()).find(|&k| self.mentions[k].start >= from && self.mentions[k].start < end)
+        (0..self.mentions.len())
+            .find(|&k| self.mentions[k].start >= from && self.mentions[k].start < end)
     }
 
     fn negated(&self, i: usize) -> bool {
@@ -133,7 +253,11 @@ impl Sent<'_> {
     /// "was praised by": a form of "be" (or "get") before a past participle.
     fn passive(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        let participle = if t.xpos.is_empty() { is_past_participle_form(&t.norm) } else { t.xpos == "VBN" };
+        let participle = if t.xpos.is_empty() {
+            is_past_participle_form(&t.norm)
+        } else {
+            t.xpos == "VBN"
+        };
         if !participle {
             return false;
         }
@@ -171,7 +295,8 @@ impl Sent<'_> {
         if i < before || i + after >= self.tokens.len() {
             return None;
         }
-        let ok = (0..word.lemma.len()).all(|k| k == word.head || matches_word(&self.tokens[i - before + k], &word.lemma[k]));
+        let ok = (0..word.lemma.len())
+            .all(|k| k == word.head || matches_word(&self.tokens[i - before + k], &word.lemma[k]));
         ok.then_some((i - before, i + after + 1))
     }
 }
@@ -204,21 +329,33 @@ impl Sent<'_> {
             let fits = k + words.len() <= end
                 && words.iter().enumerate().all(|(j, w)| {
                     let t = &self.tokens[k + j];
-                    matches_word(t, w) || (j + 1 == words.len() && t.norm == herald_dict::regular_plural(w))
+                    matches_word(t, w)
+                        || (j + 1 == words.len() && t.norm == herald_dict::regular_plural(w))
                 });
             fits.then_some(k + words.len())
         })
     }
 
     /// Matches the elements after the verb, from token `pos`; fills `hit`.
-    fn match_after(&self, elems: &[PatternElem], mut pos: usize, end: usize, hit: &mut PatternHit) -> Option<usize> {
+    fn match_after(
+        &self,
+        elems: &[PatternElem],
+        mut pos: usize,
+        end: usize,
+        hit: &mut PatternHit,
+    ) -> Option<usize> {
         for e in elems {
             match e {
-                PatternElem::Word(w) => pos = self.find_phrase(std::slice::from_ref(w), pos, end)?,
+                PatternElem::Word(w) => {
+                    pos = self.find_phrase(std::slice::from_ref(w), pos, end)?
+                }
                 PatternElem::NounPhrase(p) => pos = self.find_phrase(p, pos, end)?,
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
-                    pos = members.iter().filter_map(|m| self.find_phrase(m, pos, end)).min()?;
+                    pos = members
+                        .iter()
+                        .filter_map(|m| self.find_phrase(m, pos, end))
+                        .min()?;
                 }
                 PatternElem::Target | PatternElem::Source => {
                     let k = self.mention_from(pos, end)?;
@@ -252,7 +389,8 @@ impl Sent<'_> {
                 PatternElem::Source => hit.sources = self.subject_left(span.0),
                 PatternElem::Target => hit.targets = self.subject_left(span.0),
                 PatternElem::Word(w) => {
-                    (span.0.saturating_sub(WINDOW)..span.0).find(|&k| matches_word(&self.tokens[k], w))?;
+                    (span.0.saturating_sub(WINDOW)..span.0)
+                        .find(|&k| matches_word(&self.tokens[k], w))?;
                 }
                 _ => {}
             }
@@ -264,8 +402,8 @@ impl Sent<'_> {
 /// Verbs that frame the verb after them ("agreed to cooperate", "threatened to attack").
 fn frame_of(lemma: &str) -> Option<Frame> {
     Some(match lemma {
-        "agree" | "plan" | "pledge" | "promise" | "vow" | "intend" | "offer" | "decide" | "will"
-        | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" => Frame::Intend,
+        "agree" | "plan" | "pledge" | "promise" | "vow" | "intend" | "offer" | "decide"
+        | "will" | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" => Frame::Intend,
         "threaten" => Frame::Threaten,
         "refuse" | "reject" | "decline" => Frame::Reject,
         "urge" | "ask" | "appeal" | "request" | "call" | "invite" | "encourage" => Frame::Appeal,
@@ -280,7 +418,14 @@ fn lemma_of(t: &Token) -> String {
     }
     // Untagged text: strip the common inflections enough to recognise frame verbs.
     let n = t.norm.as_str();
-    for (suffix, repl) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "")] {
+    for (suffix, repl) in [
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+    ] {
         if let Some(stem) = n.strip_suffix(suffix) {
             for cand in [format!("{stem}{repl}"), format!("{stem}{repl}e")] {
                 if frame_of(&cand).is_some() {
@@ -326,11 +471,11 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
     let mut verb_hits: Vec<Candidate> = Vec::new();
     for i in (0..s.tokens.len()).rev() {
         let t = &s.tokens[i];
-        let refs = s
-            .lex
-            .verbs
-            .get(t.norm.as_str())
-            .or_else(|| (!t.lemma.is_empty()).then(|| s.lex.verbs.get(t.lemma.as_str())).flatten());
+        let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
+            (!t.lemma.is_empty())
+                .then(|| s.lex.verbs.get(t.lemma.as_str()))
+                .flatten()
+        });
         let Some(refs) = refs else { continue };
         if !s.is_verb_use(i) || (tagged && t.upos == "AUX") {
             continue;
@@ -340,7 +485,9 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         }
         let mut best: Option<(usize, String, PatternHit, String, String, (usize, usize))> = None;
         for &vref in refs {
-            let Some(span) = s.multiword_span(i, vref) else { continue };
+            let Some(span) = s.multiword_span(i, vref) else {
+                continue;
+            };
             let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
             let word = &block.verbs[vref.verb as usize];
             for p in &block.patterns {
@@ -348,20 +495,58 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 if let Some(hit) = s.match_pattern(p, span) {
                     let better = best.as_ref().is_none_or(|b| hit.specificity > b.0);
                     if better {
-                        best = Some((hit.specificity, code.clone(), hit, p.text.clone(), p.loc.to_string(), span));
+                        best = Some((
+                            hit.specificity,
+                            code.clone(),
+                            hit,
+                            p.text.clone(),
+                            p.loc.to_string(),
+                            span,
+                        ));
                     }
                 }
             }
             if best.is_none() {
                 if let Some(code) = word.code.as_ref().or(block.code.as_ref()) {
-                    best = Some((0, code.clone(), PatternHit::default(), block.description.clone(), word.loc.to_string(), span));
+                    best = Some((
+                        0,
+                        code.clone(),
+                        PatternHit::default(),
+                        block.description.clone(),
+                        word.loc.to_string(),
+                        span,
+                    ));
                 }
             }
         }
-        let Some((_, mut code, hit, pattern, dict_loc, span)) = best else { continue };
+        let Some((_, mut code, hit, pattern, dict_loc, span)) = best else {
+            continue;
+        };
         let mut sources = hit.sources;
         let mut targets = hit.targets;
-        let passive = s.passive(i);
+        let roles = s.roles(i);
+        let passive = if s.parsed {
+            roles.passive
+        } else {
+            s.passive(i)
+        };
+        if s.parsed {
+            if passive {
+                if sources.is_empty() {
+                    sources = roles.agent.clone();
+                }
+                if targets.is_empty() {
+                    targets = roles.object.clone();
+                }
+            } else {
+                if sources.is_empty() {
+                    sources = roles.subject.clone();
+                }
+                if targets.is_empty() {
+                    targets = roles.object.clone();
+                }
+            }
+        }
         if sources.is_empty() && targets.is_empty() && passive {
             // "X was praised by Y": Y acts on X.
             let end = s.window_end(i);
@@ -431,10 +616,13 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             }
         }
         // The possessor ("Chang's visit") or else the clause subject.
-        let possessor = s.mentions.iter().position(|m| {
-            m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4
-        });
-        let mut sources = possessor.map(|k| vec![k]).unwrap_or_else(|| s.subject_left(start));
+        let possessor = s
+            .mentions
+            .iter()
+            .position(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
+        let mut sources = possessor
+            .map(|k| vec![k])
+            .unwrap_or_else(|| s.subject_left(start));
         if targets.len() >= 2 && s.tokens.get(end).is_some_and(|t| t.norm == "between") {
             // "talks between A and B": the first conjunct is the source.
             sources = vec![targets.remove(0)];
@@ -445,7 +633,13 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             targets,
             trig_start: start,
             trig_end: end,
-            pattern: format!("noun {}", noun.phrases.first().map(|p| p.join(" ")).unwrap_or_default()),
+            pattern: format!(
+                "noun {}",
+                noun.phrases
+                    .first()
+                    .map(|p| p.join(" "))
+                    .unwrap_or_default()
+            ),
             dict_loc: noun.loc.to_string(),
         });
     }

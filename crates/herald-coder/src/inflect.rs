@@ -189,10 +189,19 @@ mod tests {
     fn forms() {
         assert_eq!(verb_forms("sign"), ["sign", "signed", "signing", "signs"]);
         assert_eq!(verb_forms("meet"), ["meet", "meeting", "meets", "met"]);
-        assert_eq!(verb_forms("praise"), ["praise", "praised", "praises", "praising"]);
+        assert_eq!(
+            verb_forms("praise"),
+            ["praise", "praised", "praises", "praising"]
+        );
         assert_eq!(verb_forms("ban"), ["ban", "banned", "banning", "bans"]);
-        assert_eq!(verb_forms("visit"), ["visit", "visited", "visiting", "visits"]);
-        assert_eq!(verb_forms("accuse"), ["accuse", "accused", "accuses", "accusing"]);
+        assert_eq!(
+            verb_forms("visit"),
+            ["visit", "visited", "visiting", "visits"]
+        );
+        assert_eq!(
+            verb_forms("accuse"),
+            ["accuse", "accused", "accuses", "accusing"]
+        );
         assert_eq!(verb_forms("deny"), ["denied", "denies", "deny", "denying"]);
         assert!(verb_forms("say").contains(&"said".to_string()));
     }

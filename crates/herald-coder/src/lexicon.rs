@@ -35,7 +35,9 @@ impl PhraseIndex {
         let cands = self.by_first.get(words[i])?;
         cands
             .iter()
-            .find(|(p, _)| i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            .find(|(p, _)| {
+                i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+            })
             .map(|(p, id)| (p.len(), *id))
     }
 }

@@ -36,13 +36,25 @@ struct Antecedent {
     words: Vec<String>,
     names: Vec<String>,
     personal: bool,
+    /// Whether it was the source of an event in the latest sentence that had events.
+    was_subject: bool,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 /// Nouns that, after "the two" or "both", stand for the two parties last named.
 const GROUP_NOUNS: &[&str] = &[
-    "sides", "countries", "nations", "ministers", "leaders", "presidents", "governments",
-    "delegations", "states", "parties", "premiers", "heads",
+    "sides",
+    "countries",
+    "nations",
+    "ministers",
+    "leaders",
+    "presidents",
+    "governments",
+    "delegations",
+    "states",
+    "parties",
+    "premiers",
+    "heads",
 ];
 
 impl Coder {
@@ -91,7 +103,12 @@ impl Coder {
         for k in 0..tokens.len().saturating_sub(1) {
             let quant = matches!(tokens[k].norm.as_str(), "two" | "both");
             let group = GROUP_NOUNS.contains(&tokens[k + 1].norm.as_str());
-            if quant && group && !ms.iter().any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only) {
+            if quant
+                && group
+                && !ms
+                    .iter()
+                    .any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only)
+            {
                 let mut seen: Vec<&Antecedent> = Vec::new();
                 for a in history.iter().rev() {
                     let country = |x: &Antecedent| x.code.get(..3).map(str::to_string);
@@ -103,7 +120,11 @@ impl Coder {
                     }
                 }
                 if seen.len() == 2 {
-                    let start = if k > 0 && tokens[k - 1].norm == "the" { k - 1 } else { k };
+                    let start = if k > 0 && tokens[k - 1].norm == "the" {
+                        k - 1
+                    } else {
+                        k
+                    };
                     for a in seen.iter().rev() {
                         let mut m = resolved(start, k + 2, a.code.clone(), &tokens[k + 1]);
                         m.reciprocal = true;
@@ -128,11 +149,27 @@ impl Coder {
             }
             let t = &tokens[k];
             if PRONOUNS.contains(&t.norm.as_str()) {
-                let before_here: Vec<&Mention> = ms.iter().filter(|m| m.end <= k && m.personal).collect();
+                let before_here: Vec<&Mention> =
+                    ms.iter().filter(|m| m.end <= k && m.personal).collect();
+                // A subject pronoun continues the previous sentence's subject ("Nazarbayev met
+                // Chang. He thanked ..." is Nazarbayev); otherwise the latest person named.
+                let subject_pronoun = matches!(t.norm.as_str(), "he" | "she");
                 let code = before_here
                     .last()
                     .map(|m| m.code.clone())
-                    .or_else(|| history.iter().rev().find(|a| a.personal).map(|a| a.code.clone()));
+                    .or_else(|| {
+                        subject_pronoun
+                            .then(|| history.iter().rev().find(|a| a.personal && a.was_subject))
+                            .flatten()
+                            .map(|a| a.code.clone())
+                    })
+                    .or_else(|| {
+                        history
+                            .iter()
+                            .rev()
+                            .find(|a| a.personal)
+                            .map(|a| a.code.clone())
+                    });
                 if let Some(code) = code {
                     extra.push(resolved(k, k + 1, code, t));
                 }
@@ -143,7 +180,9 @@ impl Coder {
                 }
                 let span_words: Vec<&str> = tokens[k..e].iter().map(|t| t.norm.as_str()).collect();
                 let found = history.iter().rev().find(|a| {
-                    a.personal && !a.names.is_empty() && span_words.iter().any(|w| a.names.iter().any(|n| n == w))
+                    a.personal
+                        && !a.names.is_empty()
+                        && span_words.iter().any(|w| a.names.iter().any(|n| n == w))
                 });
                 if let Some(a) = found {
                     extra.push(resolved(k, e, a.code.clone(), t));
@@ -162,7 +201,11 @@ impl Coder {
     /// of the first occurrence's events.
     pub fn code_doc(&self, doc: &Doc) -> Vec<EventRecord> {
         let text = doc.text();
-        if doc.sentences.iter().any(|s| self.discard(&s.tokens) == Some(true)) {
+        if doc
+            .sentences
+            .iter()
+            .any(|s| self.discard(&s.tokens) == Some(true))
+        {
             return Vec::new();
         }
         let mut records: Vec<EventRecord> = Vec::new();
@@ -182,16 +225,24 @@ impl Coder {
                 lex: &self.lex,
                 tokens: &s.tokens,
                 mentions: &mentions,
+                parsed: s.parsed,
             };
             let cands = events::code_sentence(&sent, &self.codebook);
             let mut seen = std::collections::HashSet::new();
+            let sources_used: Vec<usize> = cands
+                .iter()
+                .flat_map(|c| c.sources.iter().copied())
+                .collect();
             for c in cands {
                 let reciprocal = c.targets.is_empty()
                     && c.sources.len() == 2
                     && c.sources.iter().all(|&k| mentions[k].reciprocal);
                 let pairs = if reciprocal {
                     // "The two sides signed an agreement": each party acts towards the other.
-                    vec![(Some(c.sources[0]), Some(c.sources[1])), (Some(c.sources[1]), Some(c.sources[0]))]
+                    vec![
+                        (Some(c.sources[0]), Some(c.sources[1])),
+                        (Some(c.sources[1]), Some(c.sources[0])),
+                    ]
                 } else {
                     cross(&c.sources, &c.targets)
                 };
@@ -209,7 +260,9 @@ impl Coder {
                         source.as_ref().map(|a| a.code.clone()),
                         target.as_ref().map(|a| a.code.clone()),
                     );
-                    if source.is_some() && source.as_ref().map(|a| &a.code) == target.as_ref().map(|a| &a.code) {
+                    if source.is_some()
+                        && source.as_ref().map(|a| &a.code) == target.as_ref().map(|a| &a.code)
+                    {
                         continue; // an actor acting on itself is almost always a parsing artefact
                     }
                     if !seen.insert(key) {
@@ -220,13 +273,23 @@ impl Coder {
                     }
                 }
             }
-            for m in &mentions {
+            let subjects: Vec<usize> = sources_used;
+            if !subjects.is_empty() {
+                for a in history.iter_mut() {
+                    a.was_subject = false;
+                }
+            }
+            for (k, m) in mentions.iter().enumerate() {
                 if !m.agent_only {
                     history.push(Antecedent {
                         code: m.code.clone(),
-                        words: s.tokens[m.start..m.end].iter().map(|t| t.norm.clone()).collect(),
+                        words: s.tokens[m.start..m.end]
+                            .iter()
+                            .map(|t| t.norm.clone())
+                            .collect(),
                         names: m.names.clone(),
                         personal: m.personal,
+                        was_subject: subjects.contains(&k),
                     });
                 }
             }
@@ -304,7 +367,17 @@ fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {
 
 /// Every (source, target) pair; a missing side is `None`.
 fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
-    let s: Vec<Option<usize>> = if sources.is_empty() { vec![None] } else { sources.iter().copied().map(Some).collect() };
-    let t: Vec<Option<usize>> = if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
-    s.iter().flat_map(|a| t.iter().map(move |b| (*a, *b))).collect()
+    let s: Vec<Option<usize>> = if sources.is_empty() {
+        vec![None]
+    } else {
+        sources.iter().copied().map(Some).collect()
+    };
+    let t: Vec<Option<usize>> = if targets.is_empty() {
+        vec![None]
+    } else {
+        targets.iter().copied().map(Some).collect()
+    };
+    s.iter()
+        .flat_map(|a| t.iter().map(move |b| (*a, *b)))
+        .collect()
 }

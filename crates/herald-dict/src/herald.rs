@@ -542,6 +542,9 @@ terms = ["no code"]
     fn phrases_split_possessives() {
         assert_eq!(phrase_of("China's Army"), vec!["china", "'s", "army"]);
         assert_eq!(phrase_of("U.S."), vec!["u.s."]);
-        assert_eq!(phrase_of("Kurdistan Workers' Party"), vec!["kurdistan", "workers", "'", "party"]);
+        assert_eq!(
+            phrase_of("Kurdistan Workers' Party"),
+            vec!["kurdistan", "workers", "'", "party"]
+        );
     }
 }

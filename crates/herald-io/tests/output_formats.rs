@@ -118,7 +118,9 @@ fn sparse_event() -> EventRecord {
             context: vec![],
         },
         source: None,
-        target: Some(actor("IGOUNO", Some("IGO"), &["UNO"], "United Nations", 26)),
+        // As the coder records an organization: no country, role agents only; `UNO` is only in
+        // the code.
+        target: Some(actor("IGOUNO", None, &["IGO"], "United Nations", 26)),
         location: None,
         evidence: Evidence {
             verb: "criticized".into(),
@@ -252,7 +254,8 @@ fn csv_quotes_and_flattens() {
     assert_eq!(sparse[col("source_code")], "");
     assert_eq!(sparse[col("source_start")], "");
     assert_eq!(sparse[col("location_name")], "");
-    assert_eq!(sparse[col("target_country")], "IGO");
+    assert_eq!(sparse[col("target_country")], "");
+    assert_eq!(sparse[col("target_agents")], "IGO");
     // Types: these columns parse as numbers in every row.
     for r in &rows[1..] {
         r[col("sentence_index")].parse::<u64>().unwrap();
@@ -609,7 +612,8 @@ fn parquet_round_trip() {
     assert_eq!(field(s, "source_code"), Field::Null);
     assert_eq!(strings(field(s, "source_agents")), None);
     assert_eq!(field(s, "source_start"), Field::Null);
-    assert_eq!(strings(field(s, "target_agents")), Some(vec!["UNO".into()]));
+    assert_eq!(strings(field(s, "target_agents")), Some(vec!["IGO".into()]));
+    assert_eq!(field(s, "target_country"), Field::Null);
     assert_eq!(field(s, "location_lat"), Field::Null);
     assert_eq!(field(s, "sentence_index"), Field::Int(5));
 

@@ -88,7 +88,10 @@ pub fn parse_conllu(src: &str) -> Result<Vec<GoldSentence>, NlpError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(err(lno, format!("expected 10 columns, found {}", cols.len())));
+            return Err(err(
+                lno,
+                format!("expected 10 columns, found {}", cols.len()),
+            ));
         }
         let id = cols[0];
         let space_after = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
@@ -136,7 +139,10 @@ pub fn parse_conllu(src: &str) -> Result<Vec<GoldSentence>, NlpError> {
     }
     for (i, s) in out.iter().enumerate() {
         if s.tokens.iter().any(|t| t.head > s.tokens.len()) {
-            return Err(err(0, format!("sentence {} has a head out of range", i + 1)));
+            return Err(err(
+                0,
+                format!("sentence {} has a head out of range", i + 1),
+            ));
         }
     }
     Ok(out)

@@ -157,7 +157,7 @@ impl Model {
         words.push(ROOT_ATOM);
         tags.push(ROOT_ATOM);
         for (l, &c) in lex.iter().zip(&classes) {
-            words.push(l.w);
+            words.push(parser_word(l));
             tags.push(c as u64 + 1);
         }
         let (heads, labels) = self.parser.parse(
@@ -192,6 +192,17 @@ impl Model {
                 .unwrap_or_else(|| "dep".to_string());
         }
         s.parsed = true;
+    }
+}
+
+/// The parser's word atom: the word itself when it was seen at least twice in training (it is
+/// then in the tag dictionary), otherwise an "unknown word" atom keyed by shape, so the parser
+/// does not learn from hapaxes what it cannot use at run time.
+pub(crate) fn parser_word(l: &Lex) -> u64 {
+    if l.mft != 0 {
+        l.w
+    } else {
+        hash::fx(0x554e_4b, l.shape)
     }
 }
 

@@ -272,8 +272,20 @@ impl Parser {
     /// Feature hashes of a configuration.
     pub fn features(st: &State, s: &PSent, out: &mut Vec<u64>) {
         out.clear();
-        let w = |i: u32| if i == NONE { W_NONE } else { s.words[i as usize] };
-        let t = |i: u32| if i == NONE { W_NONE } else { s.tags[i as usize] };
+        let w = |i: u32| {
+            if i == NONE {
+                W_NONE
+            } else {
+                s.words[i as usize]
+            }
+        };
+        let t = |i: u32| {
+            if i == NONE {
+                W_NONE
+            } else {
+                s.tags[i as usize]
+            }
+        };
         let lab = |i: u32| {
             if i == NONE {
                 0xfffe
@@ -312,12 +324,8 @@ impl Parser {
             0
         };
         let s0u = s0 as usize;
-        let (s0vl, s0vr, s0sl, s0sr) = (
-            st.nl[s0u] as u64,
-            st.nr[s0u] as u64,
-            st.ls[s0u],
-            st.rs[s0u],
-        );
+        let (s0vl, s0vr, s0sl, s0sr) =
+            (st.nl[s0u] as u64, st.nr[s0u] as u64, st.ls[s0u], st.rs[s0u]);
         let (b0vl, b0sl) = if b0 == NONE {
             (0xff, 0)
         } else {
@@ -415,7 +423,12 @@ impl Parser {
 
     /// Parse one sentence. Returns heads (0 = ROOT) and label ids for positions 1..=n, as vectors
     /// indexed by position (index 0 unused).
-    pub fn parse(&self, s: &PSent, feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> (Vec<u32>, Vec<u16>) {
+    pub fn parse(
+        &self,
+        s: &PSent,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) -> (Vec<u32>, Vec<u16>) {
         let n = s.words.len().saturating_sub(1);
         let mut st = State::new(n);
         scores.resize(self.weights.nclasses, 0);
@@ -527,6 +540,7 @@ pub fn train(
     root_label: u16,
     dep_label: u16,
     max_epochs: usize,
+    prune: i16,
     seed: u64,
     log: bool,
 ) -> (Parser, usize, f64) {
@@ -581,9 +595,13 @@ pub fn train(
                 shell.apply(&mut st, next);
             }
         }
-        shell.weights = tr.freeze(1);
+        shell.weights = tr.freeze(prune);
         if dev.is_empty() {
-            best = Some((std::mem::replace(&mut shell.weights, Trainer::new(nc).freeze(1)), epoch, 0.0));
+            best = Some((
+                std::mem::replace(&mut shell.weights, Trainer::new(nc).freeze(1)),
+                epoch,
+                0.0,
+            ));
             continue;
         }
         let (u, l, n) = attachment(&shell, dev);
@@ -610,7 +628,7 @@ pub fn train(
             }
         }
     }
-    let (weights, epoch, las) = best.unwrap_or_else(|| (tr.freeze(1), 0, 0.0));
+    let (weights, epoch, las) = best.unwrap_or_else(|| (tr.freeze(prune), 0, 0.0));
     shell.weights = weights;
     (shell, epoch, las)
 }
@@ -634,12 +652,18 @@ mod tests {
         let p = shell(&["root", "dep", "nsubj", "obj", "det", "punct"]);
         // "The cat saw a dog ." heads: The->cat, cat->saw, saw->ROOT, a->dog, dog->saw, .->saw
         let trees: Vec<(Vec<u32>, Vec<u16>)> = vec![
-            (vec![NONE, 2, 3, 0, 5, 3, 3], vec![NOLABEL, 4, 2, 0, 4, 3, 5]),
+            (
+                vec![NONE, 2, 3, 0, 5, 3, 3],
+                vec![NOLABEL, 4, 2, 0, 4, 3, 5],
+            ),
             // Right-branching chain and a left-branching chain.
             (vec![NONE, 0, 1, 2, 3], vec![NOLABEL, 0, 1, 1, 1]),
             (vec![NONE, 2, 3, 4, 0], vec![NOLABEL, 1, 1, 1, 0]),
             // Root in the middle with dependents on both sides and a nested right subtree.
-            (vec![NONE, 3, 3, 0, 6, 6, 3, 3], vec![NOLABEL, 2, 1, 0, 4, 1, 3, 5]),
+            (
+                vec![NONE, 3, 3, 0, 6, 6, 3, 3],
+                vec![NOLABEL, 2, 1, 0, 4, 1, 3, 5],
+            ),
             (vec![NONE, 0], vec![NOLABEL, 0]),
         ];
         for (gh, gl) in trees {
@@ -648,7 +672,10 @@ mod tests {
             let mut costs = vec![0; Parser::nclasses(p.labels.len())];
             while !st.terminal() {
                 p.costs(&st, &gh, &gl, &mut costs);
-                let c = costs.iter().position(|&c| c == 0).expect("a zero-cost move");
+                let c = costs
+                    .iter()
+                    .position(|&c| c == 0)
+                    .expect("a zero-cost move");
                 p.apply(&mut st, c);
             }
             p.finish(&mut st);
@@ -672,7 +699,14 @@ mod tests {
         // An untrained parser still returns one root and a head for every word.
         let words = vec![ROOT_ATOM, 11, 12, 13, 14];
         let tags = vec![ROOT_ATOM, 1, 2, 3, 4];
-        let (h, _) = p.parse(&PSent { words: &words, tags: &tags }, &mut Vec::new(), &mut Vec::new());
+        let (h, _) = p.parse(
+            &PSent {
+                words: &words,
+                tags: &tags,
+            },
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
         assert_eq!(h[1..].iter().filter(|&&x| x == 0).count(), 1);
         assert!(h[1..].iter().all(|&x| x != NONE && (x as usize) <= 4));
     }

@@ -366,7 +366,11 @@ mod tests {
     #[test]
     fn learns_separable_problem_and_round_trips() {
         let mut t = Trainer::new(3);
-        let data = [(vec![11u64, 12], 0usize), (vec![21, 22], 1), (vec![31, 12], 2)];
+        let data = [
+            (vec![11u64, 12], 0usize),
+            (vec![21, 22], 1),
+            (vec![31, 12], 2),
+        ];
         let mut scores = vec![0f32; 3];
         for _ in 0..10 {
             for (f, y) in &data {

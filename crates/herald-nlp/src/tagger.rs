@@ -113,8 +113,9 @@ fn at(lx: &[Lex], i: isize) -> &Lex {
     }
 }
 
-/// Feature hashes for token `i` given the two previous predicted classes.
-pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+/// Feature hashes for token `i` given the two previous predicted classes and, in the second
+/// pass, the first pass's classes for the whole sentence (`first`).
+pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[u16]>, out: &mut Vec<u64>) {
     out.clear();
     let i = i as isize;
     let w0 = at(lx, i);
@@ -157,6 +158,28 @@ pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.push(f2(35, w0.suf[1], wp1.w));
     out.push(f2(36, wm1.w, w0.suf[2]));
     out.push(f2(37, p2, w0.w));
+    if let Some(t) = first {
+        // Stacking: the first pass's guesses for this word and the words to its right.
+        let g = |j: isize| {
+            if j < 0 {
+                0xfff0
+            } else {
+                t.get(j as usize).map_or(0xfff1, |&c| c as u64 + 1)
+            }
+        };
+        let (t0, t1, t2) = (g(i), g(i + 1), g(i + 2));
+        out.push(f1(40, t0));
+        out.push(f1(41, t1));
+        out.push(f1(42, t2));
+        out.push(f2(43, t1, t2));
+        out.push(f2(44, p1, t1));
+        out.push(f3(45, p1, t0, t1));
+        out.push(f2(46, w0.w, t1));
+        out.push(f2(47, w0.suf[2], t1));
+        out.push(f2(48, t0, w0.w));
+        out.push(f3(49, t0, t1, t2));
+        out.push(f2(50, w0.shape, t1));
+    }
 }
 
 /// A training sentence for the tagger.
@@ -170,7 +193,10 @@ pub struct Tagger {
     /// (UPOS, XPOS) per class.
     pub classes: Vec<(String, String)>,
     pub tagdict: HashMap<u64, u16, IdBuild>,
+    /// First pass: left-to-right with word and left-tag features.
     pub weights: Weights,
+    /// Optional second pass that also sees the first pass's tags to the right.
+    pub stage2: Option<Weights>,
 }
 
 fn argmax_i(s: &[i32]) -> usize {
@@ -193,21 +219,36 @@ fn argmax_f(s: &[f32]) -> usize {
     b
 }
 
+/// One greedy pass with `weights`.
+pub fn tag_pass(
+    weights: &Weights,
+    lx: &[Lex],
+    first: Option<&[u16]>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+) -> Vec<u16> {
+    scores.resize(weights.nclasses, 0);
+    let mut out = Vec::with_capacity(lx.len());
+    let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
+    for i in 0..lx.len() {
+        features(lx, i, p1, p2, first, feats);
+        weights.score(feats, scores);
+        let c = argmax_i(scores) as u16;
+        out.push(c);
+        p2 = p1;
+        p1 = c as u64 + 1;
+    }
+    out
+}
+
 impl Tagger {
     /// Tag one sentence; returns class ids.
     pub fn tag(&self, lx: &[Lex], feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> Vec<u16> {
-        scores.resize(self.weights.nclasses, 0);
-        let mut out = Vec::with_capacity(lx.len());
-        let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
-        for i in 0..lx.len() {
-            features(lx, i, p1, p2, feats);
-            self.weights.score(feats, scores);
-            let c = argmax_i(scores) as u16;
-            out.push(c);
-            p2 = p1;
-            p1 = c as u64 + 1;
+        let first = tag_pass(&self.weights, lx, None, feats, scores);
+        match &self.stage2 {
+            Some(w) => tag_pass(w, lx, Some(&first), feats, scores),
+            None => first,
         }
-        out
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -224,6 +265,13 @@ impl Tagger {
             w.u16(v);
         }
         self.weights.write(w);
+        match &self.stage2 {
+            Some(s) => {
+                w.u8(1);
+                s.write(w);
+            }
+            None => w.u8(0),
+        }
     }
 
     pub fn read(r: &mut Reader) -> Result<Tagger, NlpError> {
@@ -243,30 +291,38 @@ impl Tagger {
             tagdict.insert(k, v);
         }
         let weights = Weights::read(r)?;
-        if weights.nclasses != n {
+        let stage2 = match r.u8()? {
+            0 => None,
+            _ => Some(Weights::read(r)?),
+        };
+        if weights.nclasses != n || stage2.as_ref().is_some_and(|w| w.nclasses != n) {
             return Err(NlpError::Format("tagger class count mismatch".into()));
         }
         Ok(Tagger {
             classes,
             tagdict,
             weights,
+            stage2,
         })
     }
 }
 
-/// Train with early stopping on `dev` (token accuracy of the joint class). Returns the best
-/// tagger, the 1-based epoch it came from and its dev accuracy. With an empty `dev`, runs
+/// Train one pass with early stopping on `dev` (token accuracy of the joint class). `first`
+/// gives first-pass tags (train, dev) when training the second pass. Returns the best weights,
+/// the 1-based epoch they came from and their dev accuracy. With an empty `dev`, runs
 /// `max_epochs` and returns the last.
+#[allow(clippy::too_many_arguments)]
 pub fn train(
     train: &[TagSent],
     dev: &[TagSent],
-    classes: Vec<(String, String)>,
-    tagdict: HashMap<u64, u16, IdBuild>,
+    first: Option<(&[Vec<u16>], &[Vec<u16>])>,
+    nclasses: usize,
     max_epochs: usize,
+    prune: i16,
     seed: u64,
     log: bool,
-) -> (Tagger, usize, f64) {
-    let nc = classes.len();
+) -> (Weights, usize, f64) {
+    let nc = nclasses;
     let mut tr = Trainer::new(nc);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = Rng::new(seed);
@@ -279,9 +335,10 @@ pub fn train(
         let (mut ok, mut n) = (0usize, 0usize);
         for &si in &order {
             let s = &train[si];
+            let ft = first.map(|f| f.0[si].as_slice());
             let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
             for i in 0..s.lex.len() {
-                features(&s.lex, i, p1, p2, &mut feats);
+                features(&s.lex, i, p1, p2, ft, &mut feats);
                 tr.tick();
                 tr.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
@@ -296,26 +353,22 @@ pub fn train(
                 p1 = guess as u64 + 1;
             }
         }
-        let weights = tr.freeze(1);
+        let weights = tr.freeze(prune);
         if dev.is_empty() {
             best = Some((weights, epoch, 0.0));
             continue;
         }
-        let tagger = Tagger {
-            classes: Vec::new(),
-            tagdict: HashMap::default(),
-            weights,
-        };
-        let acc = accuracy(&tagger, dev);
+        let acc = accuracy(&weights, dev, first.map(|f| f.1));
         if log {
             eprintln!(
-                "tagger epoch {epoch}: train {:.2}% dev {:.2}%",
+                "tagger{} epoch {epoch}: train {:.2}% dev {:.2}%",
+                if first.is_some() { " pass 2" } else { "" },
                 100.0 * ok as f64 / n.max(1) as f64,
                 acc
             );
         }
         if best.as_ref().is_none_or(|b| acc > b.2) {
-            best = Some((tagger.weights, epoch, acc));
+            best = Some((weights, epoch, acc));
             since_best = 0;
         } else {
             since_best += 1;
@@ -324,25 +377,22 @@ pub fn train(
             }
         }
     }
-    let (weights, epoch, acc) = best.unwrap_or_else(|| (tr.freeze(1), 0, 0.0));
-    (
-        Tagger {
-            classes,
-            tagdict,
-            weights,
-        },
-        epoch,
-        acc,
-    )
+    best.unwrap_or_else(|| (tr.freeze(prune), 0, 0.0))
 }
 
-/// Joint-class accuracy in percent.
-pub fn accuracy(t: &Tagger, sents: &[TagSent]) -> f64 {
+/// Joint-class accuracy of one pass, in percent.
+pub fn accuracy(w: &Weights, sents: &[TagSent], first: Option<&[Vec<u16>]>) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
     let mut feats = Vec::new();
     let mut scores = Vec::new();
-    for s in sents {
-        let p = t.tag(&s.lex, &mut feats, &mut scores);
+    for (i, s) in sents.iter().enumerate() {
+        let p = tag_pass(
+            w,
+            &s.lex,
+            first.map(|f| f[i].as_slice()),
+            &mut feats,
+            &mut scores,
+        );
         ok += p.iter().zip(&s.gold).filter(|(a, b)| a == b).count();
         n += p.len();
     }

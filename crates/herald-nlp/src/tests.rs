@@ -53,6 +53,8 @@ fn tiny_model() -> Model {
         tagger_epochs: 10,
         parser_epochs: 10,
         folds: 0,
+        prune_tagger: 1,
+        prune_parser: 1,
         log: false,
         ..Default::default()
     };

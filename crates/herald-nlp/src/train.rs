@@ -20,7 +20,7 @@ use crate::conllu::{read_conllu, GoldSentence};
 use crate::hash::{str_hash, IdBuild};
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, ParseSent, ROOT_ATOM};
-use crate::tagger::{self, Lex, TagSent};
+use crate::tagger::{self, Lex, TagSent, Tagger};
 use crate::Model;
 
 #[derive(Clone, Debug)]
@@ -32,6 +32,11 @@ pub struct TrainOptions {
     pub parser_epochs: usize,
     /// Jackknife folds for the parser's training tags (0 or 1: train the parser on gold tags).
     pub folds: usize,
+    /// Train a second tagger pass that sees the first pass's tags to the right (needs folds).
+    pub two_pass: bool,
+    /// Magnitude pruning thresholds (quantized units, max weight = 32767) for the shipped weights.
+    pub prune_tagger: i16,
+    pub prune_parser: i16,
     /// Progress on stderr.
     pub log: bool,
 }
@@ -45,6 +50,9 @@ impl Default for TrainOptions {
             tagger_epochs: 12,
             parser_epochs: 15,
             folds: 4,
+            two_pass: true,
+            prune_tagger: 300,
+            prune_parser: 300,
             log: true,
         }
     }
@@ -167,12 +175,14 @@ pub fn train_on(
             classes.len()
         );
     }
-    let (tg, epoch, acc) = tagger::train(
+    let nc = classes.len();
+    let (w1, epoch, acc) = tagger::train(
         &train_tag,
         &dev_tag,
-        classes.clone(),
-        tagdict.clone(),
+        None,
+        nc,
         opts.tagger_epochs,
+        opts.prune_tagger,
         opts.seed,
         log,
     );
@@ -185,47 +195,56 @@ pub fn train_on(
         );
     }
 
-    // Jackknifed tags for the parser's training data.
+    // Jackknifed first-pass tags of the training data: for the parser, and as the second
+    // pass's input.
     let mut train_tags: Vec<Vec<u16>> = train_tag.iter().map(|s| s.gold.clone()).collect();
+    let mut jackknifed = false;
     if opts.folds >= 2 {
         let k = opts.folds;
         let epochs = epoch.max(1);
-        let results: Vec<(usize, Vec<Vec<u16>>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..k)
-                .map(|fold| {
-                    let train_tag = &train_tag;
-                    let classes = classes.clone();
-                    let tagdict = tagdict.clone();
-                    let seed = opts.seed.wrapping_add(fold as u64 + 1);
-                    scope.spawn(move || {
-                        let part: Vec<TagSent> = train_tag
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % k != fold)
-                            .map(|(_, s)| TagSent {
-                                lex: s.lex.clone(),
-                                gold: s.gold.clone(),
-                            })
-                            .collect();
-                        let (t, _, _) =
-                            tagger::train(&part, &[], classes, tagdict, epochs, seed, false);
-                        let mut feats = Vec::new();
-                        let mut scores = Vec::new();
-                        let tags: Vec<Vec<u16>> = train_tag
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % k == fold)
-                            .map(|(_, s)| t.tag(&s.lex, &mut feats, &mut scores))
-                            .collect();
-                        (fold, tags)
+        let prune = opts.prune_tagger;
+        // Two folds at a time: the machine is shared.
+        let mut results: Vec<(usize, Vec<Vec<u16>>)> = Vec::new();
+        for pair in (0..k).collect::<Vec<_>>().chunks(2) {
+            let got: Vec<(usize, Vec<Vec<u16>>)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = pair
+                    .iter()
+                    .map(|&fold| {
+                        let train_tag = &train_tag;
+                        let seed = opts.seed.wrapping_add(fold as u64 + 1);
+                        scope.spawn(move || {
+                            let part: Vec<TagSent> = train_tag
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| i % k != fold)
+                                .map(|(_, s)| TagSent {
+                                    lex: s.lex.clone(),
+                                    gold: s.gold.clone(),
+                                })
+                                .collect();
+                            let (w, _, _) =
+                                tagger::train(&part, &[], None, nc, epochs, prune, seed, false);
+                            let mut feats = Vec::new();
+                            let mut scores = Vec::new();
+                            let tags: Vec<Vec<u16>> = train_tag
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| i % k == fold)
+                                .map(|(_, s)| {
+                                    tagger::tag_pass(&w, &s.lex, None, &mut feats, &mut scores)
+                                })
+                                .collect();
+                            (fold, tags)
+                        })
                     })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("jackknife thread"))
-                .collect()
-        });
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("jackknife thread"))
+                    .collect()
+            });
+            results.extend(got);
+        }
         for (fold, tags) in results {
             let idx = (0..train_tag.len()).filter(|i| i % k == fold);
             for (i, t) in idx.zip(tags) {
@@ -238,6 +257,7 @@ pub fn train_on(
             n += t.len();
         }
         report.jackknife_accuracy = 100.0 * ok as f64 / n.max(1) as f64;
+        jackknifed = true;
         if log {
             eprintln!(
                 "jackknife ({k} folds): tag accuracy {:.2}% ({:.0}s)",
@@ -246,6 +266,41 @@ pub fn train_on(
             );
         }
     }
+    let mut feats = Vec::new();
+    let mut scores = Vec::new();
+    let mut stage2 = None;
+    if opts.two_pass && jackknifed {
+        let dev_first: Vec<Vec<u16>> = dev_tag
+            .iter()
+            .map(|s| tagger::tag_pass(&w1, &s.lex, None, &mut feats, &mut scores))
+            .collect();
+        let (w2, e2, acc2) = tagger::train(
+            &train_tag,
+            &dev_tag,
+            Some((&train_tags, &dev_first)),
+            nc,
+            opts.tagger_epochs,
+            opts.prune_tagger,
+            opts.seed.wrapping_add(100),
+            log,
+        );
+        if log {
+            eprintln!(
+                "tagger pass 2: best epoch {e2}, dev {acc2:.2}% ({:.0}s)",
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        if acc2 > acc || dev.is_empty() {
+            stage2 = Some(w2);
+            report.tagger_dev_accuracy = acc2;
+        }
+    }
+    let tg = Tagger {
+        classes: classes.clone(),
+        tagdict: tagdict.clone(),
+        weights: w1,
+        stage2,
+    };
 
     // Parser labels, most frequent first; "root" must exist.
     let mut label_count: HashMap<&str, usize> = HashMap::new();
@@ -266,7 +321,10 @@ pub fn train_on(
         .context("training data has no `root` relation")? as u16;
     let dep_label = labels.iter().position(|l| l == "dep").unwrap_or(0) as u16;
     if parser::Parser::nclasses(labels.len()) > 256 {
-        bail!("{} dependency labels; at most 127 are supported", labels.len());
+        bail!(
+            "{} dependency labels; at most 127 are supported",
+            labels.len()
+        );
     }
     let label_id: HashMap<&str, u16> = labels
         .iter()
@@ -279,7 +337,7 @@ pub fn train_on(
         let mut gh = vec![parser::NONE];
         let mut gl = vec![u16::MAX];
         for ((t, l), &c) in s.tokens.iter().zip(lex).zip(tags) {
-            words.push(l.w);
+            words.push(crate::parser_word(l));
             ptags.push(c as u64 + 1);
             gh.push(t.head as u32);
             gl.push(label_id.get(t.deprel.as_str()).copied().unwrap_or(u16::MAX));
@@ -297,8 +355,6 @@ pub fn train_on(
         .zip(&train_tags)
         .map(|((s, ts), tags)| to_parse(s, &ts.lex, tags))
         .collect();
-    let mut feats = Vec::new();
-    let mut scores = Vec::new();
     let dev_parse: Vec<ParseSent> = dev
         .iter()
         .zip(&dev_tag)
@@ -314,6 +370,7 @@ pub fn train_on(
         root_label,
         dep_label,
         opts.parser_epochs,
+        opts.prune_parser,
         opts.seed,
         log,
     );

@@ -763,6 +763,7 @@ impl Converter<'_> {
             },
             "SBAR" | "SBARQ" => match l {
                 "IN" | "DT" | "TO" => "mark".into(),
+                "NP" if before => "obl:npmod".into(),
                 "WHNP" | "WP" | "WDT" => {
                     if has_subject(&t.children[h], usize::MAX) {
                         "obj".into()
@@ -831,7 +832,12 @@ fn has_subject(s: &Tree, before: usize) -> bool {
 
 /// `because`, `after`, `when`...: an SBAR that is an adverbial clause rather than a complement.
 fn starts_with_adverbial(sbar: &Tree) -> bool {
-    match sbar.children.first() {
+    // Skip measure phrases and adverbs before the subordinator (`five years after ...`).
+    let first = sbar
+        .children
+        .iter()
+        .find(|c| !matches!(c.label.as_str(), "NP" | "ADVP" | "RB"));
+    match first {
         Some(c) if c.label == "WHADVP" => true,
         Some(c) if c.label == "IN" => {
             let w = c.word.as_deref().unwrap_or("").to_ascii_lowercase();
@@ -1035,6 +1041,13 @@ mod tests {
         assert!(has(s, "was", "good", "cop"));
         assert!(has(s, "it", "good", "nsubj"));
         assert!(has(s, "that", "good", "mark"));
+        let c = conv(
+            "(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (SBAR (NP (CD five) (NNS years)) (IN after) (S (NP (NNS crowds)) (VP (VBD rioted)))))))",
+            "Arnor left five years after crowds rioted",
+        );
+        assert!(has(&c.sentence, "rioted", "left", "advcl"));
+        assert!(has(&c.sentence, "years", "rioted", "obl:npmod"));
+        assert!(has(&c.sentence, "after", "rioted", "mark"));
     }
 
     #[test]

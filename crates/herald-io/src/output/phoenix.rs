@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, Write};
 
 use herald_core::{ActorRecord, EventRecord};
 
-use super::util::{num, tsv_line, PHOENIX_ROLES};
+use super::util::{num, split_top, tsv_line, PHOENIX_ROLES};
 use super::EventWriter;
 
 /// The column names Phoenix users give the headerless files, in order.
@@ -114,26 +114,24 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
     r
 }
 
-/// Full code, entity, role, attributes.
+/// Full code, entity, role, attributes, from the pieces of the full code (the record's `agents`
+/// leave out organization codes such as `UNO`).
 fn actor(r: &mut Vec<String>, a: Option<&ActorRecord>) {
     let Some(a) = a else {
         r.extend(std::iter::repeat_n(String::new(), 4));
         return;
     };
-    r.push(a.code.clone());
-    r.push(a.country.clone().unwrap_or_default());
-    let role = a
-        .agents
-        .iter()
-        .position(|ag| PHOENIX_ROLES.contains(&ag.as_str()));
-    r.push(role.map(|i| a.agents[i].clone()).unwrap_or_default());
-    let others: Vec<&str> = a
-        .agents
+    let (entity, rest) = split_top(a);
+    let role = rest.iter().position(|p| PHOENIX_ROLES.contains(p));
+    let others: Vec<&str> = rest
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != role)
-        .map(|(_, ag)| ag.as_str())
+        .map(|(_, p)| *p)
         .collect();
+    r.push(a.code.clone());
+    r.push(entity.to_string());
+    r.push(role.map(|i| rest[i]).unwrap_or_default().to_string());
     r.push(others.join(";"));
 }
 

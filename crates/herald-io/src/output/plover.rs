@@ -11,6 +11,7 @@ use std::io::{self, BufWriter, Write};
 use herald_core::{ActorRecord, EventRecord, LocationRecord};
 use serde::Serialize;
 
+use super::util::split_top;
 use super::EventWriter;
 
 /// The top-level fields of a record, in order.
@@ -92,15 +93,11 @@ struct CiteInfo<'a> {
 }
 
 fn actor(a: &ActorRecord) -> Actor<'_> {
-    let code = match a.country.as_deref() {
-        Some(c) => c,
-        None => a.code.get(..3).unwrap_or(&a.code),
-    };
-    let sector = if a.country.is_some() {
-        a.agents.concat()
-    } else {
-        // The code is the agents alone ("REB"): its first agent became the top-level code.
-        a.agents.iter().skip(1).map(String::as_str).collect()
+    let (top, rest) = split_top(a);
+    // A code with no country or international part ("REB"): its first piece is the top level.
+    let (code, sector) = match (top, rest.split_first()) {
+        ("", Some((first, others))) => (*first, others.concat()),
+        _ => (top, rest.concat()),
     };
     Actor {
         code,
