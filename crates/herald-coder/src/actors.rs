@@ -62,8 +62,25 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let actor = lex.actors.longest_at(&words, i);
-        let agent = lex.agents.longest_at(&words, i);
+        let mut actor = lex.actors.longest_at(&words, i);
+        let mut agent = lex.agents.longest_at(&words, i);
+        // Short all-capital names ("US", "UN") are not the common words they spell ("us").
+        let lowercase_short = |len: usize| {
+            len == 1 && words[i].len() <= 3 && !tokens[i].text.chars().any(|c| c.is_uppercase())
+        };
+        if actor.is_some_and(|(len, _)| lowercase_short(len)) {
+            actor = None;
+        }
+        if agent.is_some_and(|(len, _)| lowercase_short(len)) {
+            agent = None;
+        }
+        // "U.S.-led", "Kremlin-backed": the name before the hyphen.
+        if actor.is_none() && agent.is_none() {
+            if let Some((head, _)) = words[i].split_once('-').filter(|(h, _)| !h.is_empty()) {
+                let one = [head];
+                actor = lex.actors.longest_at(&one, 0).map(|(_, id)| (1, id));
+            }
+        }
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, false, g.1)),
             (Some(a), _) => Some((a.0, true, a.1)),

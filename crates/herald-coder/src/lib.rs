@@ -324,6 +324,7 @@ impl Coder {
         let (vs, ve) = (s.tokens[c.trig_start].start, s.tokens[c.trig_end - 1].end);
         Some(EventRecord {
             article_id: doc.article.id.clone(),
+            url: doc.article.url.clone(),
             date: doc.article.date,
             sentence_index: si,
             sentence: s.text(text).to_string(),

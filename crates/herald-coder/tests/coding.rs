@@ -26,8 +26,12 @@ metonyms = [{ name = "the Kremlin", code = "RUSGOV" }]
 
 [[country]]
 code = "USA"
-names = ["United States"]
+names = ["United States", "US"]
 metonyms = [{ name = "Congress", code = "USALEG" }]
+
+[[country]]
+code = "---"
+names = ["South China Sea"]
 
 [[country]]
 code = "PER"
@@ -163,6 +167,14 @@ fn country_adjective_with_agent() {
         triples("The Kremlin criticized the United States."),
         vec![t("RUSGOV", "USA", "111")]
     );
+}
+
+#[test]
+fn case_hyphens_and_non_actors() {
+    assert_eq!(triples("Russia criticized us."), vec![t("RUS", "", "111")]);
+    assert_eq!(triples("Russia criticized US troops."), vec![t("RUS", "USAMIL", "111")]);
+    assert_eq!(triples("US-led troops attacked Kazakhstan."), vec![t("USAMIL", "KAZ", "190")]);
+    assert_eq!(triples("China criticized the United States over the South China Sea."), vec![t("CHN", "USA", "111")]);
 }
 
 #[test]

@@ -11,6 +11,8 @@ use crate::Date;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub article_id: String,
+    /// The article's URL, when the input gave one.
+    pub url: Option<String>,
     pub date: Option<Date>,
     /// 0-based index of the sentence in the article.
     pub sentence_index: usize,
@@ -60,10 +62,20 @@ pub struct ActorRecord {
 /// Where the event happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LocationRecord {
+    /// The place's name as the gazetteer has it, e.g. `"Astana"`.
     pub name: String,
+    /// CAMEO (ISO 3166 alpha-3) country code.
     pub country: String,
+    /// First-level administrative region, when known.
+    pub admin1: Option<String>,
+    /// `"city"`, `"region"` or `"country"`.
+    pub kind: String,
     pub lat: f64,
     pub lon: f64,
+    /// The words in the article it came from, and their byte span (the dateline or the sentence).
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Why the event was coded: the words and the dictionary entry that produced it, for auditing.

@@ -11,6 +11,9 @@ use toml::Spanned;
 
 use crate::model::*;
 
+/// The code of an entry that names no actor.
+const NULL_CODE: &str = "---";
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FileTables {
@@ -209,7 +212,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
     let events: Vec<(Event, _)> = entries(tables.event, "event", &loc, d);
 
     for (c, l) in countries {
-        let code = c.code.trim().to_string();
+        // `---` marks phrases that are not actors ("South China Sea"): matched, then ignored.
+        let code = Some(c.code.trim().to_string()).filter(|c| c != NULL_CODE);
         let phrases: Vec<Phrase> = c
             .names
             .iter()
@@ -225,7 +229,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
             .collect();
         out.actors.push(ActorEntry {
             phrases: dedup(phrases),
-            default_code: Some(code),
+            default_code: code,
             dated: Vec::new(),
             loc: l.clone(),
         });
