@@ -147,10 +147,37 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             e += 1;
         }
         if let Some(m) = compose(lex, tokens, s, e, ps) {
+            if m.agent_only && modifies_noun(lex, tokens, m.end) {
+                continue; // "military aid", "government spending": a modifier, not an actor
+            }
             mentions.push(m);
         }
     }
     mentions
+}
+
+/// Words after which an agent word is still a noun ("police in", "troops and", "army has").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "to", "of", "for", "with", "by", "from", "and", "or", "but", "the", "a", "an",
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "must", "should", "also", "who", "which", "that", "said", "says", "near", "into",
+    "against", "over", "after", "before", "during", "as", "there", "here", "then", "not", "did",
+    "do", "does", "been", "be", "being", "say", "reportedly", "than", "about", "since",
+];
+
+/// Whether the word after an agent-only phrase shows the phrase modifies a noun.
+fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
+    let Some(t) = tokens.get(next) else { return false };
+    if !t.upos.is_empty() {
+        return t.upos == "NOUN" && matches!(tokens[next - 1].upos.as_str(), "ADJ" | "NOUN");
+    }
+    let w = t.norm.as_str();
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && t.text.chars().next().is_some_and(|c| c.is_lowercase())
+        && !FUNCTION_WORDS.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !lex.verbs.contains_key(w)
 }
 
 /// Builds one actor code out of the pieces of a phrase.
@@ -197,6 +224,11 @@ fn compose(
             match placement {
                 AgentPlacement::Suffix => {
                     // A person's code already carries their sector ("CHNMIL" + MIL).
+                    // A person's generic elite code gives way to the title used here:
+                    // "Defense Minister X" is MIL even where X's dated role is not known.
+                    if base.is_some_and(|b| b.1) && code.len() == 6 && code.ends_with("ELI") {
+                        code.truncate(3);
+                    }
                     let already = code.len() >= 3 && code[3.min(code.len())..].contains(a.as_str());
                     let person_has_sector = base.is_some_and(|b| b.1) && code.len() > 3;
                     if !already && !person_has_sector {

@@ -169,15 +169,34 @@ impl Sent<'_> {
     }
 
     /// End (exclusive) of the clause window to the right of token `i`.
+    /// The clause ends at strong punctuation or at the next verb that is itself an event
+    /// trigger ("met X ... and held talks with Y").
     fn window_end(&self, i: usize) -> usize {
         let lim = (i + WINDOW).min(self.tokens.len());
         (i + 1..lim)
-            .find(|&k| CLAUSE_END.contains(&self.tokens[k].norm.as_str()))
+            .find(|&k| CLAUSE_END.contains(&self.tokens[k].norm.as_str()) || self.is_trigger_verb(k))
             .unwrap_or(lim)
     }
 
+    /// Whether token `k` is a dictionary verb used as a verb (a possible event trigger).
+    fn is_trigger_verb(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        let known = self.lex.verbs.contains_key(t.norm.as_str())
+            || (!t.lemma.is_empty() && self.lex.verbs.contains_key(t.lemma.as_str()));
+        known && self.is_verb_use(k) && !self.inside_mention(k)
+    }
+
+    fn inside_mention(&self, k: usize) -> bool {
+        self.mentions.iter().any(|m| m.start <= k && k < m.end)
+    }
+
+    /// Whether the mention is the object of a preposition ("to the Kazakh army").
     fn preceded_by_prep(&self, m: &Mention) -> bool {
-        m.start > 0 && PREPS.contains(&self.tokens[m.start - 1].norm.as_str())
+        let mut k = m.start;
+        while k > 0 && matches!(self.tokens[k - 1].norm.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both") {
+            k -= 1;
+        }
+        k > 0 && PREPS.contains(&self.tokens[k - 1].norm.as_str())
     }
 
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
@@ -217,6 +236,18 @@ impl Sent<'_> {
 
     /// The subject: the closest mention left of `i` that is not the object of a preposition.
     fn subject_left(&self, i: usize) -> Vec<usize> {
+        // "X met Y and held talks with Z": a verb after "and" with no actor between shares the
+        // subject of the verb before it.
+        let joiner = (i.saturating_sub(4)..i).rev().find(|&k| matches!(self.tokens[k].norm.as_str(), "and" | ","));
+        if let Some(and) = joiner {
+            let actor_between = self.mentions.iter().any(|m| m.start > and && m.start < i);
+            if !actor_between {
+                let prev = (0..and).rev().find(|&k| self.is_trigger_verb(k) || self.tokens[k].upos == "VERB");
+                if let Some(prev) = prev {
+                    return self.subject_left(prev);
+                }
+            }
+        }
         let left: Vec<usize> = (0..self.mentions.len())
             .filter(|&k| self.mentions[k].end <= i)
             .collect();
@@ -369,6 +400,11 @@ impl Sent<'_> {
                 }
                 PatternElem::Prep(p, inner) => {
                     let k = (pos..end).find(|&k| self.tokens[k].norm == *p)?;
+                    // An actor before the preposition is the verb's own object; the phrase
+                    // belongs to something else ("met Nazarbayev in Astana").
+                    if self.mentions.iter().any(|m| m.start >= pos && m.start < k) {
+                        return None;
+                    }
                     pos = self.match_after(inner, k + 1, end, hit)?;
                 }
                 PatternElem::Skip | PatternElem::Compound => {}
@@ -437,12 +473,22 @@ fn lemma_of(t: &Token) -> String {
     n.to_string()
 }
 
+fn is_adverb(w: &str) -> bool {
+    (w.ends_with("ly") && w.len() > 4)
+        || matches!(w, "also" | "soon" | "still" | "further" | "again" | "then" | "now")
+}
+
 /// The frame governing the verb at `i`: a modal ("will visit") or a framing verb followed by
 /// "to" ("agreed to cooperate", "urged Iran to stop"). Returns the frame and the framing token.
 fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     let t = s.tokens;
-    if i >= 1 && matches!(t[i - 1].norm.as_str(), "will" | "'ll" | "shall") {
-        return Some((Frame::Intend, i - 1));
+    // "will visit", "will also train", "will soon jointly hold".
+    let mut m = i;
+    while m > 0 && m + 2 >= i && is_adverb(&t[m - 1].norm) {
+        m -= 1;
+    }
+    if m >= 1 && matches!(t[m - 1].norm.as_str(), "will" | "'ll" | "shall") {
+        return Some((Frame::Intend, m - 1));
     }
     if i >= 2 && t[i - 1].norm == "to" {
         // Skip back over an object mention: "urged Iran to".
@@ -558,10 +604,12 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             targets = s.subject_left(span.0);
         }
         let mut subject_at = span.0;
+        let mut pattern = pattern;
         if let Some((frame, k)) = frame_before(s, span.0) {
             if let Some(ev) = codebook.combine(frame, &code) {
                 code = ev.code.clone();
             }
+            pattern = format!("{pattern} + frame {:?} \"{}\"", frame, s.tokens[k].text);
             consumed[k] = true;
             subject_at = k;
             if matches!(frame, Frame::Appeal | Frame::Demand) && targets.is_empty() {
@@ -620,6 +668,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             .mentions
             .iter()
             .position(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
+        if possessor.is_none() && targets.is_empty() {
+            // "on an official visit", "for the talks": the clause's verb carries the event.
+            continue;
+        }
         let mut sources = possessor
             .map(|k| vec![k])
             .unwrap_or_else(|| s.subject_left(start));

@@ -38,6 +38,8 @@ struct Antecedent {
     personal: bool,
     /// Whether it was the source of an event in the latest sentence that had events.
     was_subject: bool,
+    /// How many events in the article so far had this actor (by code) as source.
+    subject_count: usize,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
@@ -92,7 +94,14 @@ impl Coder {
             if plural {
                 continue;
             }
-            if let Some(a) = history.iter().rev().find(|a| a.words.contains(head)) {
+            // Among earlier actors called that, the one most often the subject; then the latest.
+            let best = history
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.words.contains(head))
+                .max_by_key(|(i, a)| (a.subject_count, *i))
+                .map(|(_, a)| a);
+            if let Some(a) = best {
                 m.resolved_to = Some(a.words.join(" "));
                 m.code = a.code.clone();
                 m.agent_only = false;
@@ -279,9 +288,22 @@ impl Coder {
                     a.was_subject = false;
                 }
             }
+            for &k in &subjects {
+                let code = &mentions[k].code;
+                for a in history.iter_mut().filter(|a| &a.code == code) {
+                    a.subject_count += 1;
+                }
+            }
             for (k, m) in mentions.iter().enumerate() {
                 if !m.agent_only {
+                    let earlier = history
+                        .iter()
+                        .filter(|a| a.code == m.code)
+                        .map(|a| a.subject_count)
+                        .max()
+                        .unwrap_or(0);
                     history.push(Antecedent {
+                        subject_count: earlier + usize::from(subjects.contains(&k)),
                         code: m.code.clone(),
                         words: s.tokens[m.start..m.end]
                             .iter()

@@ -1,0 +1,86 @@
+//! End-to-end: the README example wire story codes to the right events, with the schema issue 2
+//! fixes.
+
+use std::process::Command;
+
+fn code_example(extra: &[&str]) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["code", "--date", "2014-09-15"])
+        .args(extra)
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/defense-visit.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn triple(e: &serde_json::Value) -> (String, String, String) {
+    let code = |a: &serde_json::Value| a["code"].as_str().unwrap_or("").to_string();
+    (code(&e["source"]), code(&e["target"]), e["cameo"].as_str().unwrap().to_string())
+}
+
+fn check_story(events: &[serde_json::Value]) {
+    let got: Vec<_> = events.iter().map(triple).collect();
+    let want = [
+        ("CHNMIL", "KAZ", "042"),    // arrived in Kazakhstan on an official visit
+        ("CHNMIL", "KAZGOV", "040"), // met President Nazarbayev
+        ("CHNMIL", "KAZMIL", "040"), // held talks with the defense minister
+        ("CHNMIL", "KAZMIL", "057"), // the two ministers signed an agreement
+        ("KAZMIL", "CHNMIL", "057"),
+        ("CHN", "KAZ", "0312"),      // will train Kazakh officers: intent to cooperate militarily
+        ("KAZGOV", "CHN", "051"),    // praised China's support
+        ("KAZGOV", "CHNMIL", "051"), // thanked the minister
+        ("CHNMIL", "KAZ", "051"),    // commended Kazakhstan's role
+    ];
+    for (s, t, c) in want {
+        assert!(got.contains(&(s.into(), t.into(), c.into())), "missing {s} {t} {c} in {got:#?}");
+    }
+}
+
+#[test]
+fn bilateral_visit_story_codes_by_word_order() {
+    check_story(&code_example(&["--no-parse"]));
+}
+
+#[test]
+fn bilateral_visit_story_codes_with_the_parser() {
+    check_story(&code_example(&[]));
+}
+
+#[test]
+fn records_follow_the_schema() {
+    let events = code_example(&["--no-parse"]);
+    assert!(!events.is_empty());
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/defense-visit.txt")).unwrap();
+    for e in &events {
+        assert_eq!(e["article_id"], "defense-visit.txt");
+        assert_eq!(e["date"], "2014-09-15");
+        assert!(e["sentence_index"].is_u64());
+        let cameo = e["cameo"].as_str().unwrap();
+        assert_eq!(e["root_code"].as_str().unwrap(), &cameo[..2]);
+        assert!((1..=4).contains(&e["quad_class"].as_u64().unwrap()));
+        assert!(e["goldstein"].as_f64().unwrap().abs() <= 10.0);
+        assert!(e["plover"]["event"].is_string() && e["plover"]["context"].is_array());
+        for side in ["source", "target"] {
+            let a = &e[side];
+            if a.is_null() {
+                continue;
+            }
+            let (s, t) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..t], a["text"].as_str().unwrap(), "offsets of {side} in {e}");
+            assert!(a["agents"].is_array());
+        }
+        let ev = &e["evidence"];
+        let (s, t) = (ev["verb_start"].as_u64().unwrap() as usize, ev["verb_end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..t], ev["verb"].as_str().unwrap());
+        assert!(ev["dictionary"].as_str().unwrap().starts_with("dictionaries/"), "{ev}");
+        assert!(!ev["pattern"].as_str().unwrap().is_empty());
+    }
+    // The repeated lede is coded once, with two mentions.
+    let visit = events.iter().find(|e| e["cameo"] == "042" && e["sentence_index"] == 1).unwrap();
+    assert_eq!(visit["mentions"], 2);
+}
