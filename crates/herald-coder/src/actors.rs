@@ -51,8 +51,19 @@ fn is_joiner(t: &Token) -> bool {
     )
 }
 
+/// Capitalized words that are not part of names.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+    "sept.", "oct.", "nov.", "dec.", "the", "but", "and", "in", "on", "at", "he", "she", "it",
+    "they", "we", "i", "a", "an", "this", "that", "after", "before", "when", "while",
+];
+
 pub(crate) fn is_capitalized(t: &Token) -> bool {
-    t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().any(char::is_lowercase)
+    t.text.chars().next().is_some_and(char::is_uppercase)
+        && t.text.chars().any(char::is_lowercase)
+        && !NOT_NAMES.contains(&t.norm.as_str())
 }
 
 /// Finds and composes the actor mentions of a sentence.

@@ -315,6 +315,11 @@ impl Sent<'_> {
         if !t.upos.is_empty() {
             return matches!(t.upos.as_str(), "VERB" | "AUX");
         }
+        // Untagged: a capitalized word inside a sentence is a name ("State Department").
+        let sentence_initial = i == 0 || matches!(self.tokens[i - 1].norm.as_str(), "\"" | "'" | "(" | ":" | "--");
+        if !sentence_initial && t.text.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
         !self.is_noun_use(i)
     }
 
