@@ -6,6 +6,7 @@
 mod cmd;
 mod dicts;
 mod pipeline;
+mod stats;
 
 use clap::{Parser, Subcommand};
 

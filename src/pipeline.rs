@@ -8,6 +8,8 @@ use herald_core::{Article, Doc, EventRecord};
 use herald_dict::Dictionaries;
 use herald_nlp::Model;
 
+use crate::stats::{Stage, Stats};
+
 pub struct Pipeline {
     nlp: Option<Model>,
     coder: Coder,
@@ -39,10 +41,6 @@ impl Pipeline {
         }
     }
 
-    pub fn coder(&self) -> &Coder {
-        &self.coder
-    }
-
     /// Segments (unless already segmented), tags and parses (unless already parsed) and codes.
     pub fn code_doc(&self, doc: &mut Doc) -> Vec<EventRecord> {
         if doc.sentences.is_empty() {
@@ -69,26 +67,34 @@ impl Pipeline {
     }
 
     pub fn code_article(&self, article: Article) -> Vec<EventRecord> {
-        self.process(article).events
+        self.process(article, &Stats::default()).events
     }
 
-    /// Codes one article and reports what the user should know (sentences cut for length).
-    pub fn process(&self, article: Article) -> Processed {
+    /// Codes one article and reports what the user should know (sentences cut for length),
+    /// adding counts and stage times to `stats`.
+    pub fn process(&self, article: Article, stats: &Stats) -> Processed {
         let mut doc = Doc::new(article);
         let mut notices = Vec::new();
-        if doc.article.penn_parse.is_some() {
-            herald_text::segment_single(&mut doc);
-        } else {
-            for cut in herald_text::segment(&mut doc) {
-                notices.push(format!(
-                    "a sentence of {} tokens at byte {} was cut into pieces of {} tokens",
-                    cut.tokens,
-                    cut.start,
-                    herald_text::MAX_SENTENCE_TOKENS
-                ));
+        stats.time(Stage::Segment, || {
+            if doc.article.penn_parse.is_some() {
+                herald_text::segment_single(&mut doc);
+            } else {
+                for cut in herald_text::segment(&mut doc) {
+                    notices.push(format!(
+                        "a sentence of {} tokens at byte {} was cut into pieces of {} tokens",
+                        cut.tokens,
+                        cut.start,
+                        herald_text::MAX_SENTENCE_TOKENS
+                    ));
+                }
             }
-        }
-        let events = self.code_doc(&mut doc);
+        });
+        stats.time(Stage::Parse, || self.annotate(&mut doc));
+        let events = stats.time(Stage::Code, || self.coder.code_doc(&doc));
+        Stats::count(&stats.articles, 1);
+        Stats::count(&stats.sentences, doc.sentences.len());
+        Stats::count(&stats.tokens, doc.token_count());
+        Stats::count(&stats.events, events.len());
         Processed { events, notices }
     }
 }

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::dicts;
 use crate::pipeline::Pipeline;
+use crate::stats::{Stage, Stats};
 
 #[derive(clap::Args, Debug)]
 pub struct CodeArgs {
@@ -47,12 +48,17 @@ pub struct CodeArgs {
     /// Code by word order only, without the tagger and parser.
     #[arg(long)]
     pub no_parse: bool,
+    /// Print counts, throughput and time per stage as JSON on stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// Articles coded together; large enough to keep all cores busy, small enough to stream.
 const BATCH: usize = 256;
 
 pub fn run(args: CodeArgs) -> Result<i32> {
+    let started = std::time::Instant::now();
+    let stats = Stats::default();
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -92,9 +98,10 @@ pub fn run(args: CodeArgs) -> Result<i32> {
             .par_drain(..)
             .map(|a| {
                 let origin = format!("{}: record {:?}", a.origin, a.id);
-                (origin, pipeline.process(a))
+                (origin, pipeline.process(a, &stats))
             })
             .collect();
+        let t = std::time::Instant::now();
         for (origin, p) in results {
             for n in &p.notices {
                 eprintln!("herald: note: {origin}: {n}");
@@ -103,10 +110,15 @@ pub fn run(args: CodeArgs) -> Result<i32> {
                 writer.write(e).context("writing output")?;
             }
         }
+        stats.add_time(Stage::Write, t.elapsed());
         Ok(())
     };
     for path in &inputs {
-        for item in input::read(path, &opts) {
+        let mut items = input::read(path, &opts);
+        loop {
+            let t = std::time::Instant::now();
+            let Some(item) = items.next() else { break };
+            stats.add_time(Stage::Read, t.elapsed());
             match item {
                 Ok(article) => {
                     batch.push(article);
@@ -128,7 +140,11 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         }
     }
     flush(&mut batch, &mut writer)?;
-    writer.finish().context("writing output")?;
+    stats.time(Stage::Write, || writer.finish()).context("writing output")?;
+    if args.stats {
+        Stats::count(&stats.skipped, skipped);
+        eprintln!("{}", stats.to_json(started.elapsed(), rayon::current_num_threads()));
+    }
     if skipped > 0 {
         eprintln!("herald: {skipped} record(s) skipped");
         return Ok(1);

@@ -6,7 +6,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Subcommand;
 use herald_nlp::conllu::read_conllu;
-use herald_nlp::eval::evaluate;
+use herald_nlp::eval::{evaluate, evaluate_raw};
 use herald_nlp::train::{train, TrainOptions};
 use herald_nlp::Model;
 
@@ -88,6 +88,7 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
                 parser_epochs,
                 folds,
                 log: true,
+                ..TrainOptions::default()
             };
             if opts.train.is_empty() {
                 anyhow::bail!("no training treebank given and none found under ../shared");
@@ -135,25 +136,29 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
             };
             let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
             let gold = read_conllu(&treebank)?;
-            if raw {
-                anyhow::bail!("--raw needs Herald's segmenter (herald-text), not available yet");
+            let (r, extra) = if raw {
+                let rr = evaluate_raw(&model, &gold);
+                (rr.scores, Some((rr.token_f1, rr.sentence_f1)))
+            } else {
+                (evaluate(&model, &gold), None)
+            };
+            let mut out = serde_json::json!({
+                "sentences": r.sentences,
+                "tokens": r.tokens,
+                "upos": r.upos,
+                "xpos": r.xpos,
+                "uas": r.uas,
+                "las": r.las,
+                "las_full": r.las_full,
+                "lemma": r.lemma,
+                "tokens_per_sec": r.tokens_per_sec,
+                "load_ms": (load_ms * 10.0).round() / 10.0,
+            });
+            if let Some((tf, sf)) = extra {
+                out["token_f1"] = tf.into();
+                out["sentence_f1"] = sf.into();
             }
-            let r = evaluate(&model, &gold);
-            println!(
-                "{}",
-                serde_json::json!({
-                    "sentences": r.sentences,
-                    "tokens": r.tokens,
-                    "upos": r.upos,
-                    "xpos": r.xpos,
-                    "uas": r.uas,
-                    "las": r.las,
-                    "las_full": r.las_full,
-                    "lemma": r.lemma,
-                    "tokens_per_sec": r.tokens_per_sec,
-                    "load_ms": (load_ms * 10.0).round() / 10.0,
-                })
-            );
+            println!("{out}");
             Ok(0)
         }
     }

@@ -24,6 +24,17 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::pipeline::Pipeline;
 
+/// Prints a line to stdout; when the reader has gone (`| head`), stops quietly instead of
+/// panicking.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 #[derive(clap::Args, Debug)]
 pub struct ValidateArgs {
     /// The PETRARCH validation file (e.g. PETR.UnitTest.records.xml).
@@ -98,22 +109,25 @@ pub fn run(args: ValidateArgs) -> Result<i32> {
             }
         }
     }
-    println!();
-    println!(
+    say!();
+    say!(
         "{:<12} {:>7} {:>7} {:>7}",
-        "category", "records", "passed", "failed"
+        "category",
+        "records",
+        "passed",
+        "failed"
     );
     for (cat, (n, p)) in &table {
-        println!("{:<12} {:>7} {:>7} {:>7}", cat, n, p, n - p);
+        say!("{:<12} {:>7} {:>7} {:>7}", cat, n, p, n - p);
     }
-    println!(
+    say!(
         "{:<12} {:>7} {:>7} {:>7}",
         "total",
         passed + failed,
         passed,
         failed
     );
-    println!("{passed} passed, {failed} failed");
+    say!("{passed} passed, {failed} failed");
     Ok(0)
 }
 
@@ -133,7 +147,7 @@ fn load_only(dir: &Path) -> Result<i32> {
     let ms = t0.elapsed().as_secs_f64() * 1000.0;
     print_counts(dir, n_files, ms, &d);
     for g in &d.diagnostics {
-        println!("  skipped: {g}");
+        say!("  skipped: {g}");
     }
     Ok(0)
 }
@@ -141,7 +155,7 @@ fn load_only(dir: &Path) -> Result<i32> {
 fn print_counts(dir: &Path, n_files: usize, ms: f64, d: &Dictionaries) {
     let verbs: usize = d.verbs.blocks.iter().map(|b| b.verbs.len()).sum();
     let patterns: usize = d.verbs.blocks.iter().map(|b| b.patterns.len()).sum();
-    println!(
+    say!(
         "loaded {} ({n_files} files) in {ms:.0} ms: {} actors, {} agents, {} verb blocks, {verbs} verbs, {patterns} patterns, {} synsets, {} transformations, {} discards, {} issues; {} skipped",
         dir.display(),
         d.actors.len(),
@@ -162,9 +176,14 @@ fn code_record(
     file: &Path,
     use_parse: bool,
 ) -> (BTreeSet<Triple>, Option<String>) {
+    // Some PETRARCH records have an empty <Text>: the parse's words stand in for it.
+    let text = match (rec.text.is_empty(), rec.parse.as_deref()) {
+        (true, Some(p)) => herald_penn::leaf_text(p).unwrap_or_default(),
+        _ => rec.text.clone(),
+    };
     let article = Article {
         id: rec.id.clone(),
-        text: rec.text.clone(),
+        text: text.clone(),
         date: rec.date,
         // From raw text the parse is not given: Herald segments and parses on its own.
         penn_parse: None,
@@ -178,7 +197,7 @@ fn code_record(
         let Some(parse) = rec.parse.as_deref() else {
             return (BTreeSet::new(), Some("no <Parse> in the record".into()));
         };
-        let conv = match herald_penn::to_sentence(parse, &rec.text, 0) {
+        let conv = match herald_penn::to_sentence(parse, &text, 0) {
             Ok(c) => c,
             Err(e) => return (BTreeSet::new(), Some(format!("bad <Parse>: {e}"))),
         };
@@ -205,12 +224,23 @@ fn code_record(
 type Triple = (String, String, String);
 
 fn triple_of(e: &EventRecord) -> Triple {
-    let code = |a: &Option<herald_core::ActorRecord>| {
-        a.as_ref()
-            .map(|a| a.code.clone())
-            .unwrap_or_else(|| "---".into())
-    };
-    (code(&e.source), code(&e.target), e.cameo.clone())
+    (
+        petrarch_actor(e.source.as_ref()),
+        petrarch_actor(e.target.as_ref()),
+        e.cameo.clone(),
+    )
+}
+
+/// An actor code as PETRARCH writes it: `---` for none, and an agent without a country gets the
+/// null country in front (`---GOV`), where Herald writes the agent alone.
+fn petrarch_actor(a: Option<&herald_core::ActorRecord>) -> String {
+    match a {
+        None => "---".into(),
+        Some(a) if a.country.is_none() && !a.agents.is_empty() && a.code == a.agents.concat() => {
+            format!("---{}", a.code)
+        }
+        Some(a) => a.code.clone(),
+    }
 }
 
 fn show(set: &BTreeSet<Triple>) -> String {
@@ -229,19 +259,19 @@ fn print_failure(
     produced: &BTreeSet<Triple>,
     note: Option<&str>,
 ) {
-    println!("FAIL {} [{}] line {}", rec.id, rec.category, rec.line);
-    println!("  text:     {}", rec.text);
+    say!("FAIL {} [{}] line {}", rec.id, rec.category, rec.line);
+    say!("  text:     {}", rec.text);
     if let Some(err) = &rec.error {
-        println!("  (expected error: {err})");
+        say!("  (expected error: {err})");
     }
     if !rec.config.is_empty() {
         let cfg: Vec<String> = rec.config.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        println!("  config:   {}", cfg.join(" "));
+        say!("  config:   {}", cfg.join(" "));
     }
-    println!("  expected: {}", show(expected));
-    println!("  produced: {}", show(produced));
+    say!("  expected: {}", show(expected));
+    say!("  produced: {}", show(produced));
     if let Some(n) = note {
-        println!("  note:     {n}");
+        say!("  note:     {n}");
     }
 }
 
@@ -515,6 +545,28 @@ Arnor restored ties
         assert!(recs[1].expected.is_empty());
         assert!(recs[2].expected.is_empty() && recs[2].error.is_none());
         assert_eq!(recs[2].category, "DEMO");
+    }
+
+    #[test]
+    fn agents_without_a_country_get_the_null_country() {
+        let actor = |code: &str, country: Option<&str>, agents: &[&str]| herald_core::ActorRecord {
+            code: code.into(),
+            country: country.map(String::from),
+            agents: agents.iter().map(|a| a.to_string()).collect(),
+            text: String::new(),
+            start: 0,
+            end: 0,
+        };
+        assert_eq!(
+            petrarch_actor(Some(&actor("GOV", None, &["GOV"]))),
+            "---GOV"
+        );
+        assert_eq!(
+            petrarch_actor(Some(&actor("ARNGOV", Some("ARN"), &["GOV"]))),
+            "ARNGOV"
+        );
+        assert_eq!(petrarch_actor(Some(&actor("IGOUNO", None, &[]))), "IGOUNO");
+        assert_eq!(petrarch_actor(None), "---");
     }
 
     #[test]
