@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use herald_core::Date;
 use herald_io::input::{self, InputFormat, InputOptions};
+use herald_dedup::{Aggregator, Signature, StoryIndex, StoryOptions};
 use herald_io::output::{self, OutputFormat};
 use rayon::prelude::*;
 
@@ -31,7 +32,7 @@ pub struct CodeArgs {
     /// Write events to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Output format.
+    /// Output format: jsonl, csv, gdelt, phoenix, plover or parquet.
     #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
     pub output_format: OutputFormat,
     /// Stop at the first bad record instead of skipping it.
@@ -51,6 +52,13 @@ pub struct CodeArgs {
     /// Print counts, throughput and time per stage as JSON on stderr at the end.
     #[arg(long)]
     pub stats: bool,
+    /// One record per distinct event per day (date, source, target, code, location) with
+    /// mention, article and source counts, instead of one record per mention.
+    #[arg(long)]
+    pub aggregate: bool,
+    /// Do not group syndicated copies of a story (no `story_group`).
+    #[arg(long)]
+    pub no_dedup: bool,
 }
 
 /// Articles coded together; large enough to keep all cores busy, small enough to stream.
@@ -91,23 +99,39 @@ pub fn run(args: CodeArgs) -> Result<i32> {
 
     let mut skipped = 0usize;
     let mut batch = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<herald_core::Article>,
-                 writer: &mut Box<dyn output::EventWriter + Send>|
+    let mut stories = (!args.no_dedup).then(|| StoryIndex::new(StoryOptions::default()));
+    let mut aggregator = args.aggregate.then(Aggregator::default);
+    let mut flush = |batch: &mut Vec<herald_core::Article>,
+                     writer: &mut Box<dyn output::EventWriter + Send>|
      -> Result<()> {
+        let dedup = stories.is_some();
         let results: Vec<_> = batch
             .par_drain(..)
             .map(|a| {
                 let origin = format!("{}: record {:?}", a.origin, a.id);
-                (origin, pipeline.process(a, &stats))
+                let id = a.id.clone();
+                let publisher = a.source.clone();
+                let sig = dedup.then(|| Signature::of(&a.text));
+                (origin, id, publisher, sig, pipeline.process(a, &stats))
             })
             .collect();
         let t = std::time::Instant::now();
-        for (origin, p) in results {
+        for (origin, id, publisher, sig, mut p) in results {
             for n in &p.notices {
                 eprintln!("herald: note: {origin}: {n}");
             }
-            for e in &p.events {
-                writer.write(e).context("writing output")?;
+            // Story groups are assigned in input order, so they do not depend on threads.
+            if let (Some(index), Some(sig)) = (stories.as_mut(), sig) {
+                let group = index.assign(&id, &sig);
+                for e in &mut p.events {
+                    e.story_group = Some(group.clone());
+                }
+            }
+            for e in p.events {
+                match aggregator.as_mut() {
+                    Some(agg) => agg.add(e, publisher.as_deref()),
+                    None => writer.write(&e).context("writing output")?,
+                }
             }
         }
         stats.add_time(Stage::Write, t.elapsed());
@@ -140,6 +164,12 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         }
     }
     flush(&mut batch, &mut writer)?;
+    drop(flush);
+    if let Some(agg) = aggregator.take() {
+        for e in agg.finish() {
+            writer.write(&e).context("writing output")?;
+        }
+    }
     stats.time(Stage::Write, || writer.finish()).context("writing output")?;
     if args.stats {
         Stats::count(&stats.skipped, skipped);

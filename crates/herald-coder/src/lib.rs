@@ -370,6 +370,9 @@ impl Coder {
                 dictionary: c.dict_loc.clone(),
             },
             mentions: 1,
+            story_group: None,
+            num_articles: 1,
+            num_sources: 1,
         })
     }
 }

@@ -30,8 +30,16 @@ pub struct EventRecord {
     pub location: Option<LocationRecord>,
     pub evidence: Evidence,
     /// How many times this event's sentence occurs in the article (a headline repeated as the
-    /// lede counts once, with 2 mentions).
+    /// lede counts once, with 2 mentions); with `--aggregate`, mentions in all articles.
     pub mentions: u32,
+    /// Id of the first article of the story this article's text belongs to: syndicated and
+    /// lightly edited copies of one story share it. `None` when de-duplication is off.
+    pub story_group: Option<String>,
+    /// Distinct articles this event was coded from: 1, or with `--aggregate`, all of them.
+    pub num_articles: u32,
+    /// Distinct sources (publishers) among those articles; articles without one count as one
+    /// source each.
+    pub num_sources: u32,
 }
 
 /// The PLOVER view of the event, mapped from its CAMEO code.

@@ -58,6 +58,7 @@ fn actor(
 fn full_event() -> EventRecord {
     EventRecord {
         article_id: "kaz-visit-1".into(),
+        url: Some("https://example.org/news/kaz-visit-1".into()),
         date: Some(Date::new(2015, 9, 15).unwrap()),
         sentence_index: 0,
         sentence: TRICKY.into(),
@@ -87,8 +88,13 @@ fn full_event() -> EventRecord {
         location: Some(LocationRecord {
             name: "Astana".into(),
             country: "KAZ".into(),
+            admin1: Some("Astana".into()),
+            kind: "city".into(),
             lat: 51.1801,
             lon: 71.44598,
+            text: "Astana".into(),
+            start: 43,
+            end: 49,
         }),
         evidence: Evidence {
             verb: "visited".into(),
@@ -98,6 +104,9 @@ fn full_event() -> EventRecord {
             dictionary: "events/04-consult.toml:12".into(),
         },
         mentions: 2,
+        story_group: Some("visit-1".into()),
+        num_articles: 1,
+        num_sources: 1,
     }
 }
 
@@ -105,6 +114,7 @@ fn full_event() -> EventRecord {
 fn sparse_event() -> EventRecord {
     EventRecord {
         article_id: "un-2".into(),
+        url: None,
         date: None,
         sentence_index: 5,
         sentence: "The rebels criticized the United Nations.".into(),
@@ -130,6 +140,9 @@ fn sparse_event() -> EventRecord {
             dictionary: "events/11-disapprove.toml:3".into(),
         },
         mentions: 1,
+        story_group: None,
+        num_articles: 1,
+        num_sources: 1,
     }
 }
 
@@ -203,7 +216,7 @@ fn every_writer_on_zero_events() {
                 let meta = reader.metadata();
                 assert_eq!(meta.file_metadata().num_rows(), 0);
                 assert_eq!(meta.num_row_groups(), 0);
-                assert_eq!(meta.file_metadata().schema_descr().num_columns(), 33);
+                assert_eq!(meta.file_metadata().schema_descr().num_columns(), 42);
             }
             _ => assert!(out.bytes().is_empty(), "{f}: {:?}", out.text()),
         }
@@ -228,7 +241,7 @@ fn csv_quotes_and_flattens() {
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0], csv::COLUMNS);
     for r in &rows {
-        assert_eq!(r.len(), 33);
+        assert_eq!(r.len(), 42);
     }
     let col = |name: &str| csv::COLUMNS.iter().position(|c| *c == name).unwrap();
     let (full, sparse) = (&rows[1], &rows[2]);
@@ -242,7 +255,10 @@ fn csv_quotes_and_flattens() {
     assert_eq!(full[col("source_code")], "CHNMIL");
     assert_eq!(full[col("source_agents")], "MIL");
     assert_eq!(full[col("source_end")], "24");
+    assert_eq!(full[col("url")], "https://example.org/news/kaz-visit-1");
     assert_eq!(full[col("location_lat")], "51.1801");
+    assert_eq!(full[col("location_kind")], "city");
+    assert_eq!(full[col("location_end")], "49");
     assert_eq!(
         full[col("evidence_dictionary")],
         "events/04-consult.toml:12"
@@ -254,6 +270,8 @@ fn csv_quotes_and_flattens() {
     assert_eq!(sparse[col("source_code")], "");
     assert_eq!(sparse[col("source_start")], "");
     assert_eq!(sparse[col("location_name")], "");
+    assert_eq!(sparse[col("location_kind")], "");
+    assert_eq!(sparse[col("url")], "");
     assert_eq!(sparse[col("target_country")], "");
     assert_eq!(sparse[col("target_agents")], "IGO");
     // Types: these columns parse as numbers in every row.
@@ -340,7 +358,7 @@ fn gdelt_row_field_by_field() {
         ("ActionGeo_Long", "71.44598"),
         ("ActionGeo_FeatureID", ""),
         ("DATEADDED", "20150915000000"),
-        ("SOURCEURL", "kaz-visit-1"),
+        ("SOURCEURL", "https://example.org/news/kaz-visit-1"),
     ];
     for (i, (name, value)) in expected.iter().enumerate() {
         assert_eq!(gdelt::COLUMNS[i], *name, "column {i} name");
@@ -361,6 +379,11 @@ fn gdelt_row_field_by_field() {
     assert_eq!(s[col("EventBaseCode")], "111");
     assert_eq!(s[col("ActionGeo_Type")], "0");
     assert_eq!(s[col("GoldsteinScale")], "-2");
+    assert_eq!(
+        s[col("SOURCEURL")],
+        "un-2",
+        "the article id stands in for a missing url"
+    );
 
     // Types: GDELT's int and float columns parse wherever they are filled.
     let ints = [
@@ -438,7 +461,9 @@ fn phoenix_columns() {
     assert_eq!(f[col("Lat")], "51.1801");
     assert_eq!(f[col("LocationName")], "Astana");
     assert_eq!(f[col("CountryCode")], "KAZ");
+    assert_eq!(f[col("StateName")], "Astana");
     assert_eq!(f[col("SentenceID")], "kaz-visit-1_0");
+    assert_eq!(f[col("URLs")], "https://example.org/news/kaz-visit-1");
     let s = &rows[1];
     assert_eq!(s[col("EventID")], "2");
     assert_eq!(s[col("Date")], "");
@@ -448,6 +473,30 @@ fn phoenix_columns() {
     assert_eq!(s[col("TargetActorAttribute")], "UNO");
     assert_eq!(s[col("PentaClass")], "3");
     assert_eq!(s[col("Lat")], "");
+    // Types: Phoenix's numeric columns parse wherever they are filled.
+    for r in &rows {
+        for name in ["EventID", "Date", "Year", "Month", "Day", "PentaClass"] {
+            let v = r[col(name)];
+            assert!(v.is_empty() || v.parse::<u32>().is_ok(), "{name} = {v:?}");
+        }
+        for name in ["GoldsteinScore", "Lat", "Lon"] {
+            let v = r[col(name)];
+            assert!(v.is_empty() || v.parse::<f64>().is_ok(), "{name} = {v:?}");
+        }
+    }
+}
+
+#[test]
+fn tsv_formats_keep_one_line_per_event() {
+    // The tricky sentence is not in GDELT or Phoenix columns, but actor text can hold anything.
+    let mut e = full_event();
+    e.source.as_mut().unwrap().text = "the\tminister\nof defense".into();
+    for f in [OutputFormat::Gdelt, OutputFormat::Phoenix] {
+        let text = run(f, &[e.clone()]).text();
+        assert_eq!(text.lines().count(), 1, "{f}");
+    }
+    let gdelt = run(OutputFormat::Gdelt, &[e]).text();
+    assert_eq!(gdelt.split('\t').nth(6), Some("THE MINISTER OF DEFENSE"));
 }
 
 #[test]
@@ -490,11 +539,17 @@ fn plover_records() {
     assert_eq!(f["recipient"][0]["cameo_code"], "KAZGOV");
     assert_eq!(f["event_loc"]["cc3"], "KAZ");
     assert_eq!(f["event_loc"]["latitude"], 51.1801);
+    assert_eq!(f["event_loc"]["kind"], "city");
+    assert_eq!(
+        f["cite_info"]["url"],
+        "https://example.org/news/kaz-visit-1"
+    );
     assert_eq!(f["text"], TRICKY);
     assert_eq!(f["cameo"], "0421");
     let s = &recs[2];
     assert_eq!(s["id"], "un-2:5:1");
     assert!(s["date"].is_null() && s["mode"].is_null() && s["event_loc"].is_null());
+    assert!(s["cite_info"]["url"].is_null());
     assert_eq!(s["source"], serde_json::json!([]));
     assert_eq!(s["recipient"][0]["code"], "IGO");
     assert_eq!(s["recipient"][0]["sector"], "UNO");
@@ -527,7 +582,7 @@ fn parquet_round_trip() {
 
     // Column types.
     let schema = meta.file_metadata().schema_descr();
-    assert_eq!(schema.num_columns(), 33);
+    assert_eq!(schema.num_columns(), 42);
     let ty = |path: &str| {
         let c = schema
             .columns()
@@ -602,6 +657,12 @@ fn parquet_round_trip() {
     assert_eq!(strings(field(f, "source_agents")), Some(vec!["MIL".into()]));
     assert_eq!(field(f, "source_end"), Field::Long(24));
     assert_eq!(field(f, "location_lon"), Field::Double(71.44598));
+    assert_eq!(field(f, "location_kind"), Field::Str("city".into()));
+    assert_eq!(field(f, "location_start"), Field::Long(43));
+    assert_eq!(
+        field(f, "url"),
+        Field::Str("https://example.org/news/kaz-visit-1".into())
+    );
     assert_eq!(field(f, "mentions"), Field::Int(2));
 
     // Nulls come back as nulls, empty lists as empty lists.
@@ -615,6 +676,9 @@ fn parquet_round_trip() {
     assert_eq!(strings(field(s, "target_agents")), Some(vec!["IGO".into()]));
     assert_eq!(field(s, "target_country"), Field::Null);
     assert_eq!(field(s, "location_lat"), Field::Null);
+    assert_eq!(field(s, "location_admin1"), Field::Null);
+    assert_eq!(field(s, "location_end"), Field::Null);
+    assert_eq!(field(s, "url"), Field::Null);
     assert_eq!(field(s, "sentence_index"), Field::Int(5));
 
     // The row in the second row group is intact.

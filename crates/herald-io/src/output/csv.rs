@@ -13,8 +13,9 @@ use super::util::{num, opt_num};
 use super::EventWriter;
 
 /// The CSV columns, in order.
-pub const COLUMNS: [&str; 33] = [
+pub const COLUMNS: [&str; 42] = [
     "article_id",
+    "url",
     "date",
     "sentence_index",
     "sentence",
@@ -39,14 +40,22 @@ pub const COLUMNS: [&str; 33] = [
     "target_end",
     "location_name",
     "location_country",
+    "location_admin1",
+    "location_kind",
     "location_lat",
     "location_lon",
+    "location_text",
+    "location_start",
+    "location_end",
     "evidence_verb",
     "evidence_verb_start",
     "evidence_verb_end",
     "evidence_pattern",
     "evidence_dictionary",
     "mentions",
+    "story_group",
+    "num_articles",
+    "num_sources",
 ];
 
 pub struct CsvWriter<W: Write> {
@@ -79,6 +88,7 @@ impl<W: Write> CsvWriter<W> {
 pub fn row(e: &EventRecord) -> Vec<String> {
     let mut r = Vec::with_capacity(COLUMNS.len());
     r.push(e.article_id.clone());
+    r.push(e.url.clone().unwrap_or_default());
     r.push(opt_num(e.date));
     r.push(num(e.sentence_index));
     r.push(e.sentence.clone());
@@ -95,10 +105,15 @@ pub fn row(e: &EventRecord) -> Vec<String> {
         Some(l) => {
             r.push(l.name.clone());
             r.push(l.country.clone());
+            r.push(l.admin1.clone().unwrap_or_default());
+            r.push(l.kind.clone());
             r.push(num(l.lat));
             r.push(num(l.lon));
+            r.push(l.text.clone());
+            r.push(num(l.start));
+            r.push(num(l.end));
         }
-        None => r.extend(std::iter::repeat_n(String::new(), 4)),
+        None => r.extend(std::iter::repeat_n(String::new(), 9)),
     }
     r.push(e.evidence.verb.clone());
     r.push(num(e.evidence.verb_start));
@@ -106,6 +121,9 @@ pub fn row(e: &EventRecord) -> Vec<String> {
     r.push(e.evidence.pattern.clone());
     r.push(e.evidence.dictionary.clone());
     r.push(num(e.mentions));
+    r.push(e.story_group.clone().unwrap_or_default());
+    r.push(num(e.num_articles));
+    r.push(num(e.num_sources));
     debug_assert_eq!(r.len(), COLUMNS.len());
     r
 }

@@ -3,8 +3,8 @@
 //!
 //! Herald fills what it knows and leaves the rest empty: it has no tone (AvgTone), no per-actor
 //! locations (Actor1Geo_*, Actor2Geo_* have type 0, as GDELT writes for an ungeocoded actor) and no
-//! ADM1/ADM2 codes or GeoNames feature ids yet. Each record is one mention, so NumSources and
-//! NumArticles are 1 and NumMentions is the record's `mentions`. Geo country codes are Herald's
+//! ADM1/ADM2 codes or GeoNames feature ids. NumMentions, NumSources and NumArticles are the
+//! record's `mentions`, `num_sources` and `num_articles` (all three are totals with `--aggregate`). Geo country codes are Herald's
 //! ISO alpha-3 codes, where GDELT writes FIPS 10-4 two-letter codes.
 
 use std::io::{self, BufWriter, Write};
@@ -116,15 +116,27 @@ impl<W: Write> GdeltWriter<W> {
     }
 }
 
-/// The GDELT geo type Herald gives an event location. Herald's location record does not carry the
-/// kind of place yet, so a location whose name is its country code, or which sits at no city, is
-/// not distinguishable: every named place is written as a world city (4), US places as US city
-/// (3). TODO: use the place kind once `LocationRecord` carries it.
+/// The GDELT geo type of an event location, from its kind: GDELT tells US states and cities from
+/// the rest of the world's.
 pub fn location_geo_type(loc: &LocationRecord) -> u8 {
-    if loc.country == "USA" {
-        geo_type::US_CITY
-    } else {
-        geo_type::WORLD_CITY
+    let us = loc.country == "USA";
+    match loc.kind.as_str() {
+        "country" => geo_type::COUNTRY,
+        "region" if us => geo_type::US_STATE,
+        "region" => geo_type::WORLD_STATE,
+        _ if us => geo_type::US_CITY,
+        _ => geo_type::WORLD_CITY,
+    }
+}
+
+/// GDELT's FullName: the place, then its region for places below the region level ("City,
+/// State"; GDELT also appends the country's name, which Herald's record does not carry).
+pub fn location_full_name(loc: &LocationRecord) -> String {
+    match &loc.admin1 {
+        Some(region) if loc.kind == "city" && !region.is_empty() && *region != loc.name => {
+            format!("{}, {}", loc.name, region)
+        }
+        _ => loc.name.clone(),
     }
 }
 
@@ -157,17 +169,17 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
     r.push(num(e.quad_class));
     r.push(num(e.goldstein));
     r.push(num(e.mentions.max(1)));
-    r.push("1".into()); // NumSources: one record is one article's mention.
-    r.push("1".into()); // NumArticles
+    r.push(num(e.num_sources.max(1)));
+    r.push(num(e.num_articles.max(1)));
     r.push(String::new()); // AvgTone: Herald does not score tone.
     no_geo(&mut r); // Actor1Geo
     no_geo(&mut r); // Actor2Geo
     match &e.location {
         Some(l) => {
             r.push(num(location_geo_type(l)));
-            r.push(l.name.clone());
+            r.push(location_full_name(l));
             r.push(l.country.clone());
-            r.push(String::new()); // ADM1
+            r.push(String::new()); // ADM1: GDELT wants a FIPS code; Herald has the region's name.
             r.push(String::new()); // ADM2
             r.push(num(l.lat));
             r.push(num(l.lon));
@@ -176,8 +188,9 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
         None => no_geo(&mut r),
     }
     r.push(opt_num(e.date.map(|d| d.yyyymmdd() as u64 * 1_000_000)));
-    // TODO: the article's url once EventRecord carries it; its id until then.
-    r.push(e.article_id.clone());
+    // The article's url when the input gave one, else its id (GDELT's own non-web sources carry
+    // a citation there too).
+    r.push(e.url.clone().unwrap_or_else(|| e.article_id.clone()));
     debug_assert_eq!(r.len(), COLUMNS.len());
     r
 }
@@ -220,5 +233,52 @@ impl<W: Write> EventWriter for GdeltWriter<W> {
 
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(name: &str, country: &str, admin1: Option<&str>, kind: &str) -> LocationRecord {
+        LocationRecord {
+            name: name.into(),
+            country: country.into(),
+            admin1: admin1.map(Into::into),
+            kind: kind.into(),
+            lat: 0.0,
+            lon: 0.0,
+            text: name.into(),
+            start: 0,
+            end: name.len(),
+        }
+    }
+
+    #[test]
+    fn geo_types_follow_the_kind_of_place() {
+        assert_eq!(
+            location_geo_type(&place("Syria", "SYR", None, "country")),
+            1
+        );
+        assert_eq!(location_geo_type(&place("Texas", "USA", None, "region")), 2);
+        assert_eq!(
+            location_geo_type(&place("Austin", "USA", Some("Texas"), "city")),
+            3
+        );
+        assert_eq!(location_geo_type(&place("Aleppo", "SYR", None, "city")), 4);
+        assert_eq!(
+            location_geo_type(&place("Idlib Governorate", "SYR", None, "region")),
+            5
+        );
+    }
+
+    #[test]
+    fn full_name_adds_the_region_below_region_level() {
+        let austin = place("Austin", "USA", Some("Texas"), "city");
+        assert_eq!(location_full_name(&austin), "Austin, Texas");
+        let texas = place("Texas", "USA", Some("Texas"), "region");
+        assert_eq!(location_full_name(&texas), "Texas");
+        let astana = place("Astana", "KAZ", Some("Astana"), "city");
+        assert_eq!(location_full_name(&astana), "Astana");
     }
 }

@@ -28,6 +28,7 @@ use super::EventWriter;
 pub const SCHEMA: &str = "
 message herald_event {
   REQUIRED BYTE_ARRAY article_id (UTF8);
+  OPTIONAL BYTE_ARRAY url (UTF8);
   OPTIONAL INT32 date (DATE);
   REQUIRED INT32 sentence_index;
   REQUIRED BYTE_ARRAY sentence (UTF8);
@@ -64,14 +65,22 @@ message herald_event {
   OPTIONAL INT64 target_end;
   OPTIONAL BYTE_ARRAY location_name (UTF8);
   OPTIONAL BYTE_ARRAY location_country (UTF8);
+  OPTIONAL BYTE_ARRAY location_admin1 (UTF8);
+  OPTIONAL BYTE_ARRAY location_kind (UTF8);
   OPTIONAL DOUBLE location_lat;
   OPTIONAL DOUBLE location_lon;
+  OPTIONAL BYTE_ARRAY location_text (UTF8);
+  OPTIONAL INT64 location_start;
+  OPTIONAL INT64 location_end;
   REQUIRED BYTE_ARRAY evidence_verb (UTF8);
   REQUIRED INT64 evidence_verb_start;
   REQUIRED INT64 evidence_verb_end;
   REQUIRED BYTE_ARRAY evidence_pattern (UTF8);
   REQUIRED BYTE_ARRAY evidence_dictionary (UTF8);
   REQUIRED INT32 mentions;
+  OPTIONAL BYTE_ARRAY story_group (UTF8);
+  REQUIRED INT32 num_articles;
+  REQUIRED INT32 num_sources;
 }
 ";
 
@@ -254,6 +263,7 @@ fn fill(cols: &mut [Column], e: &EventRecord) -> usize {
         bytes: 0,
     };
     c.str(Some(&e.article_id));
+    c.str(e.url.as_deref());
     c.i32(e.date.map(|d| d.days_since_epoch() as i32));
     c.i32(Some(i32::try_from(e.sentence_index).unwrap_or(i32::MAX)));
     c.str(Some(&e.sentence));
@@ -276,14 +286,22 @@ fn fill(cols: &mut [Column], e: &EventRecord) -> usize {
     let l = e.location.as_ref();
     c.str(l.map(|l| l.name.as_str()));
     c.str(l.map(|l| l.country.as_str()));
+    c.str(l.and_then(|l| l.admin1.as_deref()));
+    c.str(l.map(|l| l.kind.as_str()));
     c.f64(l.map(|l| l.lat));
     c.f64(l.map(|l| l.lon));
+    c.str(l.map(|l| l.text.as_str()));
+    c.i64(l.map(|l| l.start));
+    c.i64(l.map(|l| l.end));
     c.str(Some(&e.evidence.verb));
     c.i64(Some(e.evidence.verb_start));
     c.i64(Some(e.evidence.verb_end));
     c.str(Some(&e.evidence.pattern));
     c.str(Some(&e.evidence.dictionary));
     c.i32(Some(i32::try_from(e.mentions).unwrap_or(i32::MAX)));
+    c.str(e.story_group.as_deref());
+    c.i32(Some(i32::try_from(e.num_articles).unwrap_or(i32::MAX)));
+    c.i32(Some(i32::try_from(e.num_sources).unwrap_or(i32::MAX)));
     debug_assert_eq!(c.next, c.cols.len(), "fill() and SCHEMA disagree");
     c.bytes
 }
@@ -417,7 +435,7 @@ mod tests {
     #[test]
     fn schema_parses_with_expected_levels() {
         let descr = SchemaDescriptor::new(schema());
-        assert_eq!(descr.num_columns(), 33);
+        assert_eq!(descr.num_columns(), 42);
         let by_name = |n: &str| {
             descr
                 .columns()

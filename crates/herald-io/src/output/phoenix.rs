@@ -101,15 +101,14 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
             r.push(num(l.lat));
             r.push(num(l.lon));
             r.push(l.name.clone());
-            r.push(String::new()); // StateName: not in the record yet.
+            r.push(l.admin1.clone().unwrap_or_default());
             r.push(l.country.clone());
         }
         None => r.extend(std::iter::repeat_n(String::new(), 5)),
     }
     r.push(format!("{}_{}", e.article_id, e.sentence_index));
-    // TODO: the article's url and publisher once EventRecord carries them.
-    r.push(e.article_id.clone());
-    r.push(String::new());
+    r.push(e.url.clone().unwrap_or_else(|| e.article_id.clone()));
+    r.push(String::new()); // NewsSources: the publisher is not in the event record.
     debug_assert_eq!(r.len(), COLUMNS.len());
     r
 }

@@ -73,13 +73,17 @@ struct Actor<'a> {
     end: usize,
 }
 
-/// PLOVER's location object uses GeoNames field names, plus `cc3` for the alpha-3 country.
+/// PLOVER's location object uses GeoNames field names, plus `cc3` for the alpha-3 country; Herald
+/// adds the region's name, the kind of place and the words it was found in.
 #[derive(Serialize)]
 struct Location<'a> {
     name: &'a str,
     cc3: &'a str,
     latitude: f64,
     longitude: f64,
+    admin1: Option<&'a str>,
+    kind: &'a str,
+    location_text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -90,6 +94,7 @@ struct TextInfo {
 #[derive(Serialize)]
 struct CiteInfo<'a> {
     citation: &'a str,
+    url: Option<&'a str>,
 }
 
 fn actor(a: &ActorRecord) -> Actor<'_> {
@@ -115,6 +120,9 @@ fn location(l: &LocationRecord) -> Location<'_> {
         cc3: &l.country,
         latitude: l.lat,
         longitude: l.lon,
+        admin1: l.admin1.as_deref(),
+        kind: &l.kind,
+        location_text: &l.text,
     }
 }
 
@@ -169,8 +177,8 @@ impl<W: Write> EventWriter for PloverWriter<W> {
                 sequence: e.sentence_index,
             },
             cite_info: CiteInfo {
-                // TODO: add `url` once EventRecord carries the article's url.
                 citation: &e.article_id,
+                url: e.url.as_deref(),
             },
             coder: CODER,
             cameo: &e.cameo,

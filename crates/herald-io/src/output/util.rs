@@ -51,6 +51,13 @@ const COUNTRIES: [&str; 244] = [
     "VIR", "VNM", "VUT", "WLF", "WSM", "YEM", "YUG", "ZAF", "ZMB", "ZWE",
 ];
 
+/// CAMEO region codes (`IGOWSTNAT`: a Western IGO, NATO). GDELT puts a region in the country
+/// column when the actor has no country.
+const REGIONS: [&str; 25] = [
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+    "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST",
+];
+
 /// The three-letter pieces of an actor code (`CHNMILGOV` → `CHN`, `MIL`, `GOV`).
 pub(crate) fn chunks(code: &str) -> impl Iterator<Item = &str> {
     (0..code.len() / 3).filter_map(move |k| code.get(k * 3..k * 3 + 3))
@@ -85,7 +92,8 @@ pub(crate) struct GdeltActor<'a> {
 
 /// Splits a coded actor into GDELT's columns, piece by piece of its full code (the record's
 /// `agents` keep only role codes, so an organization's own code such as `UNO` is only in the
-/// code): a country (the leading one, or one after an international code) is the country; role,
+/// code): a country (the leading one, or a country or region after an international code) is the
+/// country; role,
 /// sector and international codes are types; religion codes are religions; any other code is a
 /// known group (`UNO`, `NAT`, `HCR`). CAMEO ethnic codes cannot be told from group codes without
 /// a list of ethnicities, so Herald leaves the ethnic column empty.
@@ -104,7 +112,8 @@ pub(crate) fn gdelt_actor(actor: &ActorRecord) -> GdeltActor<'_> {
             types.push(piece);
         } else if RELIGIONS.contains(&piece) {
             religions.push(piece);
-        } else if out.country.is_empty() && COUNTRIES.contains(&piece) {
+        } else if out.country.is_empty() && (COUNTRIES.contains(&piece) || REGIONS.contains(&piece))
+        {
             out.country = piece;
         } else if out.known_group.is_empty() {
             out.known_group = piece;
@@ -185,6 +194,13 @@ mod tests {
         let a = actor("NGOGBR", None, &["NGO"]);
         let g = gdelt_actor(&a);
         assert_eq!((g.country, g.types[0]), ("GBR", "NGO"));
+
+        let a = actor("IGOWSTNAT", None, &["IGO"]);
+        let g = gdelt_actor(&a);
+        assert_eq!(
+            (g.country, g.types[0], g.known_group),
+            ("WST", "IGO", "NAT")
+        );
 
         let a = actor("REB", None, &["REB"]);
         let g = gdelt_actor(&a);
