@@ -200,6 +200,37 @@ fn match_at(text: &str, pos: usize, cand: &str) -> Option<usize> {
     }
 }
 
+/// A plain-text rendering of a tree's leaves, for inputs whose text is missing (some PETRARCH
+/// records have an empty `<Text>`): brackets and quotes unescaped, no blank before closing
+/// punctuation, clitics (`'s`, `n't`) or after opening brackets.
+pub fn leaf_text(parse: &str) -> Result<String, PennError> {
+    let tree = parse_tree(parse)?;
+    let mut out = String::new();
+    let mut open_quote = true;
+    let mut glue_next = true;
+    for (tag, word) in tree.leaves() {
+        let surface = match word {
+            "``" | "''" => "\"".to_string(),
+            _ => surface_candidates(tag, word).swap_remove(0),
+        };
+        let is_quote = surface == "\"";
+        let glue_before = glue_next
+            || matches!(tag, "," | "." | ":" | "-RRB-" | "POS")
+            || word.starts_with('\'') && tag != "``"
+            || word.eq_ignore_ascii_case("n't")
+            || (is_quote && !open_quote);
+        if !glue_before {
+            out.push(' ');
+        }
+        out.push_str(&surface);
+        glue_next = tag == "-LRB-" || (is_quote && open_quote);
+        if is_quote {
+            open_quote = !open_quote;
+        }
+    }
+    Ok(out)
+}
+
 /// A converted sentence and the leaves that could not be found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conversion {
@@ -287,12 +318,15 @@ pub fn to_sentence(parse: &str, text: &str, offset: usize) -> Result<Conversion,
             t.upos = "SCONJ".into();
         }
     }
-    let start = tokens.first().map(|t| t.start).unwrap_or(offset);
-    let end = tokens.iter().map(|t| t.end).max().unwrap_or(offset);
+    // The sentence spans its text without surrounding blanks, and every token.
+    let first_tok = tokens.iter().map(|t| t.start).min();
+    let last_tok = tokens.iter().map(|t| t.end).max();
+    let text_start = offset + (text.len() - text.trim_start().len());
+    let text_end = (offset + text.trim_end().len()).max(text_start);
     Ok(Conversion {
         sentence: Sentence {
-            start: start.min(offset + text.trim_end().len()),
-            end: end.max(offset + text.trim_end().len()),
+            start: first_tok.map_or(text_start, |s| s.min(text_start)),
+            end: last_tok.map_or(text_end, |e| e.max(text_end)),
             tokens,
             duplicate_of: None,
             parsed: true,
@@ -308,6 +342,7 @@ pub fn upos_of(tag: &str) -> &'static str {
         "NNP" | "NNPS" => "PROPN",
         "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ" => "VERB",
         "MD" => "AUX",
+        t if t.starts_with("AUX") => "AUX",
         "JJ" | "JJR" | "JJS" => "ADJ",
         "RB" | "RBR" | "RBS" | "WRB" => "ADV",
         "RP" | "IN" => "ADP",
@@ -330,8 +365,60 @@ fn is_punct_tag(t: &str) -> bool {
     )
 }
 
+/// Verb tags, including the `AUX`/`AUXP`/`AUXZ`... tags of some older PETRARCH parses.
 fn is_verb_tag(t: &str) -> bool {
-    matches!(t, "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ" | "MD")
+    matches!(t, "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ" | "MD") || t.starts_with("AUX")
+}
+
+/// Whether an NP is a bare time expression ("Wednesday", "last week"), which attaches as
+/// `obl:tmod` rather than as an object (CoreNLP trees carry no `-TMP` tags).
+fn is_temporal(np: &Tree) -> bool {
+    let leaves = np.leaves();
+    let Some((_, head)) = leaves.iter().rev().find(|(t, _)| is_noun_tag(t)) else {
+        return false;
+    };
+    matches!(
+        head.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    ) && leaves.len() <= 3
+}
+
+/// Whether a PP's object is a clause (`by promoting biofuels`, `after crowds rioted`).
+fn pp_is_clausal(pp: &Tree) -> bool {
+    pp.children
+        .iter()
+        .any(|c| matches!(c.label.as_str(), "S" | "SBAR" | "SQ" | "SINV"))
+        && !pp.children.iter().any(|c| c.label == "NP")
 }
 
 fn is_noun_tag(t: &str) -> bool {
@@ -393,7 +480,7 @@ impl Converter<'_> {
         let head = heads[h];
         for (i, c) in t.children.iter().enumerate() {
             if i != h {
-                let rel = self.relation(t, h, i, c, head, heads[i]);
+                let rel = self.relation(t, h, i, c, head);
                 self.attach(heads[i], head, &rel);
             }
         }
@@ -568,9 +655,8 @@ impl Converter<'_> {
             .unwrap_or(n - 1)
     }
 
-    /// The relation of child `i` (`c`, head token `dep`) to the head child `h` (token `head`)
-    /// of phrase `t`.
-    fn relation(&self, t: &Tree, h: usize, i: usize, c: &Tree, head: usize, dep: usize) -> String {
+    /// The relation of child `i` (`c`) to the head child `h` (head token `head`) of phrase `t`.
+    fn relation(&self, t: &Tree, h: usize, i: usize, c: &Tree, head: usize) -> String {
         let l = c.label.as_str();
         if is_punct_tag(l) {
             return "punct".into();
@@ -587,7 +673,10 @@ impl Converter<'_> {
         }
         match t.label.as_str() {
             "S" | "SINV" | "SQ" | "ROOT" | "FRAG" => match l {
-                "NP" | "WHNP" if c.func.iter().any(|f| f == "TMP") => "obl:tmod".into(),
+                "NP" | "WHNP" if c.func.iter().any(|f| f == "TMP") || is_temporal(c) => {
+                    "obl:tmod".into()
+                }
+                "PP" if pp_is_clausal(c) => "advcl".into(),
                 "NP" | "WHNP" | "PRP" | "NNP" | "NN" | "DT" => {
                     let subject = if t.label == "SINV" {
                         true
@@ -604,7 +693,7 @@ impl Converter<'_> {
                 }
                 "EX" => "expl".into(),
                 "S" | "SINV" | "SQ" => {
-                    if before && has_subject(t, h) {
+                    if before && (t.label == "SINV" || has_subject(t, h)) {
                         "ccomp".into()
                     } else if before {
                         "csubj".into()
@@ -660,18 +749,19 @@ impl Converter<'_> {
                 }
                 match l {
                     "NP" | "PRP" | "NN" | "NNS" | "NNP" | "NNPS" => {
-                        if c.func.iter().any(|f| f == "TMP") {
+                        if c.func.iter().any(|f| f == "TMP") || is_temporal(c) {
                             return "obl:tmod".into();
                         }
                         // Two objects: the first is the indirect one.
-                        let later_np =
-                            (i + 1..t.children.len()).any(|j| t.children[j].label == "NP");
+                        let later_np = (i + 1..t.children.len())
+                            .any(|j| t.children[j].label == "NP" && !is_temporal(&t.children[j]));
                         if later_np {
                             "iobj".into()
                         } else {
                             "obj".into()
                         }
                     }
+                    "PP" if pp_is_clausal(c) => "advcl".into(),
                     "PP" => {
                         let prep = pp_preposition(c);
                         if prep.as_deref() == Some("by") && (passive || head_tok.xpos == "VBN") {
@@ -801,10 +891,7 @@ impl Converter<'_> {
                 "S" | "VP" | "SINV" => "parataxis".into(),
                 _ => "dep".into(),
             },
-            _ => {
-                let _ = dep;
-                "dep".into()
-            }
+            _ => "dep".into(),
         }
     }
 }
@@ -1048,6 +1135,47 @@ mod tests {
         assert!(has(&c.sentence, "rioted", "left", "advcl"));
         assert!(has(&c.sentence, "years", "rioted", "obl:npmod"));
         assert!(has(&c.sentence, "after", "rioted", "mark"));
+    }
+
+    #[test]
+    fn old_aux_tags_time_nouns_and_clausal_pps() {
+        let c = conv(
+            "(ROOT (S (NP (NNP Brazil)) (VP (AUXP is) (VP (VBG seeking) (NP (NNS talks)) (NP (NNP Wednesday)) (PP (IN by) (S (VP (VBG promoting) (NP (NNS biofuels)))))))))",
+            "Brazil is seeking talks Wednesday by promoting biofuels",
+        );
+        let s = &c.sentence;
+        assert!(has(s, "is", "seeking", "aux"));
+        assert_eq!(s.tokens[1].upos, "AUX");
+        assert!(has(s, "talks", "seeking", "obj"));
+        assert!(has(s, "Wednesday", "seeking", "obl:tmod"));
+        assert!(has(s, "promoting", "seeking", "advcl"));
+        assert!(has(s, "by", "promoting", "mark"));
+    }
+
+    #[test]
+    fn inversion_relative_clauses_and_two_objects() {
+        let c = conv(
+            "(ROOT (SINV (S (NP (NNP Arnor)) (VP (VBD gave) (NP (NNP Gondor)) (NP (NN aid)))) (, ,) (VP (VBD said)) (NP (NP (DT the) (NN minister)) (SBAR (WHNP (WP who)) (S (VP (VBD visited) (NP (NNP Rohan)))))) (. .)))",
+            "Arnor gave Gondor aid, said the minister who visited Rohan.",
+        );
+        let s = &c.sentence;
+        assert!(has(s, "said", "ROOT", "root"));
+        assert!(has(s, "gave", "said", "ccomp"));
+        assert!(has(s, "minister", "said", "nsubj"));
+        assert!(has(s, "Gondor", "gave", "iobj"));
+        assert!(has(s, "aid", "gave", "obj"));
+        assert!(has(s, "visited", "minister", "acl:relcl"));
+        assert!(has(s, "who", "visited", "nsubj"));
+        assert!(has(s, "Rohan", "visited", "obj"));
+    }
+
+    #[test]
+    fn text_from_leaves_when_the_text_is_missing() {
+        let parse = "(ROOT (S (`` ``) (NP (NNP Gondor) (-LRB- -LRB-) (NNP GON) (-RRB- -RRB-)) (VP (VBD did) (RB n't) (VP (VB sign))) ('' '') (NP (NNP Arnor) (POS 's)) (. .)))";
+        let text = leaf_text(parse).unwrap();
+        assert_eq!(text, "\"Gondor (GON) didn't sign\" Arnor's.");
+        let c = to_sentence(parse, &text, 0).unwrap();
+        assert!(c.unaligned.is_empty(), "{:?}", c.unaligned);
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //!
 //! `n:` expands a word to singular and plural, `v:` to the regular verb forms, `a+b` to `a b`
 //! and `a-b`. `~` (or `~~`) lines are ignore phrases: they cancel issue coding of the sentence;
-//! they carry the enclosing `<ISSUE CATEGORY>` as their code.
+//! they carry the enclosing `<ISSUE CATEGORY>` as their code, as do phrases written without a
+//! `[code]` inside a category (the Phoenix file has such lines).
 
 use std::path::Path;
 
@@ -55,9 +56,17 @@ pub fn parse_issues(text: &str, file: &str) -> (Vec<IssueEntry>, Vec<Diagnostic>
             }
             None => (body, String::new()),
         };
-        let code = if ignore { category.clone() } else { code };
+        // A phrase without a code (and an ignore phrase) takes its `<ISSUE CATEGORY>`.
+        let code = if ignore || code.is_empty() {
+            category.clone()
+        } else {
+            code
+        };
         if !ignore && code.is_empty() {
-            ctx.warn(no, format!("issue {t:?} skipped: no [code]"));
+            ctx.warn(
+                no,
+                format!("issue {t:?} skipped: no [code] and no category"),
+            );
             continue;
         }
         let phrases = match expand(phrase_text) {
@@ -110,7 +119,11 @@ fn expand(s: &str) -> Result<Vec<Phrase>, String> {
 
 /// A token's forms, each a list of words (`a+b` gives `[a, b]` and `[a-b]`).
 fn expand_token(tok: &str) -> Result<Vec<Vec<String>>, String> {
-    let parts: Vec<&str> = tok.split('+').collect();
+    // An empty part (`eu+` at the end of a word) adds nothing.
+    let parts: Vec<&str> = tok.split('+').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(format!("no word in {tok:?}"));
+    }
     // Forms of each part, then joined both ways.
     let mut part_forms: Vec<Vec<String>> = Vec::new();
     for p in &parts {
@@ -208,9 +221,12 @@ mod tests {
 
     #[test]
     fn bad_lines_reported() {
-        let (e, diags) = parse_issues("no code here\nx:word [A]\nok [B]\n", "f");
-        assert_eq!(e.len(), 1);
+        let text = "no code here\nx:word [A]\nok [B]\n<ISSUE CATEGORY=\"KIDNAP\">\nv:abduct\n~eu+ gene\n+ [C]\n</ISSUE>\n";
+        let (e, diags) = parse_issues(text, "f");
+        assert_eq!(phrases(&e)[..2], ["ok", "abduct"]);
+        assert_eq!(e[1].code, "KIDNAP");
+        assert_eq!(e.last().unwrap().phrase, vec!["eu", "gene"]);
         let lines: Vec<u32> = diags.iter().map(|g| g.loc.line).collect();
-        assert_eq!(lines, vec![1, 2]);
+        assert_eq!(lines, vec![1, 2, 7]);
     }
 }

@@ -29,7 +29,7 @@ pub use actors::{parse_actors, read_actors};
 pub use agents::{parse_agents, read_agents};
 pub use discards::{parse_discards, read_discards};
 pub use issues::{parse_issues, read_issues};
-pub use verbs::{parse_verbs, read_verbs, split_paired_code, verb_forms};
+pub use verbs::{parse_verbs, read_verbs, split_paired_code};
 
 /// The PETRARCH dictionary files to load, by kind. Each list may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -301,11 +301,46 @@ mod tests {
         assert!(!d.agents.is_empty());
         assert!(!d.discards.is_empty());
         assert!(!d.issues.is_empty());
+        let verbs: Vec<String> = d
+            .verbs
+            .blocks
+            .iter()
+            .flat_map(|b| &b.verbs)
+            .map(|v| v.lemma.join(" "))
+            .collect();
+        assert_eq!(verbs, ["praise", "commend", "meet"]);
+        assert_eq!(
+            d.verbs.blocks[1].patterns[0].code.as_deref(),
+            Some("040:040")
+        );
+        assert_eq!(d.verbs.blocks[0].patterns.len(), 2);
+        let naz = &d.actors[1];
+        assert_eq!(
+            naz.code_on(Some("2014-09-15".parse().unwrap())),
+            Some("KAZGOV")
+        );
+        assert_eq!(
+            naz.code_on(Some("2020-01-01".parse().unwrap())),
+            Some("KAZELI")
+        );
+        assert_eq!(d.agents[0].phrases.len(), 2);
+        assert!(d.discards[1].whole_story && d.discards[1].exact_end);
+        assert!(d.issues.iter().any(|i| i.ignore && i.code == "SECURITY"));
         // The fixtures contain deliberate errors; each is reported with its file and line.
-        assert!(d
+        let mut bad: Vec<String> = d
             .diagnostics
             .iter()
-            .any(|g| g.loc.file.ends_with("test.actors.txt") && g.loc.line > 0));
+            .map(|g| {
+                let name = Path::new(&*g.loc.file)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                format!("{name}:{}", g.loc.line)
+            })
+            .collect();
+        bad.sort();
+        assert_eq!(bad, ["test.actors.txt:9", "test.verbs.txt:16"]);
     }
 
     #[test]

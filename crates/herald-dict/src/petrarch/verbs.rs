@@ -395,11 +395,6 @@ pub(crate) fn regular_verb_forms(w: &str) -> Vec<String> {
     out
 }
 
-/// Every form of a verb word, for callers that want them without the model's fields.
-pub fn verb_forms(v: &VerbWord) -> impl Iterator<Item = &Phrase> {
-    v.forms.iter()
-}
-
 /// The pattern line as written, without its comment.
 fn pattern_text(t: &str) -> String {
     match t.rfind(']') {
