@@ -174,7 +174,9 @@ impl Sent<'_> {
     fn window_end(&self, i: usize) -> usize {
         let lim = (i + WINDOW).min(self.tokens.len());
         (i + 1..lim)
-            .find(|&k| CLAUSE_END.contains(&self.tokens[k].norm.as_str()) || self.is_trigger_verb(k))
+            .find(|&k| {
+                CLAUSE_END.contains(&self.tokens[k].norm.as_str()) || self.is_trigger_verb(k)
+            })
             .unwrap_or(lim)
     }
 
@@ -193,7 +195,12 @@ impl Sent<'_> {
     /// Whether the mention is the object of a preposition ("to the Kazakh army").
     fn preceded_by_prep(&self, m: &Mention) -> bool {
         let mut k = m.start;
-        while k > 0 && matches!(self.tokens[k - 1].norm.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both") {
+        while k > 0
+            && matches!(
+                self.tokens[k - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both"
+            )
+        {
             k -= 1;
         }
         k > 0 && PREPS.contains(&self.tokens[k - 1].norm.as_str())
@@ -238,11 +245,15 @@ impl Sent<'_> {
     fn subject_left(&self, i: usize) -> Vec<usize> {
         // "X met Y and held talks with Z": a verb after "and" with no actor between shares the
         // subject of the verb before it.
-        let joiner = (i.saturating_sub(4)..i).rev().find(|&k| matches!(self.tokens[k].norm.as_str(), "and" | ","));
+        let joiner = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&k| matches!(self.tokens[k].norm.as_str(), "and" | ","));
         if let Some(and) = joiner {
             let actor_between = self.mentions.iter().any(|m| m.start > and && m.start < i);
             if !actor_between {
-                let prev = (0..and).rev().find(|&k| self.is_trigger_verb(k) || self.tokens[k].upos == "VERB");
+                let prev = (0..and)
+                    .rev()
+                    .find(|&k| self.is_trigger_verb(k) || self.tokens[k].upos == "VERB");
                 if let Some(prev) = prev {
                     return self.subject_left(prev);
                 }
@@ -316,7 +327,11 @@ impl Sent<'_> {
             return matches!(t.upos.as_str(), "VERB" | "AUX");
         }
         // Untagged: a capitalized word inside a sentence is a name ("State Department").
-        let sentence_initial = i == 0 || matches!(self.tokens[i - 1].norm.as_str(), "\"" | "'" | "(" | ":" | "--");
+        let sentence_initial = i == 0
+            || matches!(
+                self.tokens[i - 1].norm.as_str(),
+                "\"" | "'" | "(" | ":" | "--"
+            );
         if !sentence_initial && t.text.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
@@ -335,6 +350,16 @@ impl Sent<'_> {
             .all(|k| k == word.head || matches_word(&self.tokens[i - before + k], &word.lemma[k]));
         ok.then_some((i - before, i + after + 1))
     }
+}
+
+/// The best dictionary match for a verb: its code, roles, and where it came from.
+struct VerbMatch {
+    code: String,
+    hit: PatternHit,
+    pattern: String,
+    dict_loc: String,
+    span: (usize, usize),
+    targets_anywhere: bool,
 }
 
 /// Result of matching one pattern.
@@ -480,7 +505,10 @@ fn lemma_of(t: &Token) -> String {
 
 fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4)
-        || matches!(w, "also" | "soon" | "still" | "further" | "again" | "then" | "now")
+        || matches!(
+            w,
+            "also" | "soon" | "still" | "further" | "again" | "then" | "now"
+        )
 }
 
 /// The frame governing the verb at `i`: a modal ("will visit") or a framing verb followed by
@@ -534,7 +562,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if consumed[i] || s.negated(i) {
             continue;
         }
-        let mut best: Option<(usize, String, PatternHit, String, String, (usize, usize))> = None;
+        let mut best: Option<VerbMatch> = None;
         for &vref in refs {
             let Some(span) = s.multiword_span(i, vref) else {
                 continue;
@@ -544,33 +572,32 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             for p in &block.patterns {
                 let Some(code) = &p.code else { continue };
                 if let Some(hit) = s.match_pattern(p, span) {
-                    let better = best.as_ref().is_none_or(|b| hit.specificity > b.0);
-                    if better {
-                        best = Some((
-                            hit.specificity,
-                            code.clone(),
+                    if best.as_ref().is_none_or(|b| hit.specificity > b.hit.specificity) {
+                        best = Some(VerbMatch {
+                            code: code.clone(),
                             hit,
-                            p.text.clone(),
-                            p.loc.to_string(),
+                            pattern: p.text.clone(),
+                            dict_loc: p.loc.to_string(),
                             span,
-                        ));
+                            targets_anywhere: block.targets_anywhere,
+                        });
                     }
                 }
             }
             if best.is_none() {
                 if let Some(code) = word.code.as_ref().or(block.code.as_ref()) {
-                    best = Some((
-                        0,
-                        code.clone(),
-                        PatternHit::default(),
-                        block.description.clone(),
-                        word.loc.to_string(),
+                    best = Some(VerbMatch {
+                        code: code.clone(),
+                        hit: PatternHit::default(),
+                        pattern: block.description.clone(),
+                        dict_loc: word.loc.to_string(),
                         span,
-                    ));
+                        targets_anywhere: block.targets_anywhere,
+                    });
                 }
             }
         }
-        let Some((_, mut code, hit, pattern, dict_loc, span)) = best else {
+        let Some(VerbMatch { mut code, hit, pattern, dict_loc, span, targets_anywhere }) = best else {
             continue;
         };
         let mut sources = hit.sources;
@@ -628,6 +655,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if targets.is_empty() && !passive {
             let end = s.window_end(span.1.saturating_sub(1));
             targets = s.object_right(span.1, end);
+            if targets.is_empty() && targets_anywhere {
+                // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
+                targets = s.mention_from(span.1, end).map(|k| s.with_conjuncts(k)).unwrap_or_default();
+            }
         }
         verb_hits.push(Candidate {
             code,

@@ -14,7 +14,7 @@ mod events;
 mod inflect;
 mod lexicon;
 
-use herald_cameo::Codebook;
+use herald_cameo::{CameoEvent, Codebook};
 use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
 use herald_dict::Dictionaries;
 
@@ -255,7 +255,18 @@ impl Coder {
                 } else {
                     cross(&c.sources, &c.targets)
                 };
-                for (src, tgt) in pairs {
+                // A paired code ("032:033") codes the reverse direction too.
+                let (fwd, rev) = match c.code.split_once(':') {
+                    Some((a, b)) => (non_null(a), non_null(b)),
+                    None => (Some(c.code.as_str()), None),
+                };
+                let directed: Vec<(Option<usize>, Option<usize>, &str)> = pairs
+                    .iter()
+                    .flat_map(|&(s, t)| {
+                        fwd.map(|f| (s, t, f)).into_iter().chain(rev.map(|r| (t, s, r)))
+                    })
+                    .collect();
+                for (src, tgt, code) in directed {
                     if src.is_some() && src == tgt {
                         continue;
                     }
@@ -265,7 +276,7 @@ impl Coder {
                         continue;
                     }
                     let key = (
-                        c.code.clone(),
+                        code.to_string(),
                         source.as_ref().map(|a| a.code.clone()),
                         target.as_ref().map(|a| a.code.clone()),
                     );
@@ -277,9 +288,7 @@ impl Coder {
                     if !seen.insert(key) {
                         continue;
                     }
-                    if let Some(r) = self.record(doc, si, &c, source, target) {
-                        records.push(r);
-                    }
+                    records.push(self.record(doc, si, &c, code, source, target));
                 }
             }
             let subjects: Vec<usize> = sources_used;
@@ -337,27 +346,38 @@ impl Coder {
         doc: &Doc,
         si: usize,
         c: &events::Candidate,
+        code: &str,
         source: Option<ActorRecord>,
         target: Option<ActorRecord>,
-    ) -> Option<EventRecord> {
-        let ev = self.codebook.lookup_or_parent(&c.code)?;
+    ) -> EventRecord {
+        // A user's dictionary may use codes outside CAMEO: they pass through, with what the root
+        // tells (QuadClass) and a neutral Goldstein value.
+        let ev = self.codebook.lookup_or_parent(code).cloned().unwrap_or_else(|| CameoEvent {
+            code: code.to_string(),
+            name: String::new(),
+            goldstein: 0.0,
+            quad_class: herald_cameo::quad_class_of_root(Codebook::root(code)).unwrap_or(0),
+            plover_event: String::new(),
+            plover_mode: None,
+            plover_context: Vec::new(),
+        });
         let s = &doc.sentences[si];
         let text = doc.text();
         let (vs, ve) = (s.tokens[c.trig_start].start, s.tokens[c.trig_end - 1].end);
-        Some(EventRecord {
+        EventRecord {
             article_id: doc.article.id.clone(),
             url: doc.article.url.clone(),
             date: doc.article.date,
             sentence_index: si,
             sentence: s.text(text).to_string(),
-            cameo: ev.code.clone(),
             root_code: Codebook::root(&ev.code).to_string(),
+            cameo: ev.code,
             quad_class: ev.quad_class,
             goldstein: ev.goldstein,
             plover: PloverRecord {
-                event: ev.plover_event.clone(),
-                mode: ev.plover_mode.clone(),
-                context: ev.plover_context.clone(),
+                event: ev.plover_event,
+                mode: ev.plover_mode,
+                context: ev.plover_context,
             },
             source,
             target,
@@ -373,8 +393,14 @@ impl Coder {
             story_group: None,
             num_articles: 1,
             num_sources: 1,
-        })
+        }
     }
+}
+
+/// A code, or `None` for the null code (`---`, empty).
+fn non_null(code: &str) -> Option<&str> {
+    let c = code.trim();
+    (!c.is_empty() && !c.chars().all(|x| x == '-')).then_some(c)
 }
 
 fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {

@@ -172,9 +172,18 @@ fn country_adjective_with_agent() {
 #[test]
 fn case_hyphens_and_non_actors() {
     assert_eq!(triples("Russia criticized us."), vec![t("RUS", "", "111")]);
-    assert_eq!(triples("Russia criticized US troops."), vec![t("RUS", "USAMIL", "111")]);
-    assert_eq!(triples("US-led troops attacked Kazakhstan."), vec![t("USAMIL", "KAZ", "190")]);
-    assert_eq!(triples("China criticized the United States over the South China Sea."), vec![t("CHN", "USA", "111")]);
+    assert_eq!(
+        triples("Russia criticized US troops."),
+        vec![t("RUS", "USAMIL", "111")]
+    );
+    assert_eq!(
+        triples("US-led troops attacked Kazakhstan."),
+        vec![t("USAMIL", "KAZ", "190")]
+    );
+    assert_eq!(
+        triples("China criticized the United States over the South China Sea."),
+        vec![t("CHN", "USA", "111")]
+    );
 }
 
 #[test]

@@ -158,6 +158,10 @@ pub struct VerbBlock {
     pub verbs: Vec<VerbWord>,
     pub patterns: Vec<VerbPattern>,
     pub loc: SourceLoc,
+    /// When no pattern places the target, take the first actor anywhere in the verb phrase,
+    /// inside prepositional phrases too (PETRARCH's reading), rather than only the direct object
+    /// (Herald's, whose entries name their target prepositions).
+    pub targets_anywhere: bool,
 }
 
 /// A PETRARCH verb transformation (`~ a (a b WILL_ATTACK) SAY = a b 138`), kept as written.
