@@ -177,7 +177,8 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         }
     }
     // 2. Group pieces separated only by joiners or capitalized names.
-    let mut groups: Vec<(usize, usize, Vec<Piece>)> = Vec::new();
+    // (start, end, pieces, whether the agents precede the country: "lawmakers in A and B")
+    let mut groups: Vec<(usize, usize, Vec<Piece>, bool)> = Vec::new();
     for (s, e, p) in pieces {
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
@@ -187,18 +188,30 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
+            // "Soldiers from Gondor", "activists in Arnor", "the ambassador of Rohan".
+            let agents_then_country = gap.len() == 1
+                && matches!(gap[0].norm.as_str(), "in" | "from" | "of")
+                && is_country(&p)
+                && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
+            if agents_then_country {
+                last.1 = e;
+                last.2.push(p);
+                last.3 = true;
+                continue;
+            }
             if joinable && !same_kind_twice {
                 last.1 = e;
                 last.2.push(p);
                 continue;
             }
         }
-        groups.push((s, e, vec![p]));
+        groups.push((s, e, vec![p], false));
     }
     // 3. Extend each group over following capitalized names ("Defense Minister Chang Wanquan").
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut distribute_agents: Vec<Option<String>> = Vec::new();
     for gi in 0..groups.len() {
-        let (s, mut e, ref ps) = groups[gi];
+        let (s, mut e, ref ps, distribute) = groups[gi];
         let limit = groups.get(gi + 1).map_or(tokens.len(), |g| g.0);
         while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
             e += 1;
@@ -207,7 +220,23 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             if m.agent_only && modifies_noun(lex, tokens, m.end) {
                 continue; // "military aid", "government spending": a modifier, not an actor
             }
+            let agents = if distribute { m.code.get(3..).map(str::to_string) } else { None };
             mentions.push(m);
+            distribute_agents.push(agents);
+        }
+    }
+    // "Lawmakers in Fornost and Gondor": the agents apply to every country of the list.
+    for i in 0..mentions.len() {
+        let Some(agents) = distribute_agents[i].clone() else { continue };
+        let mut j = i + 1;
+        while j < mentions.len() {
+            let gap: Vec<&str> = (mentions[j - 1].end..mentions[j].start).map(|k| tokens[k].norm.as_str()).collect();
+            let listed = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
+            if !listed || mentions[j].code.len() != 3 {
+                break;
+            }
+            mentions[j].code.push_str(&agents);
+            j += 1;
         }
     }
     mentions
@@ -282,7 +311,8 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
         return false;
     };
     if !t.upos.is_empty() {
-        return t.upos == "NOUN" && matches!(tokens[next - 1].upos.as_str(), "ADJ" | "NOUN");
+        let last = &tokens[next - 1];
+        return last.upos == "ADJ" || (matches!(t.upos.as_str(), "NOUN" | "ADJ") && last.deprel != "nsubj");
     }
     let w = t.norm.as_str();
     w.chars().all(|c| c.is_ascii_lowercase())

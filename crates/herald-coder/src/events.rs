@@ -175,9 +175,23 @@ impl Sent<'_> {
         let lim = (i + WINDOW).min(self.tokens.len());
         (i + 1..lim)
             .find(|&k| {
-                CLAUSE_END.contains(&self.tokens[k].norm.as_str()) || self.is_trigger_verb(k)
+                CLAUSE_END.contains(&self.tokens[k].norm.as_str())
+                    || self.is_trigger_verb(k)
+                    || self.reporting_clause_at(k)
             })
             .unwrap_or(lim)
+    }
+
+    /// ", a senior official said", ", officials said on Thursday": a reporting clause after a
+    /// comma is not part of the verb phrase before it.
+    fn reporting_clause_at(&self, k: usize) -> bool {
+        self.tokens[k].norm == ","
+            && (k + 1..(k + 7).min(self.tokens.len())).any(|j| {
+                matches!(
+                    self.tokens[j].norm.as_str(),
+                    "said" | "says" | "told" | "reported" | "added" | "according" | "announced" | "stated"
+                )
+            })
     }
 
     /// Whether token `k` is a dictionary verb used as a verb (a possible event trigger).
@@ -220,25 +234,41 @@ impl Sent<'_> {
             all.sort();
             return all;
         }
-        let mut out = vec![m];
-        let joined = |a: &Mention, b: &Mention| {
-            a.end <= b.start
-                && b.start - a.end <= 2
-                && (a.end..b.start)
-                    .all(|k| matches!(self.tokens[k].norm.as_str(), "and" | "," | "&"))
-                && (a.end..b.start).any(|k| self.tokens[k].norm != ",")
+        // Lists: "A and B", "A, B and C", "A, B, and C". A comma alone joins only inside a
+        // list that ends with "and" (otherwise it is an apposition: "Osgiliath, the state's foe").
+        let gap = |a: &Mention, b: &Mention| -> Option<bool> {
+            if a.end > b.start || b.start - a.end > 2 {
+                return None;
+            }
+            let words: Vec<&str> = (a.end..b.start).map(|k| self.tokens[k].norm.as_str()).collect();
+            match words.as_slice() {
+                ["and"] | ["&"] | [",", "and"] => Some(true),
+                [","] => Some(false),
+                _ => None,
+            }
         };
-        let mut k = m;
-        while k > 0 && joined(&self.mentions[k - 1], &self.mentions[k]) {
-            k -= 1;
-            out.insert(0, k);
+        let mut lo = m;
+        while lo > 0 && gap(&self.mentions[lo - 1], &self.mentions[lo]).is_some() {
+            lo -= 1;
         }
-        let mut k = m;
-        while k + 1 < self.mentions.len() && joined(&self.mentions[k], &self.mentions[k + 1]) {
-            k += 1;
-            out.push(k);
+        let mut hi = m;
+        while hi + 1 < self.mentions.len() && gap(&self.mentions[hi], &self.mentions[hi + 1]).is_some() {
+            hi += 1;
         }
-        out
+        // Trim comma-only ends that no "and" closes.
+        while hi > m && gap(&self.mentions[hi - 1], &self.mentions[hi]) == Some(false) && !(lo..hi).any(|k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true)) {
+            hi -= 1;
+        }
+        let has_and = (lo..hi).any(|k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true));
+        if !has_and {
+            return vec![m];
+        }
+        // The list is the stretch around `m` up to and including the "and" link.
+        let last_and = (lo..hi).rev().find(|&k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true)).unwrap_or(lo);
+        if m > last_and + 1 {
+            return vec![m];
+        }
+        (lo..=last_and + 1).collect()
     }
 
     /// The subject: the closest mention left of `i` that is not the object of a preposition.
