@@ -189,8 +189,8 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
             // "Soldiers from Gondor", "activists in Arnor", "the ambassador of Rohan".
-            let agents_then_country = gap.len() == 1
-                && matches!(gap[0].norm.as_str(), "in" | "from" | "of")
+            let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
+                && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
                 && is_country(&p)
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
             if agents_then_country {

@@ -30,6 +30,11 @@ const PREPS: &[&str] = &[
     "after", "during", "near", "between", "among", "under", "toward", "towards", "through",
     "without", "across", "since", "via", "amid", "than",
 ];
+/// Words that may stand between a preposition and a place: "over eastern Ukraine".
+const COMPASS: &[&str] = &[
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "neighbouring", "neighboring", "rural", "occupied",
+];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const DETERMINERS: &[&str] = &[
     "a",
@@ -210,10 +215,10 @@ impl Sent<'_> {
     fn preceded_by_prep(&self, m: &Mention) -> bool {
         let mut k = m.start;
         while k > 0
-            && matches!(
+            && (COMPASS.contains(&self.tokens[k - 1].norm.as_str()) || matches!(
                 self.tokens[k - 1].norm.as_str(),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both"
-            )
+            ))
         {
             k -= 1;
         }
@@ -449,7 +454,14 @@ impl Sent<'_> {
                         .min()?;
                 }
                 PatternElem::Target | PatternElem::Source => {
+                    // The actor must head the phrase here ("with Kazakhstan", "to the Kazakh
+                    // army"), not sit deep in a later one ("about prospects in the euro zone").
                     let k = self.mention_from(pos, end)?;
+                    let m = &self.mentions[k];
+                    let between = &self.tokens[pos..m.start];
+                    if between.len() > 5 || between.iter().any(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str())) {
+                        return None;
+                    }
                     let all = self.with_conjuncts(k);
                     pos = self.mentions[*all.last()?].end;
                     if matches!(e, PatternElem::Target) {
@@ -760,6 +772,23 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             ),
             dict_loc: noun.loc.to_string(),
         });
+    }
+
+    // A meeting in a third country's place is CAMEO 044 ("met Putin in Paris").
+    for c in out.iter_mut().filter(|c| c.code == "040" && !c.targets.is_empty()) {
+        let country = |k: &usize| s.mentions[*k].code.get(..3).unwrap_or("").to_string();
+        let parties: Vec<String> = c.sources.iter().chain(&c.targets).map(country).collect();
+        let third = s.mentions.iter().find(|m| {
+            m.start > c.trig_start
+                && m.start > 0
+                && matches!(s.tokens[m.start - 1].norm.as_str(), "in" | "at")
+                && m.code.len() == 3
+                && !parties.contains(&m.code)
+        });
+        if let Some(m) = third {
+            c.code = "044".to_string();
+            c.pattern = format!("{} + third-country place \"{}\"", c.pattern, s.tokens[m.start].text);
+        }
     }
 
     // A bare statement ("said") only counts when it is all the sentence says.

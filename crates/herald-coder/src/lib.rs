@@ -101,6 +101,13 @@ impl Coder {
                 .filter(|(_, a)| a.words.contains(head))
                 .max_by_key(|(i, a)| (a.subject_count, *i))
                 .map(|(_, a)| a);
+            // Else the latest actor with the same role: "the government" after "Downing Street".
+            let best = best.or_else(|| {
+                history
+                    .iter()
+                    .rev()
+                    .find(|a| a.code.len() > 3 && a.code[3..] == m.code)
+            });
             if let Some(a) = best {
                 m.resolved_to = Some(a.words.join(" "));
                 m.code = a.code.clone();
@@ -119,7 +126,9 @@ impl Coder {
                     .any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only)
             {
                 let mut seen: Vec<&Antecedent> = Vec::new();
-                for a in history.iter().rev() {
+                // "The two leaders" are people; "the two countries" may be any actors.
+                let people = !matches!(tokens[k + 1].norm.as_str(), "sides" | "countries" | "nations" | "states" | "parties" | "governments");
+                for a in history.iter().rev().filter(|a| !people || a.personal) {
                     let country = |x: &Antecedent| x.code.get(..3).map(str::to_string);
                     if seen.iter().all(|b| country(b) != country(a)) {
                         seen.push(a);
@@ -243,9 +252,12 @@ impl Coder {
                 .flat_map(|c| c.sources.iter().copied())
                 .collect();
             for c in cands {
+                // "The two sides signed", "Kim and Moon met": with no target, the parties of a
+                // joint act act towards each other.
+                let joint_act = matches!(Codebook::root(&c.code), "03" | "04" | "06") || c.code == "057";
                 let reciprocal = c.targets.is_empty()
                     && c.sources.len() == 2
-                    && c.sources.iter().all(|&k| mentions[k].reciprocal);
+                    && (c.sources.iter().all(|&k| mentions[k].reciprocal) || joint_act);
                 let pairs = if reciprocal {
                     // "The two sides signed an agreement": each party acts towards the other.
                     vec![
