@@ -362,9 +362,17 @@ impl Coder {
         source: Option<ActorRecord>,
         target: Option<ActorRecord>,
     ) -> EventRecord {
-        // A user's dictionary may use codes outside CAMEO: they pass through, with what the root
-        // tells (QuadClass) and a neutral Goldstein value.
-        let ev = self.codebook.lookup_or_parent(code).cloned().unwrap_or_else(|| CameoEvent {
+        // A user's dictionary may use codes outside CAMEO: they keep their own text, with
+        // QuadClass, Goldstein and PLOVER from the nearest listed parent, else from the root.
+        let ev = match (self.codebook.get(code), self.codebook.lookup_or_parent(code)) {
+            (Some(ev), _) => Some(ev.clone()),
+            (None, Some(parent)) => Some(CameoEvent {
+                code: code.to_string(),
+                ..parent.clone()
+            }),
+            (None, None) => None,
+        };
+        let ev = ev.unwrap_or_else(|| CameoEvent {
             code: code.to_string(),
             name: String::new(),
             goldstein: 0.0,
