@@ -6,6 +6,7 @@ use herald_cameo::Codebook;
 use herald_coder::Coder;
 use herald_core::{Article, Doc, EventRecord};
 use herald_dict::Dictionaries;
+use herald_geo::Geocoder;
 use herald_nlp::Model;
 
 use crate::stats::{Stage, Stats};
@@ -13,6 +14,8 @@ use crate::stats::{Stage, Stats};
 pub struct Pipeline {
     nlp: Option<Model>,
     coder: Coder,
+    /// Places events; `None` leaves every `location` empty (`--no-geo`, validation runs).
+    geo: Option<Geocoder>,
 }
 
 /// What coding one article produced, including notes for the user.
@@ -38,7 +41,14 @@ impl Pipeline {
         Pipeline {
             nlp,
             coder: Coder::new(dicts, Codebook::bundled()),
+            geo: None,
         }
+    }
+
+    /// Adds the geocoder that fills each event's `location`.
+    pub fn with_geo(mut self, geo: Geocoder) -> Pipeline {
+        self.geo = Some(geo);
+        self
     }
 
     /// Segments (unless already segmented), tags and parses (unless already parsed) and codes.
@@ -51,7 +61,11 @@ impl Pipeline {
             }
         }
         self.annotate(doc);
-        self.coder.code_doc(doc)
+        let mut events = self.coder.code_doc(doc);
+        if let Some(geo) = &self.geo {
+            geo.locate_events(doc, &mut events);
+        }
+        events
     }
 
     fn annotate(&self, doc: &mut Doc) {
@@ -90,7 +104,10 @@ impl Pipeline {
             }
         });
         stats.time(Stage::Parse, || self.annotate(&mut doc));
-        let events = stats.time(Stage::Code, || self.coder.code_doc(&doc));
+        let mut events = stats.time(Stage::Code, || self.coder.code_doc(&doc));
+        if let Some(geo) = &self.geo {
+            stats.time(Stage::Geo, || geo.locate_events(&doc, &mut events));
+        }
         Stats::count(&stats.articles, 1);
         Stats::count(&stats.sentences, doc.sentences.len());
         Stats::count(&stats.tokens, doc.token_count());

@@ -11,20 +11,22 @@ pub enum Stage {
     Segment,
     Parse,
     Code,
+    Geo,
     Write,
 }
 
-const STAGES: [(&str, Stage); 5] = [
+const STAGES: [(&str, Stage); 6] = [
     ("read", Stage::Read),
     ("segment", Stage::Segment),
     ("tag_parse", Stage::Parse),
     ("code", Stage::Code),
+    ("geocode", Stage::Geo),
     ("write", Stage::Write),
 ];
 
 #[derive(Default, Debug)]
 pub struct Stats {
-    nanos: [AtomicU64; 5],
+    nanos: [AtomicU64; 6],
     pub articles: AtomicU64,
     pub sentences: AtomicU64,
     pub tokens: AtomicU64,
@@ -55,7 +57,12 @@ impl Stats {
         let secs = wall.as_secs_f64().max(1e-9);
         let stages: serde_json::Map<String, serde_json::Value> = STAGES
             .iter()
-            .map(|(name, s)| (name.to_string(), serde_json::json!(self.nanos[*s as usize].load(Ordering::Relaxed) as f64 / 1e9)))
+            .map(|(name, s)| {
+                (
+                    name.to_string(),
+                    serde_json::json!(self.nanos[*s as usize].load(Ordering::Relaxed) as f64 / 1e9),
+                )
+            })
             .collect();
         serde_json::json!({
             "threads": threads,

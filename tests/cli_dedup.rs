@@ -6,11 +6,23 @@ fn run(extra: &[&str]) -> Vec<serde_json::Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_herald"))
         .args(["code", "--no-parse"])
         .args(extra)
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/syndicated.jsonl"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/syndicated.jsonl"
+        ))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -24,8 +36,14 @@ fn syndicated_copies_share_a_story_group() {
             .collect()
     };
     assert!(!group_of("a1").is_empty());
-    assert!(group_of("a1").iter().all(|g| g == "r1"), "the AFP copy joins the Reuters story");
-    assert!(group_of("x1").iter().all(|g| g == "x1"), "an unrelated story is its own group");
+    assert!(
+        group_of("a1").iter().all(|g| g == "r1"),
+        "the AFP copy joins the Reuters story"
+    );
+    assert!(
+        group_of("x1").iter().all(|g| g == "x1"),
+        "an unrelated story is its own group"
+    );
     assert!(events.iter().all(|e| e["num_articles"] == 1));
 }
 
@@ -38,11 +56,22 @@ fn aggregate_counts_mentions_articles_and_sources() {
     assert_eq!(visit["mentions"], 2);
     assert_eq!(visit["num_articles"], 2);
     assert_eq!(visit["num_sources"], 2);
-    let putin = agg.iter().find(|e| e["cameo"] == "111").expect("the criticism");
-    assert_eq!((putin["num_articles"].as_u64(), putin["num_sources"].as_u64()), (Some(1), Some(1)));
+    let putin = agg
+        .iter()
+        .find(|e| e["cameo"] == "111")
+        .expect("the criticism");
+    assert_eq!(
+        (
+            putin["num_articles"].as_u64(),
+            putin["num_sources"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
 }
 
 #[test]
 fn no_dedup_leaves_groups_out() {
-    assert!(run(&["--no-dedup"]).iter().all(|e| e["story_group"].is_null()));
+    assert!(run(&["--no-dedup"])
+        .iter()
+        .all(|e| e["story_group"].is_null()));
 }

@@ -56,7 +56,7 @@ fn malformed_jsonl_lines_are_skipped_with_line_numbers() {
         "{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\n{{\"id\":\"b\",\"text\":\n{{\"id\":\"c\",\"text\":\"\"}}\n{{\"id\":\"d\",\"text\":\"{GOOD}\",\"date\":\"2014-09-15\"}}\n"
     );
     let f = tmp("in.jsonl", input.as_bytes());
-    let out = run(&mut herald().arg(&f), b"");
+    let out = run(herald().arg(&f), b"");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("in.jsonl:2: malformed JSON record"), "{err}");
     assert!(

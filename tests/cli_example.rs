@@ -7,10 +7,18 @@ fn code_example(extra: &[&str]) -> Vec<serde_json::Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_herald"))
         .args(["code", "--date", "2014-09-15"])
         .args(extra)
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/defense-visit.txt"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/defense-visit.txt"
+        ))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -20,7 +28,11 @@ fn code_example(extra: &[&str]) -> Vec<serde_json::Value> {
 
 fn triple(e: &serde_json::Value) -> (String, String, String) {
     let code = |a: &serde_json::Value| a["code"].as_str().unwrap_or("").to_string();
-    (code(&e["source"]), code(&e["target"]), e["cameo"].as_str().unwrap().to_string())
+    (
+        code(&e["source"]),
+        code(&e["target"]),
+        e["cameo"].as_str().unwrap().to_string(),
+    )
 }
 
 fn check_story(events: &[serde_json::Value]) {
@@ -31,13 +43,16 @@ fn check_story(events: &[serde_json::Value]) {
         ("CHNMIL", "KAZMIL", "040"), // held talks with the defense minister
         ("CHNMIL", "KAZMIL", "057"), // the two ministers signed an agreement
         ("KAZMIL", "CHNMIL", "057"),
-        ("CHN", "KAZ", "0312"),      // will train Kazakh officers: intent to cooperate militarily
-        ("KAZGOV", "CHN", "051"),    // praised China's support
+        ("CHN", "KAZ", "0312"), // will train Kazakh officers: intent to cooperate militarily
+        ("KAZGOV", "CHN", "051"), // praised China's support
         ("KAZGOV", "CHNMIL", "051"), // thanked the minister
-        ("CHNMIL", "KAZ", "051"),    // commended Kazakhstan's role
+        ("CHNMIL", "KAZ", "051"), // commended Kazakhstan's role
     ];
     for (s, t, c) in want {
-        assert!(got.contains(&(s.into(), t.into(), c.into())), "missing {s} {t} {c} in {got:#?}");
+        assert!(
+            got.contains(&(s.into(), t.into(), c.into())),
+            "missing {s} {t} {c} in {got:#?}"
+        );
     }
 }
 
@@ -55,7 +70,11 @@ fn bilateral_visit_story_codes_with_the_parser() {
 fn records_follow_the_schema() {
     let events = code_example(&["--no-parse"]);
     assert!(!events.is_empty());
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/defense-visit.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/defense-visit.txt"
+    ))
+    .unwrap();
     for e in &events {
         assert_eq!(e["article_id"], "defense-visit.txt");
         assert_eq!(e["date"], "2014-09-15");
@@ -70,17 +89,36 @@ fn records_follow_the_schema() {
             if a.is_null() {
                 continue;
             }
-            let (s, t) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
-            assert_eq!(&text[s..t], a["text"].as_str().unwrap(), "offsets of {side} in {e}");
+            let (s, t) = (
+                a["start"].as_u64().unwrap() as usize,
+                a["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[s..t],
+                a["text"].as_str().unwrap(),
+                "offsets of {side} in {e}"
+            );
             assert!(a["agents"].is_array());
         }
         let ev = &e["evidence"];
-        let (s, t) = (ev["verb_start"].as_u64().unwrap() as usize, ev["verb_end"].as_u64().unwrap() as usize);
+        let (s, t) = (
+            ev["verb_start"].as_u64().unwrap() as usize,
+            ev["verb_end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..t], ev["verb"].as_str().unwrap());
-        assert!(ev["dictionary"].as_str().unwrap().starts_with("dictionaries/"), "{ev}");
+        assert!(
+            ev["dictionary"]
+                .as_str()
+                .unwrap()
+                .starts_with("dictionaries/"),
+            "{ev}"
+        );
         assert!(!ev["pattern"].as_str().unwrap().is_empty());
     }
     // The repeated lede is coded once, with two mentions.
-    let visit = events.iter().find(|e| e["cameo"] == "042" && e["sentence_index"] == 1).unwrap();
+    let visit = events
+        .iter()
+        .find(|e| e["cameo"] == "042" && e["sentence_index"] == 1)
+        .unwrap();
     assert_eq!(visit["mentions"], 2);
 }

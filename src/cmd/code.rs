@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use herald_core::Date;
-use herald_io::input::{self, InputFormat, InputOptions};
 use herald_dedup::{Aggregator, Signature, StoryIndex, StoryOptions};
+use herald_io::input::{self, InputFormat, InputOptions};
 use herald_io::output::{self, OutputFormat};
 use rayon::prelude::*;
 
@@ -59,6 +59,9 @@ pub struct CodeArgs {
     /// Do not group syndicated copies of a story (no `story_group`).
     #[arg(long)]
     pub no_dedup: bool,
+    /// Do not geocode events (every `location` is null).
+    #[arg(long)]
+    pub no_geo: bool,
 }
 
 /// Articles coded together; large enough to keep all cores busy, small enough to stream.
@@ -74,11 +77,15 @@ pub fn run(args: CodeArgs) -> Result<i32> {
             .context("setting up worker threads")?;
     }
     let dictionaries = dicts::load(&args.dicts)?;
-    let pipeline = if args.no_parse {
+    let mut pipeline = if args.no_parse {
         Pipeline::with_nlp(dictionaries, None)
     } else {
         Pipeline::new(dictionaries)
     };
+    if !args.no_geo {
+        let geo = herald_geo::Geocoder::bundled().context("loading the bundled gazetteer")?;
+        pipeline = pipeline.with_geo(geo);
+    }
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -164,16 +171,20 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         }
     }
     flush(&mut batch, &mut writer)?;
-    drop(flush);
     if let Some(agg) = aggregator.take() {
         for e in agg.finish() {
             writer.write(&e).context("writing output")?;
         }
     }
-    stats.time(Stage::Write, || writer.finish()).context("writing output")?;
+    stats
+        .time(Stage::Write, || writer.finish())
+        .context("writing output")?;
     if args.stats {
         Stats::count(&stats.skipped, skipped);
-        eprintln!("{}", stats.to_json(started.elapsed(), rayon::current_num_threads()));
+        eprintln!(
+            "{}",
+            stats.to_json(started.elapsed(), rayon::current_num_threads())
+        );
     }
     if skipped > 0 {
         eprintln!("herald: {skipped} record(s) skipped");

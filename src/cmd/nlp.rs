@@ -43,6 +43,10 @@ enum NlpCommand {
         /// Jackknife folds used to tag the parser's training data.
         #[arg(long, default_value_t = 4)]
         folds: usize,
+        /// Add a second tagger pass that sees the first pass's tags to the right (needs folds;
+        /// about +0.1 point of tag accuracy for twice the tagging time and model size).
+        #[arg(long)]
+        two_pass: bool,
     },
     /// Evaluate on a CoNLL-U treebank; prints one JSON object.
     Eval {
@@ -79,6 +83,7 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
             tagger_epochs,
             parser_epochs,
             folds,
+            two_pass,
         } => {
             let opts = TrainOptions {
                 train: defaults(tr, "train"),
@@ -87,6 +92,7 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
                 tagger_epochs,
                 parser_epochs,
                 folds,
+                two_pass,
                 log: true,
                 ..TrainOptions::default()
             };

@@ -220,17 +220,25 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             if m.agent_only && modifies_noun(lex, tokens, m.end) {
                 continue; // "military aid", "government spending": a modifier, not an actor
             }
-            let agents = if distribute { m.code.get(3..).map(str::to_string) } else { None };
+            let agents = if distribute {
+                m.code.get(3..).map(str::to_string)
+            } else {
+                None
+            };
             mentions.push(m);
             distribute_agents.push(agents);
         }
     }
     // "Lawmakers in Fornost and Gondor": the agents apply to every country of the list.
-    for i in 0..mentions.len() {
-        let Some(agents) = distribute_agents[i].clone() else { continue };
+    for (i, agents) in distribute_agents.into_iter().enumerate() {
+        let Some(agents) = agents else {
+            continue;
+        };
         let mut j = i + 1;
         while j < mentions.len() {
-            let gap: Vec<&str> = (mentions[j - 1].end..mentions[j].start).map(|k| tokens[k].norm.as_str()).collect();
+            let gap: Vec<&str> = (mentions[j - 1].end..mentions[j].start)
+                .map(|k| tokens[k].norm.as_str())
+                .collect();
             let listed = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
             if !listed || mentions[j].code.len() != 3 {
                 break;
@@ -312,7 +320,8 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
     };
     if !t.upos.is_empty() {
         let last = &tokens[next - 1];
-        return last.upos == "ADJ" || (matches!(t.upos.as_str(), "NOUN" | "ADJ") && last.deprel != "nsubj");
+        return last.upos == "ADJ"
+            || (matches!(t.upos.as_str(), "NOUN" | "ADJ") && last.deprel != "nsubj");
     }
     let w = t.norm.as_str();
     w.chars().all(|c| c.is_ascii_lowercase())

@@ -32,8 +32,23 @@ const PREPS: &[&str] = &[
 ];
 /// Words that may stand between a preposition and a place: "over eastern Ukraine".
 const COMPASS: &[&str] = &[
-    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
-    "southeastern", "southwestern", "neighbouring", "neighboring", "rural", "occupied",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "rural",
+    "occupied",
+    "north",
+    "south",
+    "east",
+    "west",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const DETERMINERS: &[&str] = &[
@@ -75,7 +90,7 @@ const CLAUSE_END: &[&str] = &[";", ".", "!", "?", "--", ":"];
 const WINDOW: usize = 30;
 
 fn matches_word(t: &Token, w: &str) -> bool {
-    t.norm == w || t.lemma == w
+    t.norm == w || t.lemma == w || (w == "not" && t.norm == "n't")
 }
 
 /// Per-sentence context for matching.
@@ -194,7 +209,14 @@ impl Sent<'_> {
             && (k + 1..(k + 7).min(self.tokens.len())).any(|j| {
                 matches!(
                     self.tokens[j].norm.as_str(),
-                    "said" | "says" | "told" | "reported" | "added" | "according" | "announced" | "stated"
+                    "said"
+                        | "says"
+                        | "told"
+                        | "reported"
+                        | "added"
+                        | "according"
+                        | "announced"
+                        | "stated"
                 )
             })
     }
@@ -215,10 +237,11 @@ impl Sent<'_> {
     fn preceded_by_prep(&self, m: &Mention) -> bool {
         let mut k = m.start;
         while k > 0
-            && (COMPASS.contains(&self.tokens[k - 1].norm.as_str()) || matches!(
-                self.tokens[k - 1].norm.as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both"
-            ))
+            && (COMPASS.contains(&self.tokens[k - 1].norm.as_str())
+                || matches!(
+                    self.tokens[k - 1].norm.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both"
+                ))
         {
             k -= 1;
         }
@@ -245,7 +268,9 @@ impl Sent<'_> {
             if a.end > b.start || b.start - a.end > 2 {
                 return None;
             }
-            let words: Vec<&str> = (a.end..b.start).map(|k| self.tokens[k].norm.as_str()).collect();
+            let words: Vec<&str> = (a.end..b.start)
+                .map(|k| self.tokens[k].norm.as_str())
+                .collect();
             match words.as_slice() {
                 ["and"] | ["&"] | [",", "and"] => Some(true),
                 [","] => Some(false),
@@ -257,11 +282,16 @@ impl Sent<'_> {
             lo -= 1;
         }
         let mut hi = m;
-        while hi + 1 < self.mentions.len() && gap(&self.mentions[hi], &self.mentions[hi + 1]).is_some() {
+        while hi + 1 < self.mentions.len()
+            && gap(&self.mentions[hi], &self.mentions[hi + 1]).is_some()
+        {
             hi += 1;
         }
         // Trim comma-only ends that no "and" closes.
-        while hi > m && gap(&self.mentions[hi - 1], &self.mentions[hi]) == Some(false) && !(lo..hi).any(|k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true)) {
+        while hi > m
+            && gap(&self.mentions[hi - 1], &self.mentions[hi]) == Some(false)
+            && !(lo..hi).any(|k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true))
+        {
             hi -= 1;
         }
         let has_and = (lo..hi).any(|k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true));
@@ -269,7 +299,10 @@ impl Sent<'_> {
             return vec![m];
         }
         // The list is the stretch around `m` up to and including the "and" link.
-        let last_and = (lo..hi).rev().find(|&k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true)).unwrap_or(lo);
+        let last_and = (lo..hi)
+            .rev()
+            .find(|&k| gap(&self.mentions[k], &self.mentions[k + 1]) == Some(true))
+            .unwrap_or(lo);
         if m > last_and + 1 {
             return vec![m];
         }
@@ -394,7 +427,13 @@ struct VerbMatch {
     pattern: String,
     dict_loc: String,
     span: (usize, usize),
-    targets_anywhere: bool,
+    petrarch_rules: bool,
+    /// The pattern requires a negation before the verb.
+    negative: bool,
+}
+
+fn is_negation(e: &PatternElem) -> bool {
+    matches!(e, PatternElem::Word(w) if NEGATIONS.contains(&w.as_str()))
 }
 
 /// Result of matching one pattern.
@@ -459,7 +498,11 @@ impl Sent<'_> {
                     let k = self.mention_from(pos, end)?;
                     let m = &self.mentions[k];
                     let between = &self.tokens[pos..m.start];
-                    if between.len() > 5 || between.iter().any(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str())) {
+                    if between.len() > 5
+                        || between
+                            .iter()
+                            .any(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str()))
+                    {
                         return None;
                     }
                     let all = self.with_conjuncts(k);
@@ -601,7 +644,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if !s.is_verb_use(i) || (tagged && t.upos == "AUX") {
             continue;
         }
-        if consumed[i] || s.negated(i) {
+        if consumed[i] {
             continue;
         }
         let mut best: Option<VerbMatch> = None;
@@ -614,14 +657,18 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             for p in &block.patterns {
                 let Some(code) = &p.code else { continue };
                 if let Some(hit) = s.match_pattern(p, span) {
-                    if best.as_ref().is_none_or(|b| hit.specificity > b.hit.specificity) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| hit.specificity > b.hit.specificity)
+                    {
                         best = Some(VerbMatch {
                             code: code.clone(),
                             hit,
                             pattern: p.text.clone(),
                             dict_loc: p.loc.to_string(),
                             span,
-                            targets_anywhere: block.targets_anywhere,
+                            petrarch_rules: block.petrarch_rules,
+                            negative: p.before.iter().any(is_negation),
                         });
                     }
                 }
@@ -634,14 +681,29 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                         pattern: block.description.clone(),
                         dict_loc: word.loc.to_string(),
                         span,
-                        targets_anywhere: block.targets_anywhere,
+                        petrarch_rules: block.petrarch_rules,
+                        negative: false,
                     });
                 }
             }
         }
-        let Some(VerbMatch { mut code, hit, pattern, dict_loc, span, targets_anywhere }) = best else {
+        let Some(VerbMatch {
+            mut code,
+            hit,
+            pattern,
+            dict_loc,
+            span,
+            petrarch_rules,
+            negative,
+        }) = best
+        else {
             continue;
         };
+        // A negated verb codes nothing, unless a pattern that spells out the negation matched
+        // (PETRARCH's "- NOT * RELATIONS [112]").
+        if s.negated(i) != negative {
+            continue;
+        }
         let mut sources = hit.sources;
         let mut targets = hit.targets;
         let roles = s.roles(i);
@@ -679,7 +741,12 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         }
         let mut subject_at = span.0;
         let mut pattern = pattern;
-        if let Some((frame, k)) = frame_before(s, span.0) {
+        let frame = if petrarch_rules {
+            None
+        } else {
+            frame_before(s, span.0)
+        };
+        if let Some((frame, k)) = frame {
             if let Some(ev) = codebook.combine(frame, &code) {
                 code = ev.code.clone();
             }
@@ -697,9 +764,12 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if targets.is_empty() && !passive {
             let end = s.window_end(span.1.saturating_sub(1));
             targets = s.object_right(span.1, end);
-            if targets.is_empty() && targets_anywhere {
+            if targets.is_empty() && petrarch_rules {
                 // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
-                targets = s.mention_from(span.1, end).map(|k| s.with_conjuncts(k)).unwrap_or_default();
+                targets = s
+                    .mention_from(span.1, end)
+                    .map(|k| s.with_conjuncts(k))
+                    .unwrap_or_default();
             }
         }
         verb_hits.push(Candidate {
@@ -725,7 +795,8 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         let noun = &s.lex.dicts.verbs.nouns[id as usize];
         let (start, end) = (i, i + len);
         i = end;
-        if !s.is_noun_use(start) && !(len > 1 || s.lex.verbs.get(words[start]).is_none()) {
+        // A one-word noun that is also a trigger verb codes only where it is used as a noun.
+        if len == 1 && !s.is_noun_use(start) && s.lex.verbs.contains_key(words[start]) {
             continue;
         }
         if s.negated(start) || out.iter().any(|c| c.code == noun.code) {
@@ -775,7 +846,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
     }
 
     // A meeting in a third country's place is CAMEO 044 ("met Putin in Paris").
-    for c in out.iter_mut().filter(|c| c.code == "040" && !c.targets.is_empty()) {
+    for c in out
+        .iter_mut()
+        .filter(|c| c.code == "040" && !c.targets.is_empty())
+    {
         let country = |k: &usize| s.mentions[*k].code.get(..3).unwrap_or("").to_string();
         let parties: Vec<String> = c.sources.iter().chain(&c.targets).map(country).collect();
         let third = s.mentions.iter().find(|m| {
@@ -787,7 +861,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         });
         if let Some(m) = third {
             c.code = "044".to_string();
-            c.pattern = format!("{} + third-country place \"{}\"", c.pattern, s.tokens[m.start].text);
+            c.pattern = format!(
+                "{} + third-country place \"{}\"",
+                c.pattern, s.tokens[m.start].text
+            );
         }
     }
 

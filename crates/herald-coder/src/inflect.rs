@@ -112,6 +112,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("wake", "woke", "woken"),
     ("wear", "wore", "worn"),
     ("win", "won", "won"),
+    ("overrun", "overran", "overrun"),
     ("withdraw", "withdrew", "withdrawn"),
     ("withhold", "withheld", "withheld"),
     ("write", "wrote", "written"),
@@ -121,12 +122,13 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Whether a regular verb doubles its final consonant before -ed/-ing ("ban" -> "banned").
-/// Only short, stressed-final verbs do; longer ones ("visit") do not, so this errs short.
+/// Whether a regular verb may double its final consonant before -ed/-ing ("ban" -> "banned",
+/// "expel" -> "expelled", British "travelled"). Stress decides and spelling cannot tell it, so
+/// callers emit both spellings: the one that is not a word never occurs in text and costs nothing.
 fn doubles_final(v: &str) -> bool {
     let b = v.as_bytes();
     let n = b.len();
-    if n < 3 || n > 4 {
+    if n < 3 {
         return false;
     }
     let (a, m, z) = (b[n - 3], b[n - 2], b[n - 1]);
@@ -156,20 +158,22 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         out.push(format!("{lemma}d"));
     } else if n >= 2 && lemma.ends_with('y') && !is_vowel(b[n - 2]) {
         out.push(format!("{}ied", &lemma[..n - 1]));
-    } else if doubles_final(lemma) {
-        out.push(format!("{lemma}{}ed", b[n - 1] as char));
     } else {
         out.push(format!("{lemma}ed"));
+        if doubles_final(lemma) {
+            out.push(format!("{lemma}{}ed", b[n - 1] as char));
+        }
     }
     // Present participle.
     if lemma.ends_with("ie") {
         out.push(format!("{}ying", &lemma[..n - 2]));
     } else if lemma.ends_with('e') && !lemma.ends_with("ee") && n > 2 {
         out.push(format!("{}ing", &lemma[..n - 1]));
-    } else if doubles_final(lemma) {
-        out.push(format!("{lemma}{}ing", b[n - 1] as char));
     } else {
         out.push(format!("{lemma}ing"));
+        if doubles_final(lemma) {
+            out.push(format!("{lemma}{}ing", b[n - 1] as char));
+        }
     }
     out.sort();
     out.dedup();
@@ -193,11 +197,20 @@ mod tests {
             verb_forms("praise"),
             ["praise", "praised", "praises", "praising"]
         );
-        assert_eq!(verb_forms("ban"), ["ban", "banned", "banning", "bans"]);
-        assert_eq!(
-            verb_forms("visit"),
-            ["visit", "visited", "visiting", "visits"]
-        );
+        for (verb, form) in [
+            ("ban", "banned"),
+            ("ban", "banning"),
+            ("expel", "expelled"),
+            ("kidnap", "kidnapped"),
+            ("commit", "committed"),
+            ("travel", "traveled"),
+            ("travel", "travelled"),
+            ("visit", "visited"),
+            ("open", "opened"),
+            ("open", "opening"),
+        ] {
+            assert!(verb_forms(verb).contains(&form.to_string()), "{verb} {form}");
+        }
         assert_eq!(
             verb_forms("accuse"),
             ["accuse", "accused", "accuses", "accusing"]

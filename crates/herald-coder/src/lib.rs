@@ -127,7 +127,10 @@ impl Coder {
             {
                 let mut seen: Vec<&Antecedent> = Vec::new();
                 // "The two leaders" are people; "the two countries" may be any actors.
-                let people = !matches!(tokens[k + 1].norm.as_str(), "sides" | "countries" | "nations" | "states" | "parties" | "governments");
+                let people = !matches!(
+                    tokens[k + 1].norm.as_str(),
+                    "sides" | "countries" | "nations" | "states" | "parties" | "governments"
+                );
                 for a in history.iter().rev().filter(|a| !people || a.personal) {
                     let country = |x: &Antecedent| x.code.get(..3).map(str::to_string);
                     if seen.iter().all(|b| country(b) != country(a)) {
@@ -254,10 +257,13 @@ impl Coder {
             for c in cands {
                 // "The two sides signed", "Kim and Moon met": with no target, the parties of a
                 // joint act act towards each other.
-                let joint_act = matches!(Codebook::root(&c.code), "03" | "04" | "06") || c.code == "057";
-                let reciprocal = c.targets.is_empty()
-                    && c.sources.len() == 2
-                    && (c.sources.iter().all(|&k| mentions[k].reciprocal) || joint_act);
+                let joint_act =
+                    matches!(Codebook::root(&c.code), "03" | "04" | "06") || c.code == "057";
+                // "The two ministers signed an agreement on aid from China": a reciprocal
+                // subject names both parties, so a prepositional target does not override it.
+                let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal);
+                let reciprocal =
+                    c.sources.len() == 2 && (both_parties || (joint_act && c.targets.is_empty()));
                 let pairs = if reciprocal {
                     // "The two sides signed an agreement": each party acts towards the other.
                     vec![
@@ -275,7 +281,9 @@ impl Coder {
                 let directed: Vec<(Option<usize>, Option<usize>, &str)> = pairs
                     .iter()
                     .flat_map(|&(s, t)| {
-                        fwd.map(|f| (s, t, f)).into_iter().chain(rev.map(|r| (t, s, r)))
+                        fwd.map(|f| (s, t, f))
+                            .into_iter()
+                            .chain(rev.map(|r| (t, s, r)))
                     })
                     .collect();
                 for (src, tgt, code) in directed {
@@ -364,7 +372,10 @@ impl Coder {
     ) -> EventRecord {
         // A user's dictionary may use codes outside CAMEO: they keep their own text, with
         // QuadClass, Goldstein and PLOVER from the nearest listed parent, else from the root.
-        let ev = match (self.codebook.get(code), self.codebook.lookup_or_parent(code)) {
+        let ev = match (
+            self.codebook.get(code),
+            self.codebook.lookup_or_parent(code),
+        ) {
             (Some(ev), _) => Some(ev.clone()),
             (None, Some(parent)) => Some(CameoEvent {
                 code: code.to_string(),

@@ -5,7 +5,13 @@ use std::collections::{HashMap, HashSet};
 use herald_core::EventRecord;
 
 /// What makes two event records the same event: day, actors, code and place.
-type Key = (Option<String>, Option<String>, Option<String>, String, Option<String>);
+type Key = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 
 fn key(e: &EventRecord) -> Key {
     (
@@ -13,7 +19,9 @@ fn key(e: &EventRecord) -> Key {
         e.source.as_ref().map(|a| a.code.clone()),
         e.target.as_ref().map(|a| a.code.clone()),
         e.cameo.clone(),
-        e.location.as_ref().map(|l| format!("{}|{}", l.country, l.name)),
+        e.location
+            .as_ref()
+            .map(|l| format!("{}|{}", l.country, l.name)),
     )
 }
 
@@ -98,7 +106,11 @@ mod tests {
             root_code: code[..2].into(),
             quad_class: 1,
             goldstein: 1.0,
-            plover: PloverRecord { event: "CONSULT".into(), mode: None, context: vec![] },
+            plover: PloverRecord {
+                event: "CONSULT".into(),
+                mode: None,
+                context: vec![],
+            },
             source: Some(actor(src)),
             target: Some(actor("KAZ")),
             location: None,

@@ -63,7 +63,12 @@ impl Signature {
         if self.empty || other.empty {
             return 0.0;
         }
-        let same = self.mins.iter().zip(&other.mins).filter(|(a, b)| a == b).count();
+        let same = self
+            .mins
+            .iter()
+            .zip(&other.mins)
+            .filter(|(a, b)| a == b)
+            .count();
         same as f64 / HASHES as f64
     }
 
@@ -126,7 +131,9 @@ impl StoryIndex {
                 for &seq in self.buckets.get(&key).into_iter().flatten() {
                     if let Some(e) = self.entries.get(&seq) {
                         let s = sig.similarity(&e.sig);
-                        if s >= self.opts.threshold && best.is_none_or(|(b, q)| s > b || (s == b && seq < q)) {
+                        if s >= self.opts.threshold
+                            && best.is_none_or(|(b, q)| s > b || (s == b && seq < q))
+                        {
                             best = Some((s, seq));
                         }
                     }
@@ -152,7 +159,9 @@ impl StoryIndex {
         self.entries.insert(seq, Entry { group, sig });
         self.order.push_back(seq);
         while self.order.len() > self.opts.capacity {
-            let Some(old) = self.order.pop_front() else { break };
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
             if let Some(e) = self.entries.remove(&old) {
                 for key in e.sig.band_keys() {
                     if let Some(v) = self.buckets.get_mut(&key) {
@@ -180,7 +189,8 @@ impl StoryIndex {
 mod tests {
     use super::*;
 
-    const STORY: &str = "China's Minister of Defense Chang Wanquan arrived in Kazakhstan on Monday on an \
+    const STORY: &str =
+        "China's Minister of Defense Chang Wanquan arrived in Kazakhstan on Monday on an \
         official visit. He met President Nursultan Nazarbayev in Astana and held talks with \
         Defense Minister Imangali Tasmagambetov on regional security and military cooperation. \
         The two ministers signed an agreement on free military technical assistance from China to \
@@ -190,11 +200,17 @@ mod tests {
     #[test]
     fn syndicated_copies_share_a_group() {
         let mut idx = StoryIndex::new(StoryOptions::default());
-        let edited = STORY.replace("on Monday", "on Monday, officials said,").replace("regional", "Central Asian");
-        let other = "Protesters gathered outside parliament in Kyiv demanding the resignation of the \
+        let edited = STORY
+            .replace("on Monday", "on Monday, officials said,")
+            .replace("regional", "Central Asian");
+        let other =
+            "Protesters gathered outside parliament in Kyiv demanding the resignation of the \
             government after the vote on the new budget law failed for the third time this week.";
         assert_eq!(idx.assign("a1", &Signature::of(STORY)), "a1");
-        assert_eq!(idx.assign("a2", &Signature::of(&format!("ASTANA (AFP) - {STORY}"))), "a1");
+        assert_eq!(
+            idx.assign("a2", &Signature::of(&format!("ASTANA (AFP) - {STORY}"))),
+            "a1"
+        );
         assert_eq!(idx.assign("a3", &Signature::of(&edited)), "a1");
         assert_eq!(idx.assign("b1", &Signature::of(other)), "b1");
         assert_eq!(idx.assign("short", &Signature::of("Too short.")), "short");
@@ -204,15 +220,22 @@ mod tests {
     fn similarity_estimates_jaccard() {
         let a = Signature::of(STORY);
         assert_eq!(a.similarity(&a), 1.0);
-        let unrelated = Signature::of("the quick brown fox jumps over the lazy dog again and again today");
+        let unrelated =
+            Signature::of("the quick brown fox jumps over the lazy dog again and again today");
         assert!(a.similarity(&unrelated) < 0.1);
     }
 
     #[test]
     fn memory_is_bounded() {
-        let mut idx = StoryIndex::new(StoryOptions { threshold: 0.6, capacity: 10 });
+        let mut idx = StoryIndex::new(StoryOptions {
+            threshold: 0.6,
+            capacity: 10,
+        });
         for i in 0..100 {
-            let text = format!("article number {i} talks about topic {} in words w{i} x{i} y{i} z{i}", i * 7);
+            let text = format!(
+                "article number {i} talks about topic {} in words w{i} x{i} y{i} z{i}",
+                i * 7
+            );
             idx.assign(&format!("id{i}"), &Signature::of(&text));
         }
         assert_eq!(idx.len(), 10);

@@ -388,7 +388,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                 verbs,
                 patterns,
                 loc: l.clone(),
-                targets_anywhere: false,
+                petrarch_rules: false,
             });
         }
         if !e.nouns.is_empty() {

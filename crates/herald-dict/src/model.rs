@@ -158,10 +158,12 @@ pub struct VerbBlock {
     pub verbs: Vec<VerbWord>,
     pub patterns: Vec<VerbPattern>,
     pub loc: SourceLoc,
-    /// When no pattern places the target, take the first actor anywhere in the verb phrase,
-    /// inside prepositional phrases too (PETRARCH's reading), rather than only the direct object
-    /// (Herald's, whose entries name their target prepositions).
-    pub targets_anywhere: bool,
+    /// The block comes from a PETRARCH dictionary, so PETRARCH's readings apply: when no pattern
+    /// places the target, it is the first actor anywhere in the verb phrase (prepositional
+    /// phrases included), and modality ("will", "agreed to") does not change the code, because
+    /// PETRARCH dictionaries spell such cases out in patterns. Herald's own entries name their
+    /// target prepositions and rely on Herald's frames.
+    pub petrarch_rules: bool,
 }
 
 /// A PETRARCH verb transformation (`~ a (a b WILL_ATTACK) SAY = a b 138`), kept as written.

@@ -37,6 +37,8 @@ pub struct GoldSentence {
     pub text: Option<String>,
     /// Whether a `# newdoc` or `# newpar` comment precedes the sentence.
     pub new_par: bool,
+    /// Whether a `# newdoc` comment precedes the sentence.
+    pub new_doc: bool,
     pub tokens: Vec<GoldToken>,
     pub multiwords: Vec<MultiWord>,
 }
@@ -81,7 +83,10 @@ pub fn parse_conllu(src: &str) -> Result<Vec<GoldSentence>, NlpError> {
                 cur.text = Some(t.trim().to_string());
             } else if let Some(t) = c.strip_prefix("sent_id =") {
                 cur.sent_id = Some(t.trim().to_string());
-            } else if c.starts_with("newdoc") || c.starts_with("newpar") {
+            } else if c.starts_with("newdoc") {
+                cur.new_par = true;
+                cur.new_doc = true;
+            } else if c.starts_with("newpar") {
                 cur.new_par = true;
             }
             continue;
@@ -168,7 +173,7 @@ mod tests {
         let s = &s[0];
         assert_eq!(s.text.as_deref(), Some("They don't sign."));
         assert_eq!(s.sent_id.as_deref(), Some("s1"));
-        assert!(s.new_par);
+        assert!(s.new_par && s.new_doc);
         let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
         assert_eq!(forms, ["They", "do", "n't", "sign", "."]);
         assert_eq!(s.tokens[3].head, 0);

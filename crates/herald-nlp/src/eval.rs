@@ -51,15 +51,21 @@ fn universal(rel: &str) -> &str {
     rel.split(':').next().unwrap_or(rel)
 }
 
-/// Annotate the gold sentences' words and score the result.
+/// Annotate the gold sentences' words and score the result. Throughput is the best of three
+/// timed passes, so a busy shared machine disturbs it less.
 pub fn evaluate(model: &Model, gold: &[GoldSentence]) -> EvalReport {
-    let mut sents: Vec<Sentence> = gold.iter().map(|g| gold_to_sentence(g).1).collect();
-    let t0 = Instant::now();
-    for s in &mut sents {
-        model.annotate_sentence(s);
+    let fresh: Vec<Sentence> = gold.iter().map(|g| gold_to_sentence(g).1).collect();
+    let mut best = f64::INFINITY;
+    let mut sents = Vec::new();
+    for _ in 0..3 {
+        sents = fresh.clone();
+        let t0 = Instant::now();
+        for s in &mut sents {
+            model.annotate_sentence(s);
+        }
+        best = best.min(t0.elapsed().as_secs_f64());
     }
-    let secs = t0.elapsed().as_secs_f64();
-    score(gold, &sents, secs)
+    score(gold, &sents, best)
 }
 
 /// Score annotated sentences against gold ones with the same words.
@@ -96,4 +102,236 @@ pub fn score(gold: &[GoldSentence], pred: &[Sentence], secs: f64) -> EvalReport 
         0.0
     };
     r
+}
+
+/// Figures of an evaluation from raw text (`# text` lines segmented by herald-text).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawReport {
+    /// Tagging and parsing scores as F1 over words aligned by character span (a word counts when
+    /// a system token has its exact span and, for UAS/LAS, its head has the gold head's span).
+    pub scores: EvalReport,
+    pub token_f1: f64,
+    pub sentence_f1: f64,
+}
+
+/// Byte spans of the gold tokens (surface tokens: a multiword token is one span) and of the
+/// gold words (`None` inside multiword tokens or where the form is not found in the text).
+struct GoldSpans {
+    tokens: Vec<(usize, usize)>,
+    words: Vec<Option<(usize, usize)>>,
+}
+
+fn locate(text: &str, base: usize, s: &GoldSentence) -> GoldSpans {
+    let mut out = GoldSpans {
+        tokens: Vec::new(),
+        words: vec![None; s.tokens.len()],
+    };
+    let mut cur = 0usize;
+    let find = |form: &str, cur: &mut usize| -> Option<(usize, usize)> {
+        let rest = &text[*cur..];
+        let skip = rest.len() - rest.trim_start().len();
+        let at = *cur + skip;
+        if text[at..].starts_with(form) {
+            *cur = at + form.len();
+            Some((base + at, base + at + form.len()))
+        } else {
+            None
+        }
+    };
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if let Some(mw) = s.multiwords.iter().find(|m| m.first == i) {
+            if let Some(span) = find(&mw.form, &mut cur) {
+                // Clitic contractions ("don't" = "do" + "n't", "I'm" = "I" + "'m") spell their
+                // words out exactly: score those words as tokens, as Herald splits them too.
+                let words = &s.tokens[mw.first..=mw.last.min(s.tokens.len() - 1)];
+                let joined: String = words.iter().map(|w| w.form.as_str()).collect();
+                if joined == mw.form {
+                    let mut at = span.0;
+                    for (k, w) in words.iter().enumerate() {
+                        let sub = (at, at + w.form.len());
+                        out.tokens.push(sub);
+                        out.words[mw.first + k] = Some(sub);
+                        at = sub.1;
+                    }
+                } else {
+                    out.tokens.push(span);
+                }
+            }
+            i = mw.last + 1;
+            continue;
+        }
+        if let Some(span) = find(&s.tokens[i].form, &mut cur) {
+            out.tokens.push(span);
+            out.words[i] = Some(span);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn f1(correct: usize, gold: usize, system: usize) -> f64 {
+    if gold + system == 0 {
+        return 0.0;
+    }
+    (10000.0 * 2.0 * correct as f64 / (gold + system) as f64).round() / 100.0
+}
+
+/// Rebuild each treebank document's raw text from its `# text` lines (sentences joined by a
+/// space, paragraphs by a blank line), segment and annotate it with Herald, and score tokens,
+/// sentences, tags and arcs against the gold words aligned by span.
+pub fn evaluate_raw(model: &Model, gold: &[GoldSentence]) -> RawReport {
+    use std::collections::HashMap;
+    // Split into documents.
+    let mut docs: Vec<Vec<&GoldSentence>> = Vec::new();
+    for s in gold {
+        if s.new_doc || docs.is_empty() {
+            docs.push(Vec::new());
+        }
+        if let Some(d) = docs.last_mut() {
+            d.push(s);
+        }
+    }
+    let (mut gold_tokens, mut sys_tokens, mut ok_tokens) = (0usize, 0usize, 0usize);
+    let (mut gold_sents, mut sys_sents, mut ok_sents) = (0usize, 0usize, 0usize);
+    let (mut gold_words, mut sys_words) = (0usize, 0usize);
+    let (mut upos, mut xpos, mut uas, mut las, mut lasf, mut lemma) = (0, 0, 0, 0, 0, 0);
+    let mut secs = 0.0;
+    for d in docs {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (k, s) in d.iter().enumerate() {
+            let t = s.text.clone().unwrap_or_else(|| {
+                s.tokens
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            if k > 0 {
+                text.push_str(if s.new_par { "\n\n" } else { " " });
+            }
+            let base = text.len();
+            text.push_str(&t);
+            spans.push(locate(&t, base, s));
+        }
+        let mut doc = herald_core::Doc::new(herald_core::Article {
+            text,
+            ..Default::default()
+        });
+        herald_text::segment(&mut doc);
+        let t0 = Instant::now();
+        model.annotate(&mut doc);
+        secs += t0.elapsed().as_secs_f64();
+
+        // Tokens and sentences.
+        let gold_tok: std::collections::HashSet<(usize, usize)> = spans
+            .iter()
+            .flat_map(|g| g.tokens.iter().copied())
+            .collect();
+        gold_tokens += gold_tok.len();
+        let mut sys_index: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for (ti, t) in s.tokens.iter().enumerate() {
+                sys_tokens += 1;
+                ok_tokens += gold_tok.contains(&(t.start, t.end)) as usize;
+                sys_index.insert((t.start, t.end), (si, ti));
+            }
+        }
+        let gold_sent: std::collections::HashSet<(usize, usize)> = spans
+            .iter()
+            .filter(|g| !g.tokens.is_empty())
+            .map(|g| (g.tokens[0].0, g.tokens[g.tokens.len() - 1].1))
+            .collect();
+        gold_sents += gold_sent.len();
+        for s in &doc.sentences {
+            if let (Some(a), Some(b)) = (s.tokens.first(), s.tokens.last()) {
+                sys_sents += 1;
+                ok_sents += gold_sent.contains(&(a.start, b.end)) as usize;
+            }
+        }
+        // Words.
+        sys_words += doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
+        for (g, sp) in d.iter().zip(&spans) {
+            gold_words += g.tokens.len();
+            for (wi, gt) in g.tokens.iter().enumerate() {
+                let Some(span) = sp.words[wi] else { continue };
+                let Some(&(si, ti)) = sys_index.get(&span) else {
+                    continue;
+                };
+                let pt = &doc.sentences[si].tokens[ti];
+                upos += (gt.upos == pt.upos) as usize;
+                xpos += (gt.xpos == pt.xpos) as usize;
+                lemma += (gt.lemma == pt.lemma) as usize;
+                let gold_head = gt.head.checked_sub(1).map(|h| sp.words[h]);
+                let sys_head = pt
+                    .head
+                    .map(|h| doc.sentences[si].tokens.get(h).map(|t| (t.start, t.end)));
+                let head_ok = match (gold_head, sys_head) {
+                    (None, None) => true,
+                    (Some(Some(g)), Some(Some(s))) => g == s,
+                    _ => false,
+                };
+                if head_ok {
+                    uas += 1;
+                    las += (universal(&gt.deprel) == universal(&pt.deprel)) as usize;
+                    lasf += (gt.deprel == pt.deprel) as usize;
+                }
+            }
+        }
+    }
+    let f = |c| f1(c, gold_words, sys_words);
+    RawReport {
+        scores: EvalReport {
+            sentences: gold.len(),
+            tokens: gold_words,
+            upos: f(upos),
+            xpos: f(xpos),
+            uas: f(uas),
+            las: f(las),
+            las_full: f(lasf),
+            lemma: f(lemma),
+            tokens_per_sec: if secs > 0.0 {
+                (sys_words as f64 / secs).round()
+            } else {
+                0.0
+            },
+        },
+        token_f1: f1(ok_tokens, gold_tokens, sys_tokens),
+        sentence_f1: f1(ok_sents, gold_sents, sys_sents),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu::parse_conllu;
+
+    #[test]
+    fn locates_words_and_multiword_tokens() {
+        let src = "# text = I can't go.\n\
+1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n\
+2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+2\tca\tcan\tAUX\tMD\t_\t4\taux\t_\t_\n\
+3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n\
+4\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n\
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n";
+        let g = parse_conllu(src).unwrap();
+        let sp = locate(g[0].text.as_deref().unwrap(), 10, &g[0]);
+        // "can't" is split as "ca" + "n't" because the words spell it out.
+        assert_eq!(
+            sp.tokens,
+            vec![(10, 11), (12, 14), (14, 17), (18, 20), (20, 21)]
+        );
+        assert_eq!(sp.words[0], Some((10, 11)));
+        assert_eq!(sp.words[1], Some((12, 14)));
+        assert_eq!(sp.words[3], Some((18, 20)));
+        // A contraction whose words do not spell it ("gonna" = "gon" + "na" would; "won't" as
+        // "will" + "n't" does not) stays one token with no word spans.
+        let g2 = parse_conllu(&src.replace("2\tca\tcan", "2\twill\tcan")).unwrap();
+        let sp2 = locate(g2[0].text.as_deref().unwrap(), 0, &g2[0]);
+        assert_eq!(sp2.tokens[1], (2, 7));
+        assert_eq!(sp2.words[1], None);
+        assert_eq!(f1(3, 4, 4), 75.0);
+    }
 }

@@ -88,11 +88,27 @@ impl Lemmatizer {
         let mut rule_counts: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
         for k in keys {
             let (form, xpos) = k;
-            let best = counts[k]
+            let c = &counts[k];
+            let mut best = c
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(l, _)| l.clone())
                 .unwrap_or_default();
+            // Treebanks disagree on some plurals (GUM keeps "troops", EWT gives "troop"). Herald
+            // matches dictionaries on lemmas, so an inflected form prefers a real base form
+            // whenever one is well attested.
+            if INFLECTED.contains(&xpos.as_str()) && herald_core::doc::normalize(&best) == *form {
+                let total: usize = c.values().sum();
+                if let Some((l, _)) = c
+                    .iter()
+                    .filter(|(l, &n)| {
+                        herald_core::doc::normalize(l) != *form && n * 4 >= total && n >= 2
+                    })
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                {
+                    best = l.clone();
+                }
+            }
             if INFLECTED.contains(&xpos.as_str()) {
                 let lower = herald_core::doc::normalize(&best);
                 if let Some(rule) = Rule::between(form, &lower) {
@@ -213,6 +229,10 @@ mod tests {
             ("talked", "VBD", "talk"),
             ("met", "VBD", "meet"),
             ("troops", "NNS", "troop"),
+            ("troops", "NNS", "troops"),
+            ("troops", "NNS", "troops"),
+            ("troops", "NNS", "troop"),
+            ("troops", "NNS", "troops"),
             ("cats", "NNS", "cat"),
             ("dogs", "NNS", "dog"),
             ("talks", "VBZ", "talk"),

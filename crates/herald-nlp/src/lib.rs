@@ -29,7 +29,7 @@ use crate::lemma::Lemmatizer;
 use crate::parser::{PSent, Parser, ROOT_ATOM};
 use crate::tagger::{Lex, Tagger};
 
-const MAGIC: &[u8; 8] = b"HNLPv001";
+const MAGIC: &[u8; 8] = b"HNLPv002";
 
 static BUNDLED: &[u8] = include_bytes!("../model/en.bin");
 
@@ -202,7 +202,7 @@ pub(crate) fn parser_word(l: &Lex) -> u64 {
     if l.mft != 0 {
         l.w
     } else {
-        hash::fx(0x554e_4b, l.shape)
+        hash::fx(0x0055_4e4b, l.shape)
     }
 }
 

@@ -142,7 +142,13 @@ pub struct Weights {
     /// Run-time table.
     slots: Vec<Slot>,
     overflow: Vec<u32>,
+    /// Rows with many classes, stored densely (`nclasses` weights each) so that adding them is a
+    /// straight vectorizable loop.
+    dense: Vec<i16>,
 }
+
+/// `Slot::n` of a dense row.
+const DENSE: u32 = u32::MAX;
 
 #[inline(always)]
 fn home(key: u64, cap: usize) -> usize {
@@ -160,6 +166,8 @@ impl Weights {
         let cap = (keys.len() * 10 / 7).max(16);
         let mut slots = vec![Slot::default(); cap];
         let mut overflow = Vec::new();
+        let mut dense = Vec::new();
+        let dense_from = (nclasses / 4).max(3);
         let mut off = 0usize;
         for (k, &len) in keys.iter().zip(&lens) {
             let row = &entries[off..off + len as usize];
@@ -171,9 +179,22 @@ impl Weights {
                     i = 0;
                 }
             }
+            let mut n = len as u32;
             let (a, b) = match row.len() {
                 1 => (row[0], 0),
                 2 => (row[0], row[1]),
+                l if l >= dense_from => {
+                    let o = dense.len() as u32;
+                    dense.resize(dense.len() + nclasses, 0);
+                    for &e in row {
+                        let c = (e & 0xffff) as usize;
+                        if c < nclasses {
+                            dense[o as usize + c] = (e >> 16) as u16 as i16;
+                        }
+                    }
+                    n = DENSE;
+                    (o, 0)
+                }
                 _ => {
                     let o = overflow.len() as u32;
                     overflow.extend_from_slice(row);
@@ -182,7 +203,7 @@ impl Weights {
             };
             slots[i] = Slot {
                 fp: fingerprint(*k),
-                n: len as u32,
+                n,
                 a,
                 b,
             };
@@ -194,6 +215,7 @@ impl Weights {
             entries,
             slots,
             overflow,
+            dense,
         }
     }
 
@@ -231,23 +253,36 @@ impl Weights {
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
         let cap = self.slots.len();
-        // Touch every home slot first so the cache misses overlap instead of queueing.
-        #[cfg(target_arch = "x86_64")]
-        for &f in feats {
-            let p = self.slots.as_ptr().wrapping_add(home(f, cap));
+        // Software pipelining: while probing feature i, the slot of feature i + AHEAD is already
+        // on its way from memory, so cache misses overlap instead of queueing.
+        const AHEAD: usize = 8;
+        let prefetch = |f: u64| {
+            #[cfg(target_arch = "x86_64")]
             // SAFETY: prefetching is a hint that never faults; the pointer is in bounds anyway.
             unsafe {
-                std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+                std::arch::x86_64::_mm_prefetch(
+                    self.slots.as_ptr().wrapping_add(home(f, cap)) as *const i8,
+                    std::arch::x86_64::_MM_HINT_T0,
+                )
             };
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = f;
+        };
+        for &f in feats.iter().take(AHEAD) {
+            prefetch(f);
         }
-        let mut add = |e: u32| {
+        #[inline(always)]
+        fn add(out: &mut [i32], e: u32) {
             if let Some(o) = out.get_mut((e & 0xffff) as usize) {
                 *o += (e >> 16) as u16 as i16 as i32;
             }
-        };
+        }
         let mut long: [(u32, u32); 32] = [(0, 0); 32];
         let mut nlong = 0;
-        for &f in feats {
+        for (j, &f) in feats.iter().enumerate() {
+            if let Some(&g) = feats.get(j + AHEAD) {
+                prefetch(g);
+            }
             let fp = fingerprint(f);
             let mut i = home(f, cap);
             loop {
@@ -257,15 +292,21 @@ impl Weights {
                 }
                 if s.fp == fp {
                     match s.n {
-                        1 => add(s.a),
+                        DENSE => {
+                            let row = &self.dense[s.a as usize..s.a as usize + self.nclasses];
+                            for (o, &w) in out.iter_mut().zip(row) {
+                                *o += w as i32;
+                            }
+                        }
+                        1 => add(out, s.a),
                         2 => {
-                            add(s.a);
-                            add(s.b);
+                            add(out, s.a);
+                            add(out, s.b);
                         }
                         n => {
                             if nlong == long.len() {
                                 for &e in &self.overflow[s.a as usize..(s.a + n) as usize] {
-                                    add(e);
+                                    add(out, e);
                                 }
                             } else {
                                 #[cfg(target_arch = "x86_64")]
@@ -292,7 +333,7 @@ impl Weights {
         }
         for &(o, n) in &long[..nlong] {
             for &e in &self.overflow[o as usize..(o + n) as usize] {
-                add(e);
+                add(out, e);
             }
         }
     }
@@ -300,35 +341,32 @@ impl Weights {
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.nclasses as u32);
         w.u64(self.keys.len() as u64);
+        // Row lengths are 1..=256 (at most one weight per class), stored minus one in a byte.
         for (&k, &l) in self.keys.iter().zip(&self.lens) {
             w.u64(k);
-            w.u16(l);
+            w.u8((l - 1) as u8);
         }
         w.u64(self.entries.len() as u64);
-        let wide = self.nclasses > 256;
+        // Classes fit a byte (at most 256; checked when training and loading).
         for &e in &self.entries {
-            if wide {
-                w.u16((e & 0xffff) as u16);
-            } else {
-                w.u8((e & 0xff) as u8);
-            }
+            w.u8((e & 0xff) as u8);
             w.u16((e >> 16) as u16);
         }
     }
 
     pub fn read(r: &mut Reader) -> Result<Weights, NlpError> {
         let nclasses = r.u32()? as usize;
-        let n = r.count(10)?;
+        if nclasses > 256 {
+            return Err(NlpError::Format(format!("{nclasses} classes; at most 256")));
+        }
+        let n = r.count(9)?;
         let mut keys = Vec::with_capacity(n);
         let mut lens = Vec::with_capacity(n);
         let mut total = 0usize;
-        let head = r.take(n * 10)?;
-        for c in head.chunks_exact(10) {
+        let head = r.take(n * 9)?;
+        for c in head.chunks_exact(9) {
             let k = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
-            let l = u16::from_le_bytes([c[8], c[9]]);
-            if l == 0 {
-                return Err(NlpError::Format("empty weight row".into()));
-            }
+            let l = c[8] as u16 + 1;
             if keys.last().is_some_and(|&p| p >= k) {
                 return Err(NlpError::Format("weight rows out of order".into()));
             }
@@ -340,20 +378,11 @@ impl Weights {
         if m != total {
             return Err(NlpError::Format("weight count mismatch".into()));
         }
-        let wide = nclasses > 256;
-        let bytes = r.take(m * if wide { 4 } else { 3 })?;
+        let bytes = r.take(m * 3)?;
         let mut entries = Vec::with_capacity(m);
-        if wide {
-            for c in bytes.chunks_exact(4) {
-                let class = u16::from_le_bytes([c[0], c[1]]);
-                let q = u16::from_le_bytes([c[2], c[3]]) as i16;
-                entries.push(pack(class, q));
-            }
-        } else {
-            for c in bytes.chunks_exact(3) {
-                let q = u16::from_le_bytes([c[1], c[2]]) as i16;
-                entries.push(pack(c[0] as u16, q));
-            }
+        for c in bytes.chunks_exact(3) {
+            let q = u16::from_le_bytes([c[1], c[2]]) as i16;
+            entries.push(pack(c[0] as u16, q));
         }
         Ok(Weights::from_parts(nclasses, keys, lens, entries))
     }
@@ -366,10 +395,12 @@ mod tests {
     #[test]
     fn learns_separable_problem_and_round_trips() {
         let mut t = Trainer::new(3);
+        // Keys are always hashes at run time (the table matches on their high bits).
+        let h = |x: u64| crate::hash::f1(99, x);
         let data = [
-            (vec![11u64, 12], 0usize),
-            (vec![21, 22], 1),
-            (vec![31, 12], 2),
+            (vec![h(11), h(12)], 0usize),
+            (vec![h(21), h(22)], 1),
+            (vec![h(31), h(12)], 2),
         ];
         let mut scores = vec![0f32; 3];
         for _ in 0..10 {

@@ -27,16 +27,16 @@ pub struct Lex {
 }
 
 const START: Lex = Lex {
-    w: 0x5354_4152_54,
-    raw: 0x5354_4152_54,
+    w: 0x0053_5441_5254,
+    raw: 0x0053_5441_5254,
     suf: [1; 5],
     pre: [1; 3],
     shape: 1,
     mft: 0xfff0,
 };
 const END: Lex = Lex {
-    w: 0x454e_44,
-    raw: 0x454e_44,
+    w: 0x0045_4e44,
+    raw: 0x0045_4e44,
     suf: [2; 5],
     pre: [2; 3],
     shape: 2,
@@ -182,6 +182,9 @@ pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[u16]>, o
     }
 }
 
+/// First-pass tags of the training and dev sentences, input to a second pass.
+pub type FirstPass<'a> = (&'a [Vec<u16>], &'a [Vec<u16>]);
+
 /// A training sentence for the tagger.
 pub struct TagSent {
     pub lex: Vec<Lex>,
@@ -315,7 +318,7 @@ impl Tagger {
 pub fn train(
     train: &[TagSent],
     dev: &[TagSent],
-    first: Option<(&[Vec<u16>], &[Vec<u16>])>,
+    first: Option<FirstPass>,
     nclasses: usize,
     max_epochs: usize,
     prune: i16,

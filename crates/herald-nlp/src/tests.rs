@@ -153,3 +153,30 @@ fn model_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Model>();
 }
+
+/// The shipped model gives the lemmas Herald's verb and noun dictionaries match on, and a parse
+/// with the expected subject and object.
+#[test]
+fn bundled_model_lemmas_and_roles() {
+    let model = Model::bundled().expect("bundled model");
+    let mut s = sentence("Russian troops met Ukrainian officials after China signed talks .");
+    model.annotate_sentence(&mut s);
+    let lemma = |i: usize| s.tokens[i].lemma.as_str();
+    assert_eq!(lemma(1), "troop");
+    assert_eq!(lemma(2), "meet");
+    assert_eq!(lemma(4), "official");
+    assert_eq!(lemma(7), "sign");
+    assert_eq!(lemma(8), "talk");
+    assert_eq!(s.tokens[2].head, None, "met is the root");
+    assert_eq!(s.tokens[1].head, Some(2));
+    assert_eq!(s.tokens[1].deprel, "nsubj");
+    assert_eq!(s.tokens[4].head, Some(2));
+    assert_eq!(s.tokens[4].deprel, "obj");
+    assert_eq!(s.tokens[2].upos, "VERB");
+    assert_eq!(s.tokens[2].xpos, "VBD");
+
+    // Noun or verb, "talks" lemmatizes to "talk".
+    let mut s = sentence("The president talks with rebels .");
+    model.annotate_sentence(&mut s);
+    assert_eq!(s.tokens[2].lemma, "talk");
+}

@@ -50,7 +50,7 @@ impl Default for TrainOptions {
             tagger_epochs: 12,
             parser_epochs: 15,
             folds: 4,
-            two_pass: true,
+            two_pass: false,
             prune_tagger: 300,
             prune_parser: 300,
             log: true,

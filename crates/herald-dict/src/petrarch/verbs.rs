@@ -196,7 +196,7 @@ fn parse_header(t: &str, no: u32, ctx: &mut Ctx) -> VerbBlock {
         verbs: Vec::new(),
         patterns: Vec::new(),
         loc: ctx.loc(no),
-        targets_anywhere: true,
+        petrarch_rules: true,
     }
 }
 

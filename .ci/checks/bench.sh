@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Throughput regression check (issue 7): runs the quick benchmark (bench/run.sh --quick, about a
+# minute on 2 cores) and fails when sentences/s on 1 thread falls below half the committed figure
+# (a 2x regression). The committed figures come from `bench/run.sh --quick` on the machine named
+# below; CI machines are shared, hence the 2x margin. Two figures: with the bundled tagger/parser,
+# and coding by word order (when the model does not load), since the parser costs time by design.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Committed figures: median sentences/s on 1 thread, bench/run.sh --quick.
+# 2026-11-28 05:55 UTC, 2 cores AMD EPYC (KVM), load average 0.9, bundled model of 05:17 UTC.
+PARSED_SPS=3231
+# 2026-11-28 05:46 UTC, same machine, `bench/run.sh --quick --no-parse`, load average 1.3.
+WORD_ORDER_SPS=8096
+
+json=target/bench/quick.json
+rm -f "$json"
+bash bench/run.sh --quick --json "$json"
+
+python3 - "$json" "$PARSED_SPS" "$WORD_ORDER_SPS" <<'PY'
+import json, sys
+path, parsed, word_order = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+r = json.load(open(path))
+sps = r["threads_1"]["sentences_per_sec"]
+mode = "word order (no tagger/parser)" if r["nlp_warning"] else "tagger/parser"
+committed = word_order if r["nlp_warning"] else parsed
+floor = committed / 2
+print(f"bench: mode {mode}; sentences/s on 1 thread {sps:.0f} (committed {committed:.0f}, "
+      f"floor {floor:.0f}); {r['threads_n']['threads']} threads {r['threads_n']['sentences_per_sec']:.0f} "
+      f"(x{r['speedup']:.2f}); start-up {r['startup_seconds_median'] * 1000:.0f} ms; "
+      f"peak RSS {r['peak_rss_mb'] or 0:.0f} MB; load average {r['machine_before']['loadavg']}")
+if sps < floor:
+    print(f"bench: FAIL sentences/s {sps:.0f} < {floor:.0f} (half the committed figure)")
+    sys.exit(1)
+print("bench: ok")
+PY

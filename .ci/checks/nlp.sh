@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# herald-nlp: tagging and parsing accuracy of the bundled model on the UD English EWT and GUM
+# test sets (gold tokenization), throughput, and segmentation/tokenization from raw text (EWT).
+# Fails when a figure is below its threshold. Thresholds sit a little below the committed
+# model's figures (docs/nlp.md); tokens_per_sec is loose because CI machines are shared.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TB=../shared/data/treebanks
+cargo build --release --locked -q -p herald
+BIN=target/release/herald
+status=0
+
+# check NAME JSON KEY=MIN... (KEY<=MAX for an upper bound)
+check() {
+  local name=$1 json=$2
+  shift 2
+  echo "$name: $json"
+  for pair in "$@"; do
+    local key op bound val
+    if [[ $pair == *"<="* ]]; then
+      key=${pair%%<=*} op="<=" bound=${pair#*<=}
+    else
+      key=${pair%%=*} op=">=" bound=${pair#*=}
+    fi
+    val=$(printf '%s' "$json" | sed -n "s/.*\"$key\":\([0-9.eE+-]*\).*/\1/p")
+    if [ -z "$val" ]; then
+      echo "  FAIL $key missing"
+      status=1
+    elif awk -v v="$val" -v b="$bound" -v op="$op" \
+      'BEGIN { exit !(op == ">=" ? v + 0 >= b + 0 : v + 0 <= b + 0) }'; then
+      echo "  ok   $key $val $op $bound"
+    else
+      echo "  FAIL $key $val not $op $bound"
+      status=1
+    fi
+  done
+}
+
+ewt=$("$BIN" nlp eval --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
+check "EWT test" "$ewt" upos=95.2 xpos=94.5 uas=85.9 las=83.0 tokens_per_sec=50000 'load_ms<=300' sentences=2077
+gum=$("$BIN" nlp eval --treebank "$TB/en_gum_ccby/en_gum-ud-test.conllu")
+check "GUM test" "$gum" upos=96.0 xpos=95.8 uas=84.5 las=81.7
+raw=$("$BIN" nlp eval --raw --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
+check "EWT test, raw text" "$raw" token_f1=96.5 sentence_f1=78.0 upos=92.0 uas=80.4
+exit $status
