@@ -26,6 +26,8 @@ pub enum Frame {
     Reject,
     /// "threatened to" (CAMEO 13).
     Threaten,
+    /// "accused X of", "blamed X for" (CAMEO 112): the inner event picks the kind of accusation.
+    Accuse,
 }
 
 impl Frame {
@@ -36,6 +38,8 @@ impl Frame {
             Frame::Demand => 2,
             Frame::Reject => 3,
             Frame::Threaten => 4,
+            // Not in the table: accusations are chosen by the inner event's root.
+            Frame::Accuse => usize::MAX,
         }
     }
 
@@ -47,6 +51,7 @@ impl Frame {
             Frame::Demand => "100",
             Frame::Reject => "120",
             Frame::Threaten => "130",
+            Frame::Accuse => "112",
         }
     }
 }
@@ -121,6 +126,23 @@ const FRAMED: &[(&str, [&str; 5])] = &[
     ("204", ["", "", "", "", "1385"]),
 ];
 
+/// The accusation for an inner event: of aggression (1123) for attacks, fighting and violated
+/// ceasefires, of human rights abuses (1122) for repression and mass violence, of espionage or
+/// treason (1125) for spying and hacking, of crime (1121) for seizing property and corruption.
+fn accusation(code: &str) -> &'static str {
+    match code {
+        "175" | "1721" | "1722" | "1723" | "1724" => return "1122",
+        "176" => return "1125",
+        "171" | "1711" | "1712" => return "1121",
+        _ => {}
+    }
+    match code.get(..2).unwrap_or("") {
+        "13" | "15" | "18" | "19" => "1123",
+        "20" => "1122",
+        _ => "112",
+    }
+}
+
 fn framed(code: &str, column: usize) -> Option<&'static str> {
     FRAMED
         .iter()
@@ -140,6 +162,9 @@ impl Codebook {
     /// `event` is not in the codebook.
     pub fn combine(&self, frame: Frame, event: &str) -> Option<&CameoEvent> {
         let inner = self.get(event)?;
+        if frame == Frame::Accuse {
+            return self.get(accusation(event));
+        }
         let root = inner.root();
         if VERBAL_ROOTS.contains(&root) {
             return Some(inner);
@@ -212,6 +237,17 @@ mod tests {
         assert_eq!(code(&book, Frame::Threaten, "2042"), "1385");
         assert_eq!(code(&book, Frame::Intend, "141"), "133");
         assert_eq!(code(&book, Frame::Threaten, "173"), "130");
+    }
+
+    #[test]
+    fn accusations_follow_the_inner_event() {
+        let book = Codebook::bundled();
+        assert_eq!(code(&book, Frame::Accuse, "190"), "1123");
+        assert_eq!(code(&book, Frame::Accuse, "196"), "1123");
+        assert_eq!(code(&book, Frame::Accuse, "202"), "1122");
+        assert_eq!(code(&book, Frame::Accuse, "175"), "1122");
+        assert_eq!(code(&book, Frame::Accuse, "176"), "1125");
+        assert_eq!(code(&book, Frame::Accuse, "040"), "112");
     }
 
     #[test]

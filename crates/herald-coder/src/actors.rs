@@ -247,6 +247,31 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             j += 1;
         }
     }
+    // "Indian and Chinese troops", "U.S., British and French warplanes": the agent noun at the
+    // end of a list of bare countries applies to each of them.
+    for j in (1..mentions.len()).rev() {
+        let code = mentions[j].code.clone();
+        let (country, agents) = split_code(lex, &code);
+        if country.is_none() || agents.is_empty() || mentions[j].personal {
+            continue;
+        }
+        let suffix = &code[3..];
+        let mut i = j;
+        while i > 0 {
+            let gap: Vec<&str> = (mentions[i - 1].end..mentions[i].start)
+                .map(|k| tokens[k].norm.as_str())
+                .collect();
+            let listed = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
+            let prev = &mentions[i - 1];
+            let bare_country =
+                prev.code.len() == 3 && !lex.agent_codes.contains(prev.code.as_str());
+            if !listed || !bare_country || prev.end - prev.start > 2 {
+                break;
+            }
+            mentions[i - 1].code.push_str(suffix);
+            i -= 1;
+        }
+    }
     mentions
 }
 

@@ -23,6 +23,8 @@ pub(crate) struct Candidate {
     pub trig_end: usize,
     pub pattern: String,
     pub dict_loc: String,
+    /// Coded by a PETRARCH dictionary block, whose semantics leave role-only actors as they are.
+    pub petrarch_rules: bool,
 }
 
 const PREPS: &[&str] = &[
@@ -140,8 +142,14 @@ impl Sent<'_> {
         if let Some(k) = self.mentions.iter().position(|m| m.start <= t && t < m.end) {
             return Some(k);
         }
+        // Not through a preposition other than "of": in "held drills in Kunming" the place is
+        // not what was held.
         (0..self.mentions.len())
             .filter(|&k| self.in_subtree(self.mentions[k].start, t))
+            .filter(|&k| {
+                let m = &self.mentions[k];
+                !self.preceded_by_prep(m) || self.prep_before(m) == Some("of")
+            })
             .min_by_key(|&k| self.mentions[k].start.abs_diff(t))
     }
 
@@ -235,6 +243,11 @@ impl Sent<'_> {
 
     /// Whether the mention is the object of a preposition ("to the Kazakh army").
     fn preceded_by_prep(&self, m: &Mention) -> bool {
+        self.prep_before(m).is_some()
+    }
+
+    /// The preposition that introduces mention `m` ("in" for "in the north of Fornost").
+    fn prep_before(&self, m: &Mention) -> Option<&str> {
         let mut k = m.start;
         while k > 0
             && (COMPASS.contains(&self.tokens[k - 1].norm.as_str())
@@ -245,7 +258,8 @@ impl Sent<'_> {
         {
             k -= 1;
         }
-        k > 0 && PREPS.contains(&self.tokens[k - 1].norm.as_str())
+        let w = self.tokens.get(k.checked_sub(1)?)?.norm.as_str();
+        PREPS.contains(&w).then_some(w)
     }
 
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
@@ -265,11 +279,13 @@ impl Sent<'_> {
         // Lists: "A and B", "A, B and C", "A, B, and C". A comma alone joins only inside a
         // list that ends with "and" (otherwise it is an apposition: "Osgiliath, the state's foe").
         let gap = |a: &Mention, b: &Mention| -> Option<bool> {
-            if a.end > b.start || b.start - a.end > 2 {
+            if a.end > b.start || b.start - a.end > 3 {
                 return None;
             }
+            // "Israel and the Palestinians": an article does not break the list.
             let words: Vec<&str> = (a.end..b.start)
                 .map(|k| self.tokens[k].norm.as_str())
+                .filter(|w| !matches!(*w, "the" | "its" | "their"))
                 .collect();
             match words.as_slice() {
                 ["and"] | ["&"] | [",", "and"] => Some(true),
@@ -386,7 +402,10 @@ impl Sent<'_> {
         if !t.upos.is_empty() {
             return matches!(t.upos.as_str(), "NOUN" | "PROPN");
         }
-        i > 0 && DETERMINERS.contains(&self.tokens[i - 1].norm.as_str())
+        // A gerund after a preposition is a verb: "accused Russia of attacking", "after signing".
+        let prev = i.checked_sub(1).map(|k| self.tokens[k].norm.as_str());
+        let gerund_after_prep = t.norm.ends_with("ing") && prev.is_some_and(|p| PREPS.contains(&p));
+        !gerund_after_prep && prev.is_some_and(|p| DETERMINERS.contains(&p))
     }
 
     fn is_verb_use(&self, i: usize) -> bool {
@@ -442,6 +461,9 @@ struct PatternHit {
     sources: Vec<usize>,
     targets: Vec<usize>,
     specificity: usize,
+    /// The pattern placed the source after the verb ("talks between $ and +"), which a
+    /// framing verb's subject must not override; a source before the verb is just the subject.
+    source_after: bool,
 }
 
 fn specificity(elems: &[PatternElem]) -> usize {
@@ -511,6 +533,7 @@ impl Sent<'_> {
                         hit.targets = all;
                     } else {
                         hit.sources = all;
+                        hit.source_after = true;
                     }
                 }
                 PatternElem::Prep(p, inner) => {
@@ -554,10 +577,12 @@ impl Sent<'_> {
 fn frame_of(lemma: &str) -> Option<Frame> {
     Some(match lemma {
         "agree" | "plan" | "pledge" | "promise" | "vow" | "intend" | "offer" | "decide"
-        | "will" | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" => Frame::Intend,
+        | "will" | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" | "ready"
+        | "willing" | "prepared" | "determined" | "undertake" => Frame::Intend,
         "threaten" => Frame::Threaten,
         "refuse" | "reject" | "decline" => Frame::Reject,
-        "urge" | "ask" | "appeal" | "request" | "call" | "invite" | "encourage" => Frame::Appeal,
+        "urge" | "ask" | "appeal" | "request" | "call" | "invite" | "encourage" | "press"
+        | "implore" => Frame::Appeal,
         "demand" | "insist" => Frame::Demand,
         _ => return None,
     })
@@ -579,7 +604,9 @@ fn lemma_of(t: &Token) -> String {
     ] {
         if let Some(stem) = n.strip_suffix(suffix) {
             for cand in [format!("{stem}{repl}"), format!("{stem}{repl}e")] {
-                if frame_of(&cand).is_some() {
+                if frame_of(&cand).is_some()
+                    || matches!(cand.as_str(), "accuse" | "charge" | "blame")
+                {
                     return cand;
                 }
             }
@@ -608,17 +635,67 @@ fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     if m >= 1 && matches!(t[m - 1].norm.as_str(), "will" | "'ll" | "shall") {
         return Some((Frame::Intend, m - 1));
     }
-    if i >= 2 && t[i - 1].norm == "to" {
-        // Skip back over an object mention: "urged Iran to".
-        let lo = i.saturating_sub(8);
+    let inside_mention = |k: usize| s.mentions.iter().any(|m| m.start <= k && k < m.end);
+    // Words that may stand between a framing verb and what it frames besides the actors
+    // themselves: "urged Israel and the Palestinians to", "called on Belarus to".
+    let filler = |k: usize| {
+        inside_mention(k)
+            || is_adverb(&t[k].norm)
+            || matches!(
+                t[k].norm.as_str(),
+                "on" | "upon"
+                    | "to"
+                    | "'s"
+                    | "and"
+                    | ","
+                    | "the"
+                    | "both"
+                    | "all"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "be"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "each"
+                    | "other"
+                    | "one"
+                    | "another"
+            )
+    };
+    if i >= 2 && matches!(t[i - 1].norm.as_str(), "to" | "of" | "for") {
+        // Skip back over the one urged or accused: "urged Iran to", "accused Russia of".
+        let lo = i.saturating_sub(12);
         for k in (lo..i - 1).rev() {
-            if let Some(f) = frame_of(&lemma_of(&t[k])) {
+            let lemma = lemma_of(&t[k]);
+            let frame = match t[i - 1].norm.as_str() {
+                "to" => frame_of(&lemma),
+                "of" => matches!(lemma.as_str(), "accuse" | "charge").then_some(Frame::Accuse),
+                _ => (lemma == "blame").then_some(Frame::Accuse),
+            };
+            if let Some(f) = frame {
                 return Some((f, k));
             }
-            let inside_mention = s.mentions.iter().any(|m| m.start <= k && k < m.end);
-            if !inside_mention && !matches!(t[k].norm.as_str(), "on" | "to" | "'s") {
+            if !filler(k) {
                 break;
             }
+        }
+    }
+    // "demanded that NATO withdraw", "urged that Israel should halt": over the inner subject
+    // and a modal to "that".
+    let mut k = i;
+    while k > 0
+        && k + 12 > i
+        && (filler(k - 1) || matches!(t[k - 1].norm.as_str(), "should" | "must"))
+    {
+        k -= 1;
+    }
+    if k >= 2 && t[k - 1].norm == "that" {
+        if let Some(f @ (Frame::Demand | Frame::Appeal)) = frame_of(&lemma_of(&t[k - 2])) {
+            return Some((f, k - 2));
         }
     }
     None
@@ -704,6 +781,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if s.negated(i) != negative {
             continue;
         }
+        let hit_sources = hit.source_after;
         let mut sources = hit.sources;
         let mut targets = hit.targets;
         let roles = s.roles(i);
@@ -753,9 +831,37 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             pattern = format!("{pattern} + frame {:?} \"{}\"", frame, s.tokens[k].text);
             consumed[k] = true;
             subject_at = k;
-            if matches!(frame, Frame::Appeal | Frame::Demand) && targets.is_empty() {
-                // "urged Iran to ...": the one urged is the target.
-                targets = s.object_right(k + 1, span.0);
+            let modal = matches!(s.tokens[k].norm.as_str(), "will" | "'ll" | "shall");
+            let frame_roles = s.roles(k);
+            let frame_passive = if s.parsed {
+                frame_roles.passive
+            } else {
+                s.passive(k)
+            };
+            if !modal && !hit_sources {
+                // The framing verb's subject is the actor: "The Kremlin demanded that NATO
+                // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's.
+                if frame_passive {
+                    sources = (k + 1..span.0)
+                        .find(|&b| s.tokens[b].norm == "by")
+                        .and_then(|b| s.mention_from(b + 1, span.0))
+                        .map(|m| s.with_conjuncts(m))
+                        .unwrap_or_default();
+                    targets = s.subject_left(k);
+                } else {
+                    sources = if frame_roles.subject.is_empty() {
+                        s.subject_left(k)
+                    } else {
+                        frame_roles.subject
+                    };
+                }
+            }
+            if matches!(frame, Frame::Appeal | Frame::Demand | Frame::Accuse) && !frame_passive {
+                // "urged Iran to ...", "accused Russia of ...": the one urged is the target.
+                let urged = s.object_right(k + 1, span.0);
+                if !urged.is_empty() {
+                    targets = urged;
+                }
             }
         }
         if sources.is_empty() && !passive {
@@ -780,6 +886,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             trig_end: span.1,
             pattern,
             dict_loc,
+            petrarch_rules,
         });
     }
     verb_hits.reverse();
@@ -842,13 +949,14 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     .unwrap_or_default()
             ),
             dict_loc: noun.loc.to_string(),
+            petrarch_rules: false,
         });
     }
 
     // A meeting in a third country's place is CAMEO 044 ("met Putin in Paris").
     for c in out
         .iter_mut()
-        .filter(|c| c.code == "040" && !c.targets.is_empty())
+        .filter(|c| c.code == "040" && c.sources.len() + c.targets.len() >= 2)
     {
         let country = |k: &usize| s.mentions[*k].code.get(..3).unwrap_or("").to_string();
         let parties: Vec<String> = c.sources.iter().chain(&c.targets).map(country).collect();

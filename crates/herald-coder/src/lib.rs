@@ -249,6 +249,11 @@ impl Coder {
                 parsed: s.parsed,
             };
             let cands = events::code_sentence(&sent, &self.codebook);
+            // The first country the sentence names: "Japan has no plans ..., the defence
+            // minister said" is Japan's minister.
+            let sentence_country = mentions
+                .iter()
+                .find_map(|m| actors::split_code(&self.lex, &m.code).0);
             let mut seen = std::collections::HashSet::new();
             let sources_used: Vec<usize> = cands
                 .iter()
@@ -261,7 +266,8 @@ impl Coder {
                     matches!(Codebook::root(&c.code), "03" | "04" | "06") || c.code == "057";
                 // "The two ministers signed an agreement on aid from China": a reciprocal
                 // subject names both parties, so a prepositional target does not override it.
-                let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal);
+                let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal)
+                    || each_other(&s.tokens, c.trig_end);
                 let reciprocal =
                     c.sources.len() == 2 && (both_parties || (joint_act && c.targets.is_empty()));
                 let pairs = if reciprocal {
@@ -290,8 +296,12 @@ impl Coder {
                     if src.is_some() && src == tgt {
                         continue;
                     }
-                    let source = src.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
-                    let target = tgt.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
+                    let mut source = src.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
+                    let mut target = tgt.map(|k| self.actor_record(&mentions[k], &s.tokens, text));
+                    if !c.petrarch_rules {
+                        self.inherit_country(&mut source, &target, sentence_country.as_deref());
+                        self.inherit_country(&mut target, &source, sentence_country.as_deref());
+                    }
                     if source.is_none() && target.is_none() {
                         continue;
                     }
@@ -346,6 +356,36 @@ impl Coder {
             }
         }
         records
+    }
+
+    /// Gives an actor named only by its role ("police", "the government", "protesters") the
+    /// country of the other party of the event, or else of the sentence: "Turkish authorities
+    /// arrested journalists" are Turkish journalists, "Thai police clashed with protesters" Thai
+    /// protesters. Transnational roles (IGO, NGO, multinationals, militant movements) keep none.
+    fn inherit_country(
+        &self,
+        actor: &mut Option<ActorRecord>,
+        other: &Option<ActorRecord>,
+        sentence_country: Option<&str>,
+    ) {
+        let Some(a) = actor.as_mut() else { return };
+        if a.country.is_some() || a.code.len() < 3 {
+            return;
+        }
+        if matches!(
+            &a.code[..3],
+            "IGO" | "NGO" | "NGM" | "IMG" | "MNC" | "HRI" | "UAF"
+        ) {
+            return;
+        }
+        let country = other
+            .as_ref()
+            .and_then(|o| o.country.as_deref())
+            .or(sentence_country);
+        if let Some(c) = country {
+            a.code = format!("{c}{}", a.code);
+            a.country = Some(c.to_string());
+        }
     }
 
     fn actor_record(&self, m: &Mention, tokens: &[Token], text: &str) -> ActorRecord {
@@ -463,4 +503,15 @@ fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usi
     s.iter()
         .flat_map(|a| t.iter().map(move |b| (*a, *b)))
         .collect()
+}
+
+/// "accused each other of", "met one another": the verb's subjects act on each other.
+fn each_other(tokens: &[Token], trigger_end: usize) -> bool {
+    let end = (trigger_end + 4).min(tokens.len());
+    (0..end.saturating_sub(1)).any(|k| {
+        matches!(
+            (tokens[k].norm.as_str(), tokens[k + 1].norm.as_str()),
+            ("each", "other") | ("one", "another")
+        )
+    })
 }

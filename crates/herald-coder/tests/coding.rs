@@ -93,6 +93,32 @@ verbs = ["criticize"]
 [[event]]
 code = "190"
 verbs = ["attack"]
+
+[[event]]
+code = "112"
+verbs = ["accuse"]
+
+[[event]]
+code = "100"
+verbs = ["demand"]
+
+[[event]]
+code = "087"
+verbs = ["withdraw"]
+objects = ["troops", "forces"]
+
+[[event]]
+code = "173"
+verbs = ["arrest"]
+
+[[agent]]
+code = "MED"
+terms = ["journalist"]
+
+[[agent]]
+code = "COP"
+terms = ["police"]
+invariant = ["police"]
 "#;
 
 fn coder() -> Coder {
@@ -262,4 +288,43 @@ fn offsets_point_at_the_words() {
     let s = e.source.as_ref().unwrap();
     assert_eq!(&text[s.start..s.end], "Nazarbayev");
     assert_eq!(&text[e.evidence.verb_start..e.evidence.verb_end], "praised");
+}
+
+#[test]
+fn demands_and_accusations_frame_the_inner_event() {
+    // The demander acts on the one asked; the inner verb picks the specific code (1056:
+    // demand a military withdrawal).
+    assert_eq!(
+        triples("The Kremlin demanded that the United States withdraw its troops."),
+        vec![t("RUSGOV", "USA", "1056")]
+    );
+    // Accused of an attack is an accusation of aggression (1123), not an attack.
+    assert_eq!(
+        triples("China accused Russia of attacking Kazakhstan."),
+        vec![t("CHN", "RUS", "1123")]
+    );
+    // "each other": both ways.
+    let got = triples("China and Russia accused each other of attacking Kazakhstan.");
+    assert!(got.contains(&t("CHN", "RUS", "1123")), "{got:?}");
+    assert!(got.contains(&t("RUS", "CHN", "1123")), "{got:?}");
+}
+
+#[test]
+fn listed_countries_share_the_agent_noun() {
+    let got = triples("Chinese and Kazakh troops attacked Russia.");
+    assert!(got.contains(&t("CHNMIL", "RUS", "190")), "{got:?}");
+    assert!(got.contains(&t("KAZMIL", "RUS", "190")), "{got:?}");
+}
+
+#[test]
+fn roles_without_a_country_take_the_other_party_s() {
+    assert_eq!(
+        triples("Russian police arrested journalists."),
+        vec![t("RUSCOP", "RUSMED", "173")]
+    );
+    // No country anywhere: the role stays as it is.
+    assert_eq!(
+        triples("Police arrested journalists."),
+        vec![t("COP", "MED", "173")]
+    );
 }

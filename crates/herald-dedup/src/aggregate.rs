@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use herald_core::EventRecord;
 
-/// What makes two event records the same event: day, actors, code and place.
+/// What makes two event records the same event: day, actors, code and the country where it
+/// happened. Copies of a story may place it with different precision ("in Kazakhstan" in one,
+/// an "ASTANA -" dateline in another); the merged record keeps the most precise place.
 type Key = (
     Option<String>,
     Option<String>,
@@ -19,9 +21,7 @@ fn key(e: &EventRecord) -> Key {
         e.source.as_ref().map(|a| a.code.clone()),
         e.target.as_ref().map(|a| a.code.clone()),
         e.cameo.clone(),
-        e.location
-            .as_ref()
-            .map(|l| format!("{}|{}", l.country, l.name)),
+        e.location.as_ref().map(|l| l.country.clone()),
     )
 }
 
@@ -55,6 +55,16 @@ impl Aggregator {
             self.aggs.len() - 1
         });
         let a = &mut self.aggs[i];
+        let precision = |e: &EventRecord| {
+            e.location.as_ref().map_or(0, |l| match l.kind.as_str() {
+                "country" => 1,
+                "region" => 2,
+                _ => 3,
+            })
+        };
+        if precision(&e) > precision(&a.first) {
+            a.first.location = e.location.clone();
+        }
         a.mentions += e.mentions;
         a.articles.insert(e.article_id.clone());
         a.sources.insert(source);
