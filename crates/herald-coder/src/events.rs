@@ -4,7 +4,7 @@
 //! part-of-speech tags and lemmas when they are there and falls back to surface heuristics when
 //! they are not, so it also codes untagged text.
 
-use herald_cameo::Frame;
+use herald_cameo::{Codebook, Frame};
 use herald_core::Token;
 use herald_dict::{PatternElem, VerbPattern};
 
@@ -464,6 +464,9 @@ struct PatternHit {
     /// The pattern placed the source after the verb ("talks between $ and +"), which a
     /// framing verb's subject must not override; a source before the verb is just the subject.
     source_after: bool,
+    /// Token range of the object noun the pattern required ("deployed troops"): an actor word
+    /// there is what was acted with, not the target.
+    object: Option<(usize, usize)>,
 }
 
 fn specificity(elems: &[PatternElem]) -> usize {
@@ -504,9 +507,13 @@ impl Sent<'_> {
         for e in elems {
             match e {
                 PatternElem::Word(w) => {
-                    pos = self.find_phrase(std::slice::from_ref(w), pos, end)?
+                    pos = self.find_phrase(std::slice::from_ref(w), pos, end)?;
+                    hit.object.get_or_insert((pos - 1, pos));
                 }
-                PatternElem::NounPhrase(p) => pos = self.find_phrase(p, pos, end)?,
+                PatternElem::NounPhrase(p) => {
+                    pos = self.find_phrase(p, pos, end)?;
+                    hit.object.get_or_insert((pos - p.len(), pos));
+                }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
                     pos = members
@@ -782,6 +789,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             continue;
         }
         let hit_sources = hit.source_after;
+        let object = hit.object;
         let mut sources = hit.sources;
         let mut targets = hit.targets;
         let roles = s.roles(i);
@@ -878,6 +886,12 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     .unwrap_or_default();
             }
         }
+        if let Some((os, oe)) = object {
+            targets.retain(|&k| {
+                let m = &s.mentions[k];
+                m.end <= os || m.start >= oe
+            });
+        }
         verb_hits.push(Candidate {
             code,
             sources,
@@ -907,6 +921,19 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             continue;
         }
         if s.negated(start) || out.iter().any(|c| c.code == noun.code) {
+            continue;
+        }
+        // "condemned the attack", "demanded a halt to the offensive", "mediated to end the
+        // fighting": a noun in the clause of a coded verb is what that event is about. One
+        // with its own actor ("criticized China's visit to Kazakhstan") is an event too.
+        let own_actor = s
+            .mentions
+            .iter()
+            .any(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
+        let governed = out
+            .iter()
+            .any(|c| c.trig_end <= start && start < s.window_end(c.trig_end.saturating_sub(1)));
+        if governed && !own_actor {
             continue;
         }
         let wend = s.window_end(end.saturating_sub(1));
@@ -975,6 +1002,25 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             );
         }
     }
+
+    // "attacked a convoy, killing five soldiers": the participle after the comma tells the
+    // outcome of the violent event before it, not another event.
+    let violent = |c: &Candidate| matches!(Codebook::root(&c.code), "17" | "18" | "19" | "20");
+    let outcome: Vec<bool> = out
+        .iter()
+        .map(|c| {
+            let t = &s.tokens[c.trig_start];
+            violent(c)
+                && t.norm.ends_with("ing")
+                && c.trig_start > 0
+                && s.tokens[c.trig_start - 1].norm == ","
+                && out
+                    .iter()
+                    .any(|o| o.trig_start < c.trig_start && violent(o))
+        })
+        .collect();
+    let mut flags = outcome.into_iter();
+    out.retain(|_| !flags.next().unwrap_or(false));
 
     // A bare statement ("said") only counts when it is all the sentence says.
     if out.iter().any(|c| !c.code.starts_with("01")) {

@@ -328,3 +328,14 @@ fn roles_without_a_country_take_the_other_party_s() {
         vec![t("COP", "MED", "173")]
     );
 }
+
+#[test]
+fn a_noun_in_a_coded_verb_s_clause_is_its_topic() {
+    // The visit is what Russia criticized, not a second event; with its own actor it is one.
+    let got = triples("Russia criticized the visit to Kazakhstan.");
+    assert_eq!(
+        got.iter().map(|t| t.2.as_str()).collect::<Vec<_>>(),
+        ["111"],
+        "{got:?}"
+    );
+}

@@ -116,6 +116,10 @@ struct Event {
     target_preps: Vec<String>,
     #[serde(default)]
     nouns: Vec<String>,
+    /// The verb codes only with an actor as its object or after a target preposition
+    /// ("questioned the former president"), not on its own ("questioned the decision").
+    #[serde(default)]
+    target_required: bool,
     #[serde(default)]
     #[allow(dead_code)]
     name: Option<String>,
@@ -375,12 +379,20 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         text: text.clone(),
                         loc: l.clone(),
                     });
+                } else if e.target_required {
+                    patterns.push(VerbPattern {
+                        before: vec![PatternElem::Source],
+                        after: vec![PatternElem::Target],
+                        code: Some(e.code.clone()),
+                        text: text.clone(),
+                        loc: l.clone(),
+                    });
                 }
             }
             out.verbs.blocks.push(VerbBlock {
                 description: text.clone(),
-                // The bare verb codes only when no object is required.
-                code: if e.objects.is_empty() {
+                // The bare verb codes only when no object or target is required.
+                code: if e.objects.is_empty() && !e.target_required {
                     Some(e.code.clone())
                 } else {
                     None
