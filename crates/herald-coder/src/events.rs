@@ -798,6 +798,11 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         } else {
             s.passive(i)
         };
+        if passive && !hit_sources {
+            // "X was welcomed by Y": Y acts on X. A pattern's source before the verb is only
+            // the grammatical subject, which a passive makes the target.
+            sources.clear();
+        }
         if s.parsed {
             if passive {
                 if sources.is_empty() {
@@ -815,7 +820,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 }
             }
         }
-        if sources.is_empty() && targets.is_empty() && passive {
+        if sources.is_empty() && passive {
             // "X was praised by Y": Y acts on X.
             let end = s.window_end(i);
             if let Some(by) = (span.1..end).find(|&k| s.tokens[k].norm == "by") {
@@ -823,7 +828,9 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     sources = s.with_conjuncts(k);
                 }
             }
-            targets = s.subject_left(span.0);
+            if targets.is_empty() {
+                targets = s.subject_left(span.0);
+            }
         }
         let mut subject_at = span.0;
         let mut pattern = pattern;
@@ -866,9 +873,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             }
             if matches!(frame, Frame::Appeal | Frame::Demand | Frame::Accuse) && !frame_passive {
                 // "urged Iran to ...", "accused Russia of ...": the one urged is the target.
-                let urged = s.object_right(k + 1, span.0);
-                if !urged.is_empty() {
-                    targets = urged;
+                // The first actor between the framing verb and the framed one, also after "on"
+                // ("called on Belarus to release").
+                if let Some(urged) = s.mention_from(k + 1, span.0) {
+                    targets = s.with_conjuncts(urged);
                 }
             }
         }
@@ -886,10 +894,14 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     .unwrap_or_default();
             }
         }
-        if let Some((os, oe)) = object {
+        // "deployed troops", "sent a rescue team": in a show of force or a delivery the
+        // object is the actor's own means, not the target; "expelled Russian diplomats",
+        // "released prisoners" do act on their object.
+        let instrument = matches!(Codebook::root(&code), "06" | "07" | "15");
+        if let (Some((os, oe)), true) = (object, instrument) {
             targets.retain(|&k| {
                 let m = &s.mentions[k];
-                m.end <= os || m.start >= oe
+                m.end <= os || m.start >= oe || !m.agent_only
             });
         }
         verb_hits.push(Candidate {

@@ -175,9 +175,20 @@ impl Coder {
                 // A subject pronoun continues the previous sentence's subject ("Nazarbayev met
                 // Chang. He thanked ..." is Nazarbayev); otherwise the latest person named.
                 let subject_pronoun = matches!(t.norm.as_str(), "he" | "she");
-                let code = before_here
-                    .last()
-                    .map(|m| m.code.clone())
+                // "She thanked him": an object pronoun is someone other than the sentence's
+                // subject, so the latest other person named.
+                let object_pronoun = !subject_pronoun && !before_here.is_empty();
+                let other = object_pronoun
+                    .then(|| {
+                        history
+                            .iter()
+                            .rev()
+                            .find(|a| a.personal && before_here.iter().all(|m| m.code != a.code))
+                    })
+                    .flatten()
+                    .map(|a| a.code.clone());
+                let code = other
+                    .or_else(|| before_here.last().map(|m| m.code.clone()))
                     .or_else(|| {
                         subject_pronoun
                             .then(|| history.iter().rev().find(|a| a.personal && a.was_subject))

@@ -370,6 +370,20 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         text: text.clone(),
                         loc: l.clone(),
                     });
+                    // "appealed to the United States for military assistance": the target's
+                    // phrase may come before the object.
+                    if let (Some(o), "to" | "with") = (obj, normalize(prep).as_str()) {
+                        patterns.push(VerbPattern {
+                            before: vec![PatternElem::Source],
+                            after: vec![
+                                PatternElem::Prep(normalize(prep), vec![PatternElem::Target]),
+                                o.clone(),
+                            ],
+                            code: Some(e.code.clone()),
+                            text: text.clone(),
+                            loc: l.clone(),
+                        });
+                    }
                 }
                 if let Some(o) = obj {
                     patterns.push(VerbPattern {
@@ -543,7 +557,9 @@ terms = ["no code"]
 
         let sign = &d.verbs.blocks[0];
         assert_eq!(sign.code, None);
-        assert_eq!(sign.patterns.len(), 2);
+        // object + "with" target, "with" target + object ("signed with Russia a deal"), object.
+        assert_eq!(sign.patterns.len(), 3);
+        assert!(matches!(sign.patterns[1].after[0], PatternElem::Prep(..)));
         assert_eq!(d.verbs.blocks[1].code.as_deref(), Some("042"));
         assert_eq!(d.verbs.nouns[0].target_preps, vec!["to"]);
     }
