@@ -2,7 +2,9 @@
 # herald-nlp: tagging and parsing accuracy of the bundled model on the UD English EWT and GUM
 # test sets (gold tokenization), throughput, and segmentation/tokenization from raw text (EWT).
 # Fails when a figure is below its threshold. Thresholds sit a little below the committed
-# model's figures (docs/nlp.md); tokens_per_sec is loose because CI machines are shared.
+# model's figures (docs/nlp.md). The timing figures are loose because CI machines are shared:
+# tokens_per_sec at about half the quiet-machine figure (110-125k), load_ms at twice the issue's
+# 300 ms target (quiet machine: 80-90 ms; 304 ms was seen with three builds running on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TB=../shared/data/treebanks
@@ -37,7 +39,7 @@ check() {
 }
 
 ewt=$("$BIN" nlp eval --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
-check "EWT test" "$ewt" upos=95.2 xpos=94.5 uas=85.9 las=83.0 tokens_per_sec=50000 'load_ms<=300' sentences=2077
+check "EWT test" "$ewt" upos=95.2 xpos=94.5 uas=85.9 las=83.0 tokens_per_sec=50000 'load_ms<=600' sentences=2077
 gum=$("$BIN" nlp eval --treebank "$TB/en_gum_ccby/en_gum-ud-test.conllu")
 check "GUM test" "$gum" upos=96.0 xpos=95.8 uas=84.5 las=81.7
 raw=$("$BIN" nlp eval --raw --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")

@@ -247,6 +247,29 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             j += 1;
         }
     }
+    // "Danish media and government": the country before a list of roles applies to each.
+    for j in 1..mentions.len() {
+        if !mentions[j].agent_only {
+            continue;
+        }
+        let gap: Vec<&str> = (mentions[j - 1].end..mentions[j].start)
+            .map(|k| tokens[k].norm.as_str())
+            .collect();
+        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) || mentions[j - 1].personal {
+            continue;
+        }
+        let prev = mentions[j - 1].code.clone();
+        let (country, agents) = split_code(lex, &prev);
+        if country.is_none()
+            || agents.is_empty()
+            || !lex.agent_codes.contains(&prev[prev.len() - 3..])
+        {
+            continue;
+        }
+        let prefix = &prev[..prev.len() - 3];
+        mentions[j].code = format!("{prefix}{}", mentions[j].code);
+        mentions[j].agent_only = false;
+    }
     // "Indian and Chinese troops", "U.S., British and French warplanes": the agent noun at the
     // end of a list of bare countries applies to each of them.
     for j in (1..mentions.len()).rev() {

@@ -279,13 +279,18 @@ impl Sent<'_> {
         // Lists: "A and B", "A, B and C", "A, B, and C". A comma alone joins only inside a
         // list that ends with "and" (otherwise it is an apposition: "Osgiliath, the state's foe").
         let gap = |a: &Mention, b: &Mention| -> Option<bool> {
-            if a.end > b.start || b.start - a.end > 3 {
+            if a.end > b.start || b.start - a.end > 4 {
                 return None;
             }
-            // "Israel and the Palestinians": an article does not break the list.
+            // "Israel and the Palestinians", "Fornost and the evil awful Gondor": articles and
+            // adjectives do not break the list.
             let words: Vec<&str> = (a.end..b.start)
+                .filter(|&k| {
+                    let t = &self.tokens[k];
+                    !matches!(t.norm.as_str(), "the" | "its" | "their")
+                        && !matches!(t.upos.as_str(), "ADJ" | "DET")
+                })
                 .map(|k| self.tokens[k].norm.as_str())
-                .filter(|w| !matches!(*w, "the" | "its" | "their"))
                 .collect();
             match words.as_slice() {
                 ["and"] | ["&"] | [",", "and"] => Some(true),

@@ -316,20 +316,33 @@ impl Coder {
                     if source.is_none() && target.is_none() {
                         continue;
                     }
-                    let key = (
-                        code.to_string(),
-                        source.as_ref().map(|a| a.code.clone()),
-                        target.as_ref().map(|a| a.code.clone()),
-                    );
-                    if source.is_some()
-                        && source.as_ref().map(|a| &a.code) == target.as_ref().map(|a| &a.code)
-                    {
-                        continue; // an actor acting on itself is almost always a parsing artefact
+                    let targets = self.alternatives(&target);
+                    for source in self.alternatives(&source) {
+                        for target in &targets {
+                            let key = (
+                                code.to_string(),
+                                source.as_ref().map(|a| a.code.clone()),
+                                target.as_ref().map(|a| a.code.clone()),
+                            );
+                            if source.is_some()
+                                && source.as_ref().map(|a| &a.code)
+                                    == target.as_ref().map(|a| &a.code)
+                            {
+                                continue; // acting on itself: almost always a parsing artefact
+                            }
+                            if !seen.insert(key) {
+                                continue;
+                            }
+                            records.push(self.record(
+                                doc,
+                                si,
+                                &c,
+                                code,
+                                source.clone(),
+                                target.clone(),
+                            ));
+                        }
                     }
-                    if !seen.insert(key) {
-                        continue;
-                    }
-                    records.push(self.record(doc, si, &c, code, source, target));
                 }
             }
             let subjects: Vec<usize> = sources_used;
@@ -396,6 +409,28 @@ impl Coder {
         if let Some(c) = country {
             a.code = format!("{c}{}", a.code);
             a.country = Some(c.to_string());
+        }
+    }
+
+    /// One record per code of an actor with alternatives ("THE_SHIRE [FRO/BIL/SAM]" in a
+    /// PETRARCH dictionary is three actors).
+    fn alternatives(&self, actor: &Option<ActorRecord>) -> Vec<Option<ActorRecord>> {
+        match actor {
+            Some(a) if a.code.contains('/') => a
+                .code
+                .split('/')
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    let (country, agents) = actors::split_code(&self.lex, c);
+                    Some(ActorRecord {
+                        code: c.to_string(),
+                        country,
+                        agents,
+                        ..a.clone()
+                    })
+                })
+                .collect(),
+            _ => vec![actor.clone()],
         }
     }
 
