@@ -162,3 +162,25 @@ fn bad_arguments_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/dir"));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_without_a_panic() {
+    // `herald code big.jsonl | head -1`: the reader goes away early.
+    let line =
+        r#"{"id":"a","date":"2014-09-15","text":"Russia criticized China. China praised Russia."}"#;
+    let input: String = (0..5000).map(|_| format!("{line}\n")).collect();
+    let f = tmp("many.jsonl", input.as_bytes());
+    let mut child = herald()
+        .arg("--no-dedup")
+        .arg(&f)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

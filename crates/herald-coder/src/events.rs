@@ -817,7 +817,8 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     targets = roles.object.clone();
                 }
             } else {
-                if sources.is_empty() {
+                // The parse's subject beats the word-order guess a pattern's subject slot made.
+                if !roles.subject.is_empty() && !hit_sources {
                     sources = roles.subject.clone();
                 }
                 if targets.is_empty() {
