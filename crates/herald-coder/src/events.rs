@@ -120,6 +120,28 @@ impl Sent<'_> {
         (0..self.tokens.len()).filter(move |&k| self.tokens[k].head == Some(i))
     }
 
+    /// Whether the head path from `k` up to `root` passes through a phrase with a preposition
+    /// other than "of" ("war games in the Gulf of Oman": Oman is not what was held).
+    fn through_preposition(&self, k: usize, root: usize) -> bool {
+        let mut cur = Some(k);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == root || steps > self.tokens.len() {
+                return false;
+            }
+            let prep = self.children(c).any(|d| {
+                self.tokens[d].deprel == "case"
+                    && !matches!(self.tokens[d].norm.as_str(), "of" | "'s")
+            });
+            if prep {
+                return true;
+            }
+            steps += 1;
+            cur = self.tokens[c].head;
+        }
+        false
+    }
+
     fn in_subtree(&self, k: usize, root: usize) -> bool {
         let mut cur = Some(k);
         let mut steps = 0;
@@ -148,7 +170,8 @@ impl Sent<'_> {
             .filter(|&k| self.in_subtree(self.mentions[k].start, t))
             .filter(|&k| {
                 let m = &self.mentions[k];
-                !self.preceded_by_prep(m) || self.prep_before(m) == Some("of")
+                (!self.preceded_by_prep(m) || self.prep_before(m) == Some("of"))
+                    && !self.through_preposition(m.start, t)
             })
             .min_by_key(|&k| self.mentions[k].start.abs_diff(t))
     }
