@@ -479,8 +479,19 @@ struct VerbMatch {
     negative: bool,
 }
 
-fn is_negation(e: &PatternElem) -> bool {
-    matches!(e, PatternElem::Word(w) if NEGATIONS.contains(&w.as_str()))
+impl Sent<'_> {
+    /// A negation word, or a synset of negated auxiliaries (PETRARCH's "&NEGATVAUXVRB": "did
+    /// n't", "will not").
+    fn is_negation(&self, e: &PatternElem) -> bool {
+        match e {
+            PatternElem::Word(w) => NEGATIONS.contains(&w.as_str()),
+            PatternElem::Synset(name) => self.lex.dicts.verbs.synsets.get(name).is_some_and(|ms| {
+                ms.iter()
+                    .any(|m| m.iter().any(|w| NEGATIONS.contains(&w.as_str())))
+            }),
+            _ => false,
+        }
+    }
 }
 
 /// Result of matching one pattern.
@@ -600,6 +611,13 @@ impl Sent<'_> {
                 PatternElem::Word(w) => {
                     (span.0.saturating_sub(WINDOW)..span.0)
                         .find(|&k| matches_word(&self.tokens[k], w))?;
+                }
+                PatternElem::Synset(name) => {
+                    let members = self.lex.dicts.verbs.synsets.get(name)?;
+                    let lo = span.0.saturating_sub(WINDOW);
+                    members
+                        .iter()
+                        .find(|m| self.find_phrase(m, lo, span.0).is_some())?;
                 }
                 _ => {}
             }
@@ -780,7 +798,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                             dict_loc: p.loc.to_string(),
                             span,
                             petrarch_rules: block.petrarch_rules,
-                            negative: p.before.iter().any(is_negation),
+                            negative: p.before.iter().any(|e| s.is_negation(e)),
                         });
                     }
                 }
