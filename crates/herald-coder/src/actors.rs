@@ -246,6 +246,32 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             mentions[j].code.push_str(&agents);
             j += 1;
         }
+        // "Lawmakers and officials in Fornost and Gondor": roles listed before the first
+        // apply to every country too; the mention takes one alternative code per country.
+        let countries: Vec<String> = (i..j)
+            .filter_map(|k| mentions[k].code.get(..3).map(str::to_string))
+            .collect();
+        let mut r = i;
+        while r > 0 {
+            let gap: Vec<&str> = (mentions[r - 1].end..mentions[r].start)
+                .map(|k| tokens[k].norm.as_str())
+                .collect();
+            let prev = &mentions[r - 1];
+            if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+                || !prev.agent_only
+                || prev.code.contains('/')
+            {
+                break;
+            }
+            let role = prev.code.clone();
+            mentions[r - 1].code = countries
+                .iter()
+                .map(|c| format!("{c}{role}"))
+                .collect::<Vec<_>>()
+                .join("/");
+            mentions[r - 1].agent_only = false;
+            r -= 1;
+        }
     }
     // "Danish media and government": the country before a list of roles applies to each.
     for j in 1..mentions.len() {
