@@ -339,3 +339,19 @@ fn a_noun_in_a_coded_verb_s_clause_is_its_topic() {
         "{got:?}"
     );
 }
+
+#[test]
+fn roles_before_in_a_and_b_apply_to_each_country() {
+    let mut got =
+        triples("The parliament and government in China and Kazakhstan criticized Russia.");
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            t("CHNGOV", "RUS", "111"),
+            t("CHNLEG", "RUS", "111"),
+            t("KAZGOV", "RUS", "111"),
+            t("KAZLEG", "RUS", "111"),
+        ]
+    );
+}
