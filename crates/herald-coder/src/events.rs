@@ -88,6 +88,36 @@ const DETERMINERS: &[&str] = &[
     "for",
     "before",
 ];
+const SPORT: &[&str] = &[
+    "cup",
+    "match",
+    "game",
+    "league",
+    "tournament",
+    "championship",
+    "championships",
+    "final",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "olympics",
+    "goal",
+    "goals",
+    "win",
+    "won",
+    "victory",
+    "series",
+    "round",
+    "title",
+    "test",
+    "friendly",
+    "qualifier",
+    "striker",
+    "coach",
+    "team",
+    "squad",
+];
 const CLAUSE_END: &[&str] = &[";", ".", "!", "?", "--", ":"];
 const WINDOW: usize = 30;
 
@@ -1080,6 +1110,22 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         .collect();
     let mut flags = outcome.into_iter();
     out.retain(|_| !flags.next().unwrap_or(false));
+
+    // "Brazil crushed Peru 3-1 to win the Copa America": a score with a word of sport makes it
+    // sport ("killed 10-15 villagers" has a range, not a score).
+    let sport = s.tokens.iter().any(|t| SPORT.contains(&t.norm.as_str()));
+    let score = sport
+        && s.tokens.iter().any(|t| {
+            t.norm.split_once('-').is_some_and(|(a, b)| {
+                let goals = |x: &str| {
+                    !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit())
+                };
+                goals(a) && goals(b)
+            })
+        });
+    if score {
+        out.retain(|c| !violent(c));
+    }
 
     // A bare statement ("said") only counts when it is all the sentence says.
     if out.iter().any(|c| !c.code.starts_with("01")) {

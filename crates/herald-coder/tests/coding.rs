@@ -355,3 +355,13 @@ fn roles_before_in_a_and_b_apply_to_each_country() {
         ]
     );
 }
+
+#[test]
+fn sports_results_are_not_violence() {
+    assert!(triples("Russia attacked Kazakhstan 3-1 to win the cup.").is_empty());
+    // A range of numbers without sport is no score.
+    assert_eq!(
+        triples("Russia attacked Kazakhstan with 10-15 troops."),
+        vec![t("RUS", "KAZ", "190")]
+    );
+}
