@@ -132,7 +132,18 @@ fn parse_block(block: &str, path: &str, line: usize, opts: &InputOptions) -> Rea
         }
     }
     let id = id.ok_or_else(|| err(None, "<Sentence> has no id attribute".into()))?;
-    let text = text.ok_or_else(|| err(Some(id.clone()), "<Sentence> has no <Text>".into()))?;
+    let mut text = text.ok_or_else(|| err(Some(id.clone()), "<Sentence> has no <Text>".into()))?;
+    // Some PETRARCH records (the GigaWord sample's among them) carry only the parse.
+    if text.trim().is_empty() {
+        if let Some(p) = parse.as_deref().filter(|p| !p.is_empty()) {
+            text = herald_penn::leaf_text(p).map_err(|e| {
+                err(
+                    Some(id.clone()),
+                    format!("empty <Text> and a bad <Parse>: {e}"),
+                )
+            })?;
+        }
+    }
     let date = match date.as_deref() {
         None | Some("") => opts.default_date,
         Some(d) => Some(
@@ -163,6 +174,20 @@ fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_text_is_read_from_the_parse() {
+        let xml = r#"<Sentence id="T8"><Text>
+
+</Text>
+<Parse>(ROOT (S (NP (NNP Interpol)) (VP (VBD said)) (. .)))</Parse>
+</Sentence>"#;
+        let out = read_records(xml, "f.xml", &InputOptions::default());
+        assert_eq!(out[0].as_ref().unwrap().text, "Interpol said.");
+        let bad = r#"<Sentence id="T9"><Text></Text><Parse>(ROOT (S</Parse></Sentence>"#;
+        let out = read_records(bad, "f.xml", &InputOptions::default());
+        assert!(out[0].as_ref().unwrap_err().message.contains("bad <Parse>"));
+    }
 
     #[test]
     fn reads_records_and_survives_a_bad_one() {
