@@ -249,6 +249,13 @@ impl Sent<'_> {
         self.tokens.iter().any(|t| !t.upos.is_empty())
     }
 
+    /// End (exclusive) of the sentence part right of token `i`: the next strong punctuation.
+    fn window_end_plain(&self, i: usize) -> usize {
+        (i + 1..self.tokens.len())
+            .find(|&k| CLAUSE_END.contains(&self.tokens[k].norm.as_str()))
+            .unwrap_or(self.tokens.len())
+    }
+
     /// End (exclusive) of the clause window to the right of token `i`.
     /// The clause ends at strong punctuation or at the next verb that is itself an event
     /// trigger ("met X ... and held talks with Y").
@@ -596,10 +603,11 @@ impl Sent<'_> {
                     let k = self.mention_from(pos, end)?;
                     let m = &self.mentions[k];
                     let between = &self.tokens[pos..m.start];
+                    // Nor in the clause after "that" ("said on Wednesday that Putin ...").
                     if between.len() > 5
-                        || between
-                            .iter()
-                            .any(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str()))
+                        || between.iter().any(|t| {
+                            (t.norm != "of" && PREPS.contains(&t.norm.as_str())) || t.norm == "that"
+                        })
                     {
                         return None;
                     }
@@ -960,9 +968,15 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if sources.is_empty() && !passive {
             sources = s.subject_left(subject_at);
         }
+        // "denied that its soldiers had fired": the clause's subject is not the one denied to.
         if targets.is_empty() && !passive {
             let end = s.window_end(span.1.saturating_sub(1));
             targets = s.object_right(span.1, end);
+            let clause_between =
+                |k: &usize| (span.1..s.mentions[*k].start).any(|j| s.tokens[j].norm == "that");
+            if !petrarch_rules && targets.first().is_some_and(clause_between) {
+                targets.clear();
+            }
             if targets.is_empty() && petrarch_rules {
                 // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
                 targets = s
@@ -1127,9 +1141,29 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         out.retain(|c| !violent(c));
     }
 
-    // A bare statement ("said") only counts when it is all the sentence says.
-    if out.iter().any(|c| !c.code.starts_with("01")) {
-        out.retain(|c| !c.code.starts_with("01"));
+    // "denied that its soldiers had fired on": what is denied did not (by the speaker's
+    // account) happen; the denial is the event.
+    let denials: Vec<usize> = out
+        .iter()
+        .filter(|c| c.code == "016")
+        .map(|c| c.trig_end)
+        .collect();
+    out.retain(|c| {
+        !denials.iter().any(|&d| {
+            c.trig_start > d
+                && s.tokens.get(d).is_some_and(|t| t.norm == "that")
+                && c.trig_start < s.window_end_plain(d)
+        })
+    });
+
+    // A bare statement ("said") only counts when it is all the sentence says; an event with
+    // no actor at all does not count, since it will not be written.
+    let statement = |c: &Candidate| c.code.starts_with("01") && c.code != "016";
+    if out
+        .iter()
+        .any(|c| !statement(c) && (!c.sources.is_empty() || !c.targets.is_empty()))
+    {
+        out.retain(|c| !statement(c));
     }
     out
 }

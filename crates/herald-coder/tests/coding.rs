@@ -365,3 +365,40 @@ fn sports_results_are_not_violence() {
         vec![t("RUS", "KAZ", "190")]
     );
 }
+
+#[test]
+fn a_denied_event_is_not_coded_and_a_that_clause_is_no_target() {
+    let d = r#"
+[[country]]
+code = "IND"
+names = ["India"]
+adjectives = ["Indian"]
+
+[[agent]]
+code = "MIL"
+terms = ["army", "soldiers"]
+invariant = ["soldiers"]
+
+[[event]]
+code = "016"
+verbs = ["deny"]
+
+[[event]]
+code = "190"
+verbs = ["attack"]
+"#;
+    let dicts = herald_dict::herald::read_str(d, "d.toml");
+    let coder = Coder::new(dicts, Codebook::bundled());
+    let mut doc = Doc::new(Article {
+        id: "t".into(),
+        text: "The Indian army denied that its soldiers attacked India.".into(),
+        ..Default::default()
+    });
+    let _ = herald_text::segment(&mut doc);
+    let got: Vec<_> = coder
+        .code_doc(&doc)
+        .into_iter()
+        .map(|e| (e.cameo, e.target.map(|a| a.code)))
+        .collect();
+    assert_eq!(got, vec![("016".to_string(), None)]);
+}
