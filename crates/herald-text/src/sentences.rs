@@ -165,10 +165,8 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
                 .map_or("", |k| &text[tokens[k].0..tokens[k].1]);
             let lower_ok = prev != "." || plain_word(before);
             boundary = (starts_upper_or_digit(word) || lower_ok && can_start(word, prev))
-                || (is_quote_or_bracket(word)
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|&(s, e)| starts_upper_or_digit(&text[s..e])));
+                || ((is_quote_or_bracket(word) || is_dash(word))
+                    && capitalized_after_openers(text, tokens, i));
         } else if is_terminal(prev) && gap.is_empty() && is_closer(word) {
             // `agreed."` : the closer stays with this sentence; decide after it.
             let mut j = i;
@@ -186,7 +184,9 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
             i = j.max(i + 1);
             continue;
         } else if abbrev::classify(prev) == Some(AbbrevKind::MayEnd) && !gap.is_empty() {
-            boundary = STARTERS.contains(&word.to_lowercase().as_str());
+            // "confidentiality, etc. Thanks.": "etc." before a capital ends its sentence.
+            boundary = STARTERS.contains(&word.to_lowercase().as_str())
+                || prev.eq_ignore_ascii_case("etc.") && starts_upper_or_digit(word);
         }
         if newline {
             line_start = i;
@@ -205,7 +205,26 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
 }
 
 fn is_quote_or_bracket(word: &str) -> bool {
-    matches!(word, "\"" | "(" | "[" | "\u{201C}" | "\u{2018}" | "'" | "`")
+    matches!(
+        word,
+        "\"" | "(" | "[" | "\u{201C}" | "\u{2018}" | "\u{2019}" | "'" | "`" | "''" | "``"
+    )
+}
+
+/// An ASCII dash opening a line of web text ("-- Posted by"); an em dash after a quotation
+/// usually introduces its attribution instead ("... about it. — Rick Santorum").
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--")
+}
+
+/// Whether the first word after the quotes, brackets or dash at `i` is capitalized: `. ("At`,
+/// `. -- Posted`.
+fn capitalized_after_openers(text: &str, tokens: &[(usize, usize)], i: usize) -> bool {
+    tokens[i + 1..]
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .find(|w| !is_quote_or_bracket(w))
+        .is_some_and(starts_upper_or_digit)
 }
 
 #[cfg(test)]
@@ -287,6 +306,20 @@ mod tests {
         assert_eq!(
             split("He stayed until 1805. [6] A poor student, he left. [7]"),
             ["He stayed until 1805. [6]", "A poor student, he left. [7]"]
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_etc_before_a_new_sentence() {
+        assert_eq!(
+            split("It was published. (\"At first I hid.\") Fine, etc. Thanks. -- Posted by Al"),
+            [
+                "It was published.",
+                "(\"At first I hid.\")",
+                "Fine, etc.",
+                "Thanks.",
+                "-- Posted by Al"
+            ]
         );
     }
 
