@@ -177,12 +177,15 @@ fn f1(correct: usize, gold: usize, system: usize) -> f64 {
     (10000.0 * 2.0 * correct as f64 / (gold + system) as f64).round() / 100.0
 }
 
-/// Rebuild each treebank document's raw text from its `# text` lines (sentences joined by a
-/// space, paragraphs by a blank line), segment and annotate it with Herald, and score tokens,
-/// sentences, tags and arcs against the gold words aligned by span.
-pub fn evaluate_raw(model: &Model, gold: &[GoldSentence]) -> RawReport {
-    use std::collections::HashMap;
-    // Split into documents.
+/// One treebank document rebuilt as raw text: its `# text` lines joined (sentences by a space,
+/// paragraphs by a blank line), with the gold sentences and their spans in that text.
+struct RawDoc<'a> {
+    text: String,
+    sentences: Vec<&'a GoldSentence>,
+    spans: Vec<GoldSpans>,
+}
+
+fn raw_documents(gold: &[GoldSentence]) -> Vec<RawDoc<'_>> {
     let mut docs: Vec<Vec<&GoldSentence>> = Vec::new();
     for s in gold {
         if s.new_doc || docs.is_empty() {
@@ -192,29 +195,50 @@ pub fn evaluate_raw(model: &Model, gold: &[GoldSentence]) -> RawReport {
             d.push(s);
         }
     }
+    docs.into_iter()
+        .map(|d| {
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for (k, s) in d.iter().enumerate() {
+                let t = s.text.clone().unwrap_or_else(|| {
+                    s.tokens
+                        .iter()
+                        .map(|t| t.form.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+                if k > 0 {
+                    text.push_str(if s.new_par { "\n\n" } else { " " });
+                }
+                let base = text.len();
+                text.push_str(&t);
+                spans.push(locate(&t, base, s));
+            }
+            RawDoc {
+                text,
+                sentences: d,
+                spans,
+            }
+        })
+        .collect()
+}
+
+/// Rebuild each treebank document's raw text from its `# text` lines (sentences joined by a
+/// space, paragraphs by a blank line), segment and annotate it with Herald, and score tokens,
+/// sentences, tags and arcs against the gold words aligned by span.
+pub fn evaluate_raw(model: &Model, gold: &[GoldSentence]) -> RawReport {
+    use std::collections::HashMap;
     let (mut gold_tokens, mut sys_tokens, mut ok_tokens) = (0usize, 0usize, 0usize);
     let (mut gold_sents, mut sys_sents, mut ok_sents) = (0usize, 0usize, 0usize);
     let (mut gold_words, mut sys_words) = (0usize, 0usize);
     let (mut upos, mut xpos, mut uas, mut las, mut lasf, mut lemma) = (0, 0, 0, 0, 0, 0);
     let mut secs = 0.0;
-    for d in docs {
-        let mut text = String::new();
-        let mut spans = Vec::new();
-        for (k, s) in d.iter().enumerate() {
-            let t = s.text.clone().unwrap_or_else(|| {
-                s.tokens
-                    .iter()
-                    .map(|t| t.form.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            if k > 0 {
-                text.push_str(if s.new_par { "\n\n" } else { " " });
-            }
-            let base = text.len();
-            text.push_str(&t);
-            spans.push(locate(&t, base, s));
-        }
+    for RawDoc {
+        text,
+        sentences: d,
+        spans,
+    } in raw_documents(gold)
+    {
         let mut doc = herald_core::Doc::new(herald_core::Article {
             text,
             ..Default::default()
@@ -302,6 +326,145 @@ pub fn evaluate_raw(model: &Model, gold: &[GoldSentence]) -> RawReport {
     }
 }
 
+/// Token and sentence scores of the segmenter alone (no tagging), with every disagreement.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SegmentationReport {
+    pub token_f1: f64,
+    pub sentence_f1: f64,
+    /// One line per disagreement, tab-separated: the kind, then the text.
+    /// `token`: a stretch where gold and Herald tokens differ, `gold: a|b  herald: ab`.
+    /// `split`: a sentence break Herald makes that the treebank does not (`left ⟂ right`);
+    /// `join`: a treebank sentence break Herald misses.
+    pub errors: Vec<String>,
+}
+
+fn context_before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    &text[from..at]
+}
+
+fn context_after(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    &text[at..to]
+}
+
+fn one_line(s: &str) -> String {
+    s.replace('\n', "\u{21B5}")
+}
+
+/// Segment each treebank document's raw text (as [`evaluate_raw`] builds it) and list where
+/// Herald's tokens and sentence breaks differ from the treebank's.
+pub fn segmentation_report(gold: &[GoldSentence]) -> SegmentationReport {
+    let (mut gold_tokens, mut sys_tokens, mut ok_tokens) = (0usize, 0usize, 0usize);
+    let (mut gold_sents, mut sys_sents, mut ok_sents) = (0usize, 0usize, 0usize);
+    let mut errors = Vec::new();
+    for RawDoc { text, spans, .. } in raw_documents(gold) {
+        let mut doc = herald_core::Doc::new(herald_core::Article {
+            text,
+            ..Default::default()
+        });
+        herald_text::segment(&mut doc);
+        let text = doc.article.text.as_str();
+        let mut g: Vec<(usize, usize)> = spans
+            .iter()
+            .flat_map(|g| g.tokens.iter().copied())
+            .collect();
+        g.sort_unstable();
+        g.dedup();
+        let mut h: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end)))
+            .collect();
+        h.sort_unstable();
+        gold_tokens += g.len();
+        sys_tokens += h.len();
+        // Walk both token lists; a stretch of disagreement ends where both lists reach the
+        // same position.
+        let (mut i, mut j) = (0, 0);
+        while i < g.len() || j < h.len() {
+            if i < g.len() && j < h.len() && g[i] == h[j] {
+                ok_tokens += 1;
+                i += 1;
+                j += 1;
+                continue;
+            }
+            let (i0, j0) = (i, j);
+            let first = g
+                .get(i)
+                .map_or(usize::MAX, |t| t.0)
+                .min(h.get(j).map_or(usize::MAX, |t| t.0));
+            let mut end = first + 1;
+            loop {
+                let mut grew = false;
+                while i < g.len() && g[i].0 < end {
+                    end = end.max(g[i].1);
+                    i += 1;
+                    grew = true;
+                }
+                while j < h.len() && h[j].0 < end {
+                    end = end.max(h[j].1);
+                    j += 1;
+                    grew = true;
+                }
+                if !grew {
+                    break;
+                }
+            }
+            let show = |v: &[(usize, usize)]| {
+                v.iter()
+                    .map(|&(s, e)| one_line(&text[s..e]))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            errors.push(format!(
+                "token\tgold: {}\therald: {}",
+                show(&g[i0..i]),
+                show(&h[j0..j])
+            ));
+        }
+        // Sentences.
+        let gold_sent: Vec<(usize, usize)> = spans
+            .iter()
+            .filter(|g| !g.tokens.is_empty())
+            .map(|g| (g.tokens[0].0, g.tokens[g.tokens.len() - 1].1))
+            .collect();
+        let sys_sent: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .filter_map(|s| Some((s.tokens.first()?.start, s.tokens.last()?.end)))
+            .collect();
+        gold_sents += gold_sent.len();
+        sys_sents += sys_sent.len();
+        let gs: std::collections::HashSet<_> = gold_sent.iter().copied().collect();
+        ok_sents += sys_sent.iter().filter(|s| gs.contains(s)).count();
+        let starts = |v: &[(usize, usize)]| -> std::collections::BTreeSet<usize> {
+            v.iter().skip(1).map(|s| s.0).collect()
+        };
+        let (gb, hb) = (starts(&gold_sent), starts(&sys_sent));
+        for (kind, from, other) in [("split", &hb, &gb), ("join", &gb, &hb)] {
+            for &b in from.difference(other) {
+                errors.push(format!(
+                    "{kind}\t{} \u{27C2} {}",
+                    one_line(context_before(text, b, 50)),
+                    one_line(context_after(text, b, 50))
+                ));
+            }
+        }
+    }
+    SegmentationReport {
+        token_f1: f1(ok_tokens, gold_tokens, sys_tokens),
+        sentence_f1: f1(ok_sents, gold_sents, sys_sents),
+        errors,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +496,26 @@ mod tests {
         assert_eq!(sp2.tokens[1], (2, 7));
         assert_eq!(sp2.words[1], None);
         assert_eq!(f1(3, 4, 4), 75.0);
+    }
+
+    #[test]
+    fn segmentation_report_lists_disagreements() {
+        let src = "# newdoc\n# text = It works.\n\
+1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+2\tworks\twork\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n\
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+# text = Ok\n\
+1\tOk\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+        let g = parse_conllu(src).unwrap();
+        let r = segmentation_report(&g);
+        assert_eq!((r.token_f1, r.sentence_f1), (100.0, 100.0));
+        assert!(r.errors.is_empty());
+        // The same text as one gold sentence: Herald's break is reported as a split.
+        let one = src
+            .replace("It works.\n", "It works. Ok\n")
+            .replace("\n\n# text = Ok\n1\tOk", "\n4\tOk");
+        let r = segmentation_report(&parse_conllu(&one).unwrap());
+        assert_eq!(r.token_f1, 100.0);
+        assert_eq!(r.errors, vec!["split\tIt works.  \u{27C2} Ok".to_string()]);
     }
 }

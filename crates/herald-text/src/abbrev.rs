@@ -8,7 +8,22 @@ const NEVER_FINAL: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
     "fig", "art", "sec", "ch", "pp", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept",
     "univ", "assn", "bros", "gens", "reps", "sens", "messrs", "sr", "jr", "lt.gen", "maj.gen",
-    "brig", "supt", "insp", "det", "atty", "ave", "blvd", "rd",
+    "brig", "supt", "insp", "det", "atty", "ave", "blvd", "rd", "ext", "attn", "tel",
+];
+
+/// Abbreviations that stand before a number ("No. 5", "Art. 4", "ext. 37625"); before anything
+/// else the period is a full stop ("She said no.").
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "art", "fig", "figs", "vol", "sec", "ch", "pp", "ext", "tel",
+];
+
+/// Abbreviations only when capitalized ("Wed." but "they wed.", "Mass." but "mass."):
+/// weekdays and U.S. states as news copy writes them.
+const CAPITALIZED: &[&str] = &[
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Ala", "Ariz", "Ark",
+    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
 /// Abbreviations that often end a sentence too ("... based in the U.S. The company ...").
@@ -23,6 +38,9 @@ pub(crate) fn classify(word: &str) -> Option<AbbrevKind> {
     let core = word.strip_suffix('.')?;
     if core.is_empty() {
         return None;
+    }
+    if CAPITALIZED.contains(&core) {
+        return Some(AbbrevKind::MayEnd);
     }
     let lower = core.to_ascii_lowercase();
     if MAY_BE_FINAL.contains(&lower.as_str()) {
@@ -46,6 +64,12 @@ pub(crate) fn classify(word: &str) -> Option<AbbrevKind> {
     None
 }
 
+/// Whether `word` (with its final period) is an abbreviation only before a number ("No.").
+pub(crate) fn before_number(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|core| BEFORE_NUMBER.iter().any(|a| a.eq_ignore_ascii_case(core)))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AbbrevKind {
     NeverEnds,
@@ -64,5 +88,9 @@ mod tests {
         assert_eq!(classify("Sept."), Some(AbbrevKind::NeverEnds));
         assert_eq!(classify("talks."), None);
         assert_eq!(classify("Gen"), None);
+        assert_eq!(classify("Wed."), Some(AbbrevKind::MayEnd));
+        assert_eq!(classify("wed."), None);
+        assert!(before_number("No."));
+        assert!(!before_number("Gen."));
     }
 }

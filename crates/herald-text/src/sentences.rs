@@ -45,9 +45,53 @@ const STARTERS: &[&str] = &[
     "officials",
 ];
 
+/// Final punctuation: ".", "!", "?", an ellipsis, or a run of them ("!!!", "?!", "....").
 fn is_terminal(word: &str) -> bool {
-    matches!(word, "." | "!" | "?" | "..." | "\u{2026}")
-        || word.chars().all(|c| c == '!' || c == '?') && !word.is_empty()
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+}
+
+/// An ellipsis ("...", "…", "....") may trail off inside a sentence: only a capitalized word
+/// after it starts a new one.
+fn is_ellipsis(word: &str) -> bool {
+    word == "\u{2026}" || word.len() >= 2 && word.bytes().all(|b| b == b'.')
+}
+
+/// A bracketed reference number ("[17]") after a sentence's final punctuation belongs to that
+/// sentence: returns how many tokens it takes, starting at `i`.
+fn reference_mark(text: &str, tokens: &[(usize, usize)], i: usize) -> usize {
+    let word = |k: usize| tokens.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let digits = word(i + 1);
+    let numeric = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    if word(i) == "[" && numeric && word(i + 2) == "]" {
+        3
+    } else {
+        0
+    }
+}
+
+/// Whether a word can start a sentence after final punctuation: a capital or digit, or (web
+/// text, chat) a lower-case word; not a continuing symbol such as "," or ")".
+fn can_start(word: &str, after: &str) -> bool {
+    if starts_upper_or_digit(word) {
+        return true;
+    }
+    if word == "#" {
+        return true; // "#2 the decor ..."
+    }
+    // "go to famoso. seriously." After an ellipsis a lower-case word continues the sentence.
+    !is_ellipsis(after) && word.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Whether the word before a full stop looks like an ordinary word rather than an unlisted
+/// abbreviation ("Ph.D.", "M.Sc.", "Esp.", "Spec."): then a lower-case word after the stop
+/// starts a new sentence.
+fn plain_word(word: &str) -> bool {
+    let short_capitalized =
+        word.chars().count() <= 4 && word.starts_with(|c: char| c.is_uppercase());
+    !word.contains('.') && !short_capitalized
 }
 
 fn is_closer(word: &str) -> bool {
@@ -104,11 +148,25 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
                 (line_start..i).any(|k| is_terminal(&text[tokens[k].0..tokens[k].1]));
             boundary = !line_has_terminal && !prev.ends_with(',');
         } else if is_terminal(prev) && !gap.is_empty() {
-            boundary = starts_upper_or_digit(word)
-                || (is_quote_or_bracket(word)
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|&(s, e)| starts_upper_or_digit(&text[s..e])));
+            let refs = reference_mark(text, tokens, i);
+            if refs > 0 {
+                // "in 1805. [6] An undistinguished ...": the mark ends the sentence.
+                let j = i + refs;
+                if j < tokens.len() && can_start(&text[tokens[j].0..tokens[j].1], prev) {
+                    out.push(start..j);
+                    start = j;
+                    line_start = j;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            let before = i
+                .checked_sub(2)
+                .map_or("", |k| &text[tokens[k].0..tokens[k].1]);
+            let lower_ok = prev != "." || plain_word(before);
+            boundary = (starts_upper_or_digit(word) || lower_ok && can_start(word, prev))
+                || ((is_quote_or_bracket(word) || is_dash(word))
+                    && capitalized_after_openers(text, tokens, i));
         } else if is_terminal(prev) && gap.is_empty() && is_closer(word) {
             // `agreed."` : the closer stays with this sentence; decide after it.
             let mut j = i;
@@ -126,7 +184,9 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
             i = j.max(i + 1);
             continue;
         } else if abbrev::classify(prev) == Some(AbbrevKind::MayEnd) && !gap.is_empty() {
-            boundary = STARTERS.contains(&word.to_lowercase().as_str());
+            // "confidentiality, etc. Thanks.": "etc." before a capital ends its sentence.
+            boundary = STARTERS.contains(&word.to_lowercase().as_str())
+                || prev.eq_ignore_ascii_case("etc.") && starts_upper_or_digit(word);
         }
         if newline {
             line_start = i;
@@ -145,7 +205,26 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
 }
 
 fn is_quote_or_bracket(word: &str) -> bool {
-    matches!(word, "\"" | "(" | "[" | "\u{201C}" | "\u{2018}" | "'" | "`")
+    matches!(
+        word,
+        "\"" | "(" | "[" | "\u{201C}" | "\u{2018}" | "\u{2019}" | "'" | "`" | "''" | "``"
+    )
+}
+
+/// An ASCII dash opening a line of web text ("-- Posted by"); an em dash after a quotation
+/// usually introduces its attribution instead ("... about it. — Rick Santorum").
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--")
+}
+
+/// Whether the first word after the quotes, brackets or dash at `i` is capitalized: `. ("At`,
+/// `. -- Posted`.
+fn capitalized_after_openers(text: &str, tokens: &[(usize, usize)], i: usize) -> bool {
+    tokens[i + 1..]
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .find(|w| !is_quote_or_bracket(w))
+        .is_some_and(starts_upper_or_digit)
 }
 
 #[cfg(test)]
@@ -194,6 +273,61 @@ mod tests {
                 "\"Good,\" he said!",
                 "Then silence?"
             ]
+        );
+    }
+
+    #[test]
+    fn lower_case_sentence_starts() {
+        assert_eq!(
+            split("go to famoso. seriously. it is great!! i loved it? yes"),
+            [
+                "go to famoso.",
+                "seriously.",
+                "it is great!!",
+                "i loved it?",
+                "yes"
+            ]
+        );
+        // Not after an ellipsis, an unlisted abbreviation or a short capitalized one.
+        assert_eq!(
+            split("well... maybe. He got a Ph.D. in 1950. Esp. the soup."),
+            [
+                "well... maybe.",
+                "He got a Ph.D. in 1950.",
+                "Esp. the soup."
+            ]
+        );
+        // Quoted speech goes on in lower case.
+        assert_eq!(split("\"No.\" he said."), ["\"No.\" he said."]);
+    }
+
+    #[test]
+    fn reference_marks_end_their_sentence() {
+        assert_eq!(
+            split("He stayed until 1805. [6] A poor student, he left. [7]"),
+            ["He stayed until 1805. [6]", "A poor student, he left. [7]"]
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_etc_before_a_new_sentence() {
+        assert_eq!(
+            split("It was published. (\"At first I hid.\") Fine, etc. Thanks. -- Posted by Al"),
+            [
+                "It was published.",
+                "(\"At first I hid.\")",
+                "Fine, etc.",
+                "Thanks.",
+                "-- Posted by Al"
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_runs_end_sentences() {
+        assert_eq!(
+            split("Help me!!! Really?! Fine.... I stay"),
+            ["Help me!!!", "Really?!", "Fine....", "I stay"]
         );
     }
 

@@ -1,6 +1,7 @@
 //! Word tokenization with byte spans, in the style of the Universal Dependencies English
-//! treebanks: punctuation is split off, clitics ("'s", "n't") are separate tokens, while
-//! abbreviations, initials, decimal numbers and hyphenated words stay whole.
+//! treebanks: punctuation is split off, clitics ("'s", "n't", "gon|na", "can|not") are separate
+//! tokens, while abbreviations, initials, decimal numbers, hyphenated words, URLs, e-mail
+//! addresses, emoticons and runs of punctuation ("!!!", "?!", "....", "---") stay whole.
 
 use crate::abbrev;
 
@@ -36,6 +37,87 @@ fn is_apostrophe(c: char) -> bool {
 /// Clitics split off the end of a word, after the apostrophe.
 const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 
+/// Words UD English writes as two (lower case, and the byte where the second word starts):
+/// informal contractions and clitics written without their apostrophe.
+const FUSED: &[(&str, usize)] = &[
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("outta", 3),
+    ("lemme", 3),
+    ("gimme", 3),
+    ("sorta", 4),
+    ("dont", 2),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("isnt", 2),
+    ("wasnt", 3),
+    ("werent", 4),
+    ("arent", 3),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
+    ("havent", 4),
+    ("hasnt", 3),
+    ("hadnt", 3),
+    ("cant", 2),
+    ("wont", 2),
+    ("im", 1),
+    ("ive", 1),
+    ("youre", 3),
+    ("theyre", 4),
+    ("thats", 4),
+];
+
+/// Emoticons, kept as one token when they stand alone.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":-p", ":/", ":-/",
+    ":]", ":[", "=)", "=(", "(:", "):", ":'(", ":o", ":O", ":-O", "<3", "^_^", "^^", "XD", "xD",
+    ":|", ":-|", ":*", ";-P", ";P", ";p", "8)", "B)", ":?",
+];
+
+/// Units written straight after a number that UD English splits off: "5pm" -> "5" "pm".
+const NUMBER_UNITS: &[&str] = &[
+    "am", "pm", "k", "mm", "cm", "km", "kg", "ft", "lbs", "mph", "gb", "mb", "hrs", "mins",
+];
+
+fn is_run_punct(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '`')
+}
+
+/// Length in bytes of the run of `pred` characters at the end of `word`.
+fn trailing_run(word: &str, pred: impl Fn(char) -> bool) -> usize {
+    word.len() - word.trim_end_matches(pred).len()
+}
+
+/// Length in bytes of the run of `pred` characters at the start of `word`.
+fn leading_run(word: &str, pred: impl Fn(char) -> bool) -> usize {
+    word.len() - word.trim_start_matches(pred).len()
+}
+
+/// A web address or e-mail address: kept whole (inner dots, slashes and hyphens included).
+fn is_url_or_email(word: &str) -> bool {
+    if word.contains("://") || word.starts_with("www.") || word.starts_with("WWW.") {
+        return true;
+    }
+    match word.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.ends_with('.')
+                && host
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        }
+        None => false,
+    }
+}
+
 /// Tokenizes `text[from..to]` and returns the tokens' byte spans in `text`.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -44,14 +126,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         let i = i + from;
         if c.is_whitespace() {
             if let Some(s) = chunk_start.take() {
-                split_chunk(text, s, i, &mut out);
+                split_chunk(text, s, i, to, &mut out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
     }
     if let Some(s) = chunk_start {
-        split_chunk(text, s, to, &mut out);
+        split_chunk(text, s, to, to, &mut out);
     }
     out
 }
@@ -64,14 +146,35 @@ fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
 }
 
-/// Splits one whitespace-delimited chunk into tokens.
-fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+/// The first character after `e` that is not whitespace, within `text[..to]`.
+fn next_visible(text: &str, e: usize, to: usize) -> Option<char> {
+    text[e..to].chars().find(|c| !c.is_whitespace())
+}
+
+/// Splits one whitespace-delimited chunk `text[s..e]` into tokens; `to` bounds the text the
+/// tokenizer may look ahead into.
+fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let chunk = &text[s..e];
+    if EMOTICONS.contains(&chunk)
+        || matches!(chunk, "[...]" | "(...)")
+        || chunk.len() > 1 && chunk.chars().all(is_quote_mark)
+        || chunk.chars().all(|c| matches!(c, '-' | '=' | '_' | '*'))
+    {
+        // ":)", "------", "=====": one token.
+        out.push((s, e));
+        return;
+    }
     // Leading punctuation: opening quotes and brackets.
     while s < e {
         let word = &text[s..e];
         let Some(c) = first_char(word) else { break };
         let n = c.len_utf8();
         let rest = &word[n..];
+        if word.len() > 2 && (word.starts_with("``") || word.starts_with("''")) {
+            out.push((s, s + 2));
+            s += 2;
+            continue;
+        }
         let split = if word.len() == n {
             false
         } else if is_apostrophe(c) {
@@ -81,6 +184,15 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
                 || r == "t"
                 || r == "em"
                 || r.starts_with(|c: char| c.is_ascii_digit()))
+        } else if c == '<' {
+            // "<john@example.com>", "<<Alberta": an angle bracket before a word.
+            let k = leading_run(word, |c| c == '<').min(2);
+            if word[k..].starts_with(char::is_alphanumeric) {
+                out.push((s, s + k));
+                s += k;
+                continue;
+            }
+            false
         } else {
             is_opening(c)
         };
@@ -100,15 +212,52 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
         if word.len() == n {
             break;
         }
-        if word.ends_with("...") && word.len() > 3 {
-            tail.push((e - 3, e));
-            e -= 3;
+        // Runs of final punctuation are one token: "!!!", "?!", "....".
+        let mut run = trailing_run(word, is_run_punct);
+        if run >= 2 && run < word.len() && word[..word.len() - run + 1].ends_with('.') {
+            // "U.S.." and "T.V.?": the abbreviation keeps its own period.
+            if abbrev::classify(&word[..word.len() - run + 1]).is_some() {
+                run -= 1;
+            }
+        }
+        if run >= 2 {
+            // "...?" is an ellipsis and a question mark.
+            let tail_run = &word[word.len() - run..];
+            let dots = leading_run(tail_run, |c| c == '.');
+            if dots >= 3 && dots < run {
+                tail.push((e - run + dots, e));
+                e -= run - dots;
+                continue;
+            }
+            tail.push((e - run, e));
+            e -= run;
             continue;
         }
-        if word.ends_with("--") && word.len() > 2 {
-            tail.push((e - 2, e));
-            e -= 2;
+        // Closing double quotes written with two marks: ''.
+        let quotes = trailing_run(word, is_quote_mark);
+        if quotes == 2 && word.len() > 2 || quotes >= 2 && quotes == word.len() {
+            let k = if quotes == word.len() { quotes } else { 2 };
+            tail.push((e - k, e));
+            e -= k;
             continue;
+        }
+        let dashes = trailing_run(word, |c| c == '-');
+        if dashes >= 2 {
+            tail.push((e - dashes, e));
+            e -= dashes;
+            continue;
+        }
+        if c == '>' {
+            let k = trailing_run(word, |c| c == '>').min(2);
+            if k < word.len()
+                && word[..word.len() - k]
+                    .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ')'))
+            {
+                tail.push((e - k, e));
+                e -= k;
+                continue;
+            }
+            break;
         }
         if is_closing(c) {
             tail.push((e - n, e));
@@ -117,7 +266,12 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
         }
         if c == '.' {
             if abbrev::classify(word).is_some() {
-                break;
+                // "No. 5" but "said no.": number abbreviations need a number after them.
+                let number_next =
+                    next_visible(text, e, to).is_some_and(|c| c.is_ascii_digit() || c == '#');
+                if !abbrev::before_number(word) || number_next {
+                    break;
+                }
             }
             tail.push((e - 1, e));
             e -= 1;
@@ -137,25 +291,68 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
     out.extend(tail.into_iter().rev());
 }
 
-/// Splits the word left after outer punctuation: currency signs, dashes and clitics.
+/// Splits the word left after outer punctuation: currency signs, dashes, clitics, run-together
+/// words ("and/or", "good,cheap", "well...then") and numbers with units ("5pm").
 fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let word = &text[s..e];
-    // Currency before a number: "$5", "€1.2".
+    if is_url_or_email(word) {
+        out.push((s, e));
+        return;
+    }
+    // Currency before a number: "$5", "€1.2"; "#" before a number: "#1".
     if let Some(c) = first_char(word) {
-        if matches!(c, '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}') && word.len() > c.len_utf8() {
-            out.push((s, s + c.len_utf8()));
-            return split_core(text, s + c.len_utf8(), e, out);
+        let n = c.len_utf8();
+        let currency = matches!(c, '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}') && word.len() > n;
+        let number_sign = c == '#' && word[n..].starts_with(|c: char| c.is_ascii_digit());
+        if currency || number_sign {
+            out.push((s, s + n));
+            return split_core(text, s + n, e, out);
         }
     }
     // Dashes joining words: "talks--which", "Kazakhstan\u{2014}a".
     for dash in ["--", "\u{2014}", "\u{2013}"] {
         if let Some(p) = word.find(dash) {
-            if p > 0 && p + dash.len() < word.len() {
+            let len = if dash == "--" {
+                leading_run(&word[p..], |c| c == '-')
+            } else {
+                dash.len()
+            };
+            if p > 0 && p + len < word.len() {
                 split_core(text, s, s + p, out);
-                out.push((s + p, s + p + dash.len()));
-                return split_core(text, s + p + dash.len(), e, out);
+                out.push((s + p, s + p + len));
+                return split_core(text, s + p + len, e, out);
             }
         }
+    }
+    // Punctuation between two words with no space: "good,cheap", "well...then", "sit;order".
+    if let Some((p, len)) = inner_punct(word) {
+        split_core(text, s, s + p, out);
+        out.push((s + p, s + p + len));
+        return split_core(text, s + p + len, e, out);
+    }
+    // "and/or", "parts/materials" (but "b/c", "w/out", "1/2", "km/h" stay whole).
+    if word.contains('/')
+        && word
+            .split('/')
+            .all(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
+    {
+        let p = word.find('/').unwrap_or(0);
+        out.push((s, s + p));
+        out.push((s + p, s + p + 1));
+        return split_core(text, s + p + 1, e, out);
+    }
+    // A number with a unit: "5pm", "7:30PM", "65k".
+    let digits = leading_run(word, |c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','));
+    if digits > 0
+        && digits < word.len()
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        && NUMBER_UNITS
+            .iter()
+            .any(|u| word[digits..].eq_ignore_ascii_case(u))
+    {
+        out.push((s, s + digits));
+        out.push((s + digits, e));
+        return;
     }
     // "n't": "don't" -> "do" "n't".
     let lower = word.to_lowercase();
@@ -167,16 +364,62 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
             return;
         }
     }
-    // "'s", "'re", ... after a word: "China's" -> "China" "'s".
+    // "gonna" -> "gon" "na", "cannot" -> "can" "not", "dont" -> "do" "nt" ("IM" stays).
+    if let Some(&(_, p)) = FUSED.iter().find(|(w, _)| *w == lower) {
+        let shouting_im = lower == "im" && word == "IM";
+        if !shouting_im {
+            out.push((s, s + p));
+            out.push((s + p, e));
+            return;
+        }
+    }
+    // "'s", "'re", ... after a word: "China's" -> "China" "'s"; but "1990's", "80's" stay.
     if let Some((p, c)) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) {
         let clitic = &lower[p + c.len_utf8()..];
-        if p > 0 && CLITICS.contains(&clitic) {
+        let decade = clitic == "s" && word[..p].chars().all(|c| c.is_ascii_digit());
+        if p > 0 && CLITICS.contains(&clitic) && !decade {
             out.push((s, s + p));
             out.push((s + p, e));
             return;
         }
     }
     out.push((s, e));
+}
+
+/// Position and length of punctuation joining two words without a space: a comma or semicolon
+/// between letters ("good,cheap"; "1,200" and "a,b" in a code stay), or a run of two or more
+/// dots or an ellipsis between word characters ("well...then").
+fn inner_punct(word: &str) -> Option<(usize, usize)> {
+    let b = word.as_bytes();
+    let mut i = 1;
+    while i + 1 < b.len() {
+        match b[i] {
+            b',' | b';'
+                if i >= 2
+                    && b[i - 1].is_ascii_alphabetic()
+                    && b[i - 2].is_ascii_alphabetic()
+                    && b[i + 1].is_ascii_alphabetic()
+                    && b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()) =>
+            {
+                return Some((i, 1));
+            }
+            b'.' if b[i + 1] == b'.' => {
+                let run = b[i..].iter().take_while(|&&c| c == b'.').count();
+                if b[i - 1].is_ascii_alphanumeric()
+                    && b.get(i + run).is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    return Some((i, run));
+                }
+                i += run;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    word.find('\u{2026}')
+        .filter(|&p| p > 0 && p + 3 < word.len())
+        .map(|p| (p, 3))
 }
 
 #[cfg(test)]
@@ -216,6 +459,60 @@ mod tests {
             ["a", "U.S.-funded", ",", "free-of-charge", "plan", "..."]
         );
         assert_eq!(toks("'90s 'We"), ["'90s", "'", "We"]);
+    }
+
+    #[test]
+    fn informal_contractions_split_like_ud() {
+        assert_eq!(toks("I'm gonna go"), ["I", "'m", "gon", "na", "go"]);
+        assert_eq!(toks("We cannot wait"), ["We", "can", "not", "wait"]);
+        assert_eq!(toks("i dont know"), ["i", "do", "nt", "know"]);
+        assert_eq!(toks("Im here, IM me"), ["I", "m", "here", ",", "IM", "me"]);
+        assert_eq!(toks("the 1990's"), ["the", "1990's"]);
+    }
+
+    #[test]
+    fn punctuation_runs_stay_whole() {
+        assert_eq!(
+            toks("Wow!!! Really?! ok...."),
+            ["Wow", "!!!", "Really", "?!", "ok", "...."]
+        );
+        assert_eq!(toks("!!! --- ''"), ["!!!", "---", "''"]);
+        assert_eq!(toks("the U.S.. T.V.?"), ["the", "U.S.", ".", "T.V.", "?"]);
+        assert_eq!(toks("what...?"), ["what", "...", "?"]);
+        assert_eq!(toks("great--really"), ["great", "--", "really"]);
+        assert_eq!(toks("He said ''no''"), ["He", "said", "''", "no", "''"]);
+    }
+
+    #[test]
+    fn emoticons_urls_and_mail() {
+        assert_eq!(toks("great :) :-("), ["great", ":)", ":-("]);
+        assert_eq!(
+            toks("see http://www.x.com/a-b/c.pdf."),
+            ["see", "http://www.x.com/a-b/c.pdf", "."]
+        );
+        assert_eq!(
+            toks("<j.doe@mail.example.com>"),
+            ["<", "j.doe@mail.example.com", ">"]
+        );
+        assert_eq!(toks("<<file.DOC>>"), ["<<", "file.DOC", ">>"]);
+    }
+
+    #[test]
+    fn run_together_words_and_units() {
+        assert_eq!(toks("and/or b/c 1/2"), ["and", "/", "or", "b/c", "1/2"]);
+        assert_eq!(toks("good,cheap 1,200"), ["good", ",", "cheap", "1,200"]);
+        assert_eq!(toks("well...then"), ["well", "...", "then"]);
+        assert_eq!(
+            toks("at 7:30PM or 5pm"),
+            ["at", "7:30", "PM", "or", "5", "pm"]
+        );
+        assert_eq!(toks("#1 #tag"), ["#", "1", "#tag"]);
+    }
+
+    #[test]
+    fn number_abbreviations_need_a_number() {
+        assert_eq!(toks("No. 5 was No."), ["No.", "5", "was", "No", "."]);
+        assert_eq!(toks("modern art."), ["modern", "art", "."]);
     }
 
     #[test]
