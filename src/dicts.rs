@@ -15,6 +15,45 @@ pub struct DictArgs {
     /// Keep the bundled dictionaries when --dict is given.
     #[arg(long)]
     pub with_defaults: bool,
+    /// PETRARCH verb dictionary file (CAMEO.2.0.txt style). Repeatable; like --dict, replaces
+    /// the bundled dictionaries unless --with-defaults is given.
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+    /// PETRARCH actor dictionary file. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// PETRARCH agent dictionary file. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+    /// PETRARCH discard dictionary file. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+    /// PETRARCH issue dictionary file. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub issues: Vec<PathBuf>,
+}
+
+impl DictArgs {
+    /// The PETRARCH files named one by one on the command line.
+    fn petrarch_files(&self) -> herald_dict::petrarch::PetrarchFiles {
+        herald_dict::petrarch::PetrarchFiles {
+            verbs: self.verbs.clone(),
+            actors: self.actors.clone(),
+            agents: self.agents.clone(),
+            discards: self.discards.clone(),
+            issues: self.issues.clone(),
+        }
+    }
+
+    fn replaces_bundled(&self) -> bool {
+        let f = self.petrarch_files();
+        !self.dirs.is_empty()
+            || !(f.verbs.is_empty()
+                && f.actors.is_empty()
+                && f.agents.is_empty()
+                && f.discards.is_empty()
+                && f.issues.is_empty())
+    }
 }
 
 fn has_toml(dir: &Path) -> bool {
@@ -51,7 +90,7 @@ fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<()> {
 
 /// Loads the dictionaries the arguments ask for and reports skipped entries on stderr.
 pub fn load(args: &DictArgs) -> Result<Dictionaries> {
-    let mut dicts = if args.dirs.is_empty() || args.with_defaults {
+    let mut dicts = if !args.replaces_bundled() || args.with_defaults {
         herald_dict::bundled::load()
     } else {
         Dictionaries::default()
@@ -68,6 +107,23 @@ pub fn load(args: &DictArgs) -> Result<Dictionaries> {
             })?);
         }
     }
+    let files = args.petrarch_files();
+    for f in files
+        .verbs
+        .iter()
+        .chain(&files.actors)
+        .chain(&files.agents)
+        .chain(&files.discards)
+        .chain(&files.issues)
+    {
+        if !f.is_file() {
+            bail!("dictionary file {} does not exist", f.display());
+        }
+    }
+    dicts.extend(
+        herald_dict::petrarch::load_files(&files)
+            .context("cannot read the PETRARCH dictionary files")?,
+    );
     for d in &dicts.diagnostics {
         eprintln!("herald: dictionary entry skipped: {d}");
     }

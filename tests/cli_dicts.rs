@@ -1,0 +1,60 @@
+//! End-to-end: PETRARCH dictionary files named one by one (`--verbs`, `--actors`, ...) replace
+//! the bundled dictionaries, and a missing file is a clear error.
+
+use std::io::Write;
+use std::process::Command;
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::File::create(&p)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    p
+}
+
+#[test]
+fn petrarch_files_one_by_one() {
+    let dir = std::env::temp_dir().join(format!("herald-dicts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let verbs = write(&dir, "v.txt", "--- CRITICIZE  [111] ---\nCRITICIZE\n");
+    let actors = write(&dir, "a.txt", "FORNOST  [FOR]\nGONDOR  [GON]\n");
+    let input = write(&dir, "in.txt", "Fornost criticized Gondor.\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["code", "--no-parse", "--no-geo", "--verbs"])
+        .arg(&verbs)
+        .arg("--actors")
+        .arg(&actors)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["source"]["code"], "FOR");
+    assert_eq!(events[0]["target"]["code"], "GON");
+    assert_eq!(events[0]["cameo"], "111");
+    // The bundled dictionaries were replaced: it names v.txt as the pattern's home.
+    assert!(events[0]["evidence"]["dictionary"]
+        .as_str()
+        .unwrap()
+        .contains("v.txt"));
+
+    let missing = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["code", "--verbs"])
+        .arg(dir.join("nope.txt"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.txt"));
+}
