@@ -46,13 +46,12 @@ impl DictArgs {
     }
 
     fn replaces_bundled(&self) -> bool {
-        let f = self.petrarch_files();
         !self.dirs.is_empty()
-            || !(f.verbs.is_empty()
-                && f.actors.is_empty()
-                && f.agents.is_empty()
-                && f.discards.is_empty()
-                && f.issues.is_empty())
+            || !self.verbs.is_empty()
+            || !self.actors.is_empty()
+            || !self.agents.is_empty()
+            || !self.discards.is_empty()
+            || !self.issues.is_empty()
     }
 }
 
