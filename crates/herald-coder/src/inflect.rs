@@ -209,7 +209,10 @@ mod tests {
             ("open", "opened"),
             ("open", "opening"),
         ] {
-            assert!(verb_forms(verb).contains(&form.to_string()), "{verb} {form}");
+            assert!(
+                verb_forms(verb).contains(&form.to_string()),
+                "{verb} {form}"
+            );
         }
         assert_eq!(
             verb_forms("accuse"),
