@@ -10,7 +10,7 @@ use herald_dict::{PatternElem, VerbPattern};
 
 use crate::actors::Mention;
 use crate::inflect::is_past_participle_form;
-use crate::lexicon::{Lexicon, VerbRef};
+use crate::lexicon::{word_hash, FxHashSet, Lexicon, VerbRef};
 use herald_dict::SourceLoc;
 
 /// An event found in a sentence, before it becomes a record.
@@ -109,6 +109,10 @@ pub(crate) struct Sent<'a> {
     /// computed once per sentence.
     next_boundary: Vec<usize>,
     tagged: bool,
+    /// Hashes of every word a pattern word could match here: norms, lemmas, "not" for "n't",
+    /// and the singulars a plural could come from. A pattern needing a word not in it cannot
+    /// match (hash collisions only let a pattern through to the full match).
+    words: FxHashSet<u64>,
 }
 
 /// Roles of a verb read off the dependency parse.
@@ -136,7 +140,26 @@ impl<'a> Sent<'a> {
             trigger: Vec::new(),
             next_boundary: Vec::new(),
             tagged: tokens.iter().any(|t| !t.upos.is_empty()),
+            words: FxHashSet::default(),
         };
+        for t in tokens {
+            s.words.insert(word_hash(&t.norm));
+            s.words.insert(word_hash(&t.lemma));
+            if t.norm == "n't" {
+                s.words.insert(word_hash("not"));
+            }
+            // `regular_plural` adds "s", "es", or turns "y" into "ies".
+            let n = t.norm.as_str();
+            if let Some(stem) = n.strip_suffix('s') {
+                s.words.insert(word_hash(stem));
+                if let Some(stem) = n.strip_suffix("es") {
+                    s.words.insert(word_hash(stem));
+                }
+                if let Some(stem) = n.strip_suffix("ies") {
+                    s.words.insert(word_hash(&format!("{stem}y")));
+                }
+            }
+        }
         s.trigger = (0..tokens.len())
             .map(|k| s.compute_trigger_verb(k))
             .collect();
@@ -690,10 +713,14 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             let word = &block.verbs[vref.verb as usize];
             let end = s.window_end(span.1.saturating_sub(1));
             let specs = &s.lex.specificity[vref.block as usize];
-            for (p, &spec) in block.patterns.iter().zip(specs) {
+            let required = &s.lex.required[vref.block as usize];
+            for ((p, &spec), req) in block.patterns.iter().zip(specs).zip(required) {
                 let Some(code) = &p.code else { continue };
                 // A hit no more specific than the best so far would not replace it.
                 if best.as_ref().is_some_and(|b| spec <= b.hit.specificity) {
+                    continue;
+                }
+                if !req.iter().all(|h| s.words.contains(h)) {
                     continue;
                 }
                 if let Some(hit) = s.match_pattern(p, span, end, spec) {

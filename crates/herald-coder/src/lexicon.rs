@@ -55,6 +55,31 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;
 
+/// Hash of a word, for the sets of words a sentence has and a pattern needs.
+pub(crate) fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    // Mixed so that the low bits, which choose hash-table slots, depend on every byte.
+    h.add(0xff);
+    h.finish()
+}
+
+/// Words a pattern cannot match without (a word, every word of a noun phrase, a preposition), as
+/// [`word_hash`]es. Synsets and actors require nothing fixed.
+pub(crate) fn required_words(elems: &[PatternElem], out: &mut Vec<u64>) {
+    for e in elems {
+        match e {
+            PatternElem::Word(w) => out.push(word_hash(w)),
+            PatternElem::NounPhrase(p) => out.extend(p.iter().map(|w| word_hash(w))),
+            PatternElem::Prep(p, inner) => {
+                out.push(word_hash(p));
+                required_words(inner, out);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// How specific a pattern's elements are: the more specific match wins.
 pub(crate) fn specificity(elems: &[PatternElem]) -> usize {
     elems
@@ -125,6 +150,9 @@ pub struct Lexicon {
     pub(crate) agent_codes: FxHashSet<String>,
     /// Per verb block, per pattern: its specificity, computed once rather than per pattern tried.
     pub(crate) specificity: Vec<Vec<usize>>,
+    /// Per verb block, per pattern: the words it requires ([`required_words`]), so that a
+    /// sentence lacking one skips the pattern without matching it.
+    pub(crate) required: Vec<Vec<Box<[u64]>>>,
 }
 
 impl Lexicon {
@@ -194,6 +222,24 @@ impl Lexicon {
                     .collect()
             })
             .collect();
+        let required = dicts
+            .verbs
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        let mut words = Vec::new();
+                        required_words(&p.before, &mut words);
+                        required_words(&p.after, &mut words);
+                        words.sort_unstable();
+                        words.dedup();
+                        words.into_boxed_slice()
+                    })
+                    .collect()
+            })
+            .collect();
         actors.finish();
         agents.finish();
         nouns.finish();
@@ -207,6 +253,7 @@ impl Lexicon {
             verbs,
             agent_codes,
             specificity,
+            required,
         }
     }
 }
