@@ -60,7 +60,7 @@ pub struct CodeArgs {
     #[arg(long)]
     pub no_dedup: bool,
     /// How many recent distinct articles story grouping remembers: a copy arriving later than
-    /// that starts a new group. About 0.7 KB of memory per article.
+    /// that starts a new group. About 1.1 KB of memory per article.
     #[arg(long, default_value_t = herald_dedup::DEFAULT_WINDOW as u64, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub dedup_window: u64,

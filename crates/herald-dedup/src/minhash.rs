@@ -112,7 +112,7 @@ pub struct StoryOptions {
     pub threshold: f64,
     /// How many recent distinct articles are remembered (at least 1). Syndicated copies of a
     /// story arrive close together in a news stream, so a window of recent articles finds them
-    /// while memory stays flat however long the input (about 0.7 KB per remembered article).
+    /// while memory stays flat however long the input (about 1.1 KB per remembered article).
     pub window: usize,
 }
 
