@@ -59,6 +59,11 @@ pub struct CodeArgs {
     /// Do not group syndicated copies of a story (no `story_group`).
     #[arg(long)]
     pub no_dedup: bool,
+    /// How many recent distinct articles story grouping remembers: a copy arriving later than
+    /// that starts a new group. About 1.1 KB of memory per article.
+    #[arg(long, default_value_t = herald_dedup::DEFAULT_WINDOW as u64, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub dedup_window: u64,
     /// Do not geocode events (every `location` is null).
     #[arg(long)]
     pub no_geo: bool,
@@ -106,7 +111,12 @@ pub fn run(args: CodeArgs) -> Result<i32> {
 
     let mut skipped = 0usize;
     let mut batch = Vec::with_capacity(BATCH);
-    let mut stories = (!args.no_dedup).then(|| StoryIndex::new(StoryOptions::default()));
+    let mut stories = (!args.no_dedup).then(|| {
+        StoryIndex::new(StoryOptions {
+            window: usize::try_from(args.dedup_window).unwrap_or(usize::MAX),
+            ..StoryOptions::default()
+        })
+    });
     let mut aggregator = args.aggregate.then(Aggregator::default);
     let mut flush = |batch: &mut Vec<herald_core::Article>,
                      writer: &mut Box<dyn output::EventWriter + Send>|
@@ -141,6 +151,12 @@ pub fn run(args: CodeArgs) -> Result<i32> {
                 }
             }
         }
+        // Days the input has moved past are written now, so memory holds a few days.
+        if let Some(agg) = aggregator.as_mut() {
+            for e in agg.take_done() {
+                writer.write(&e).context("writing output")?;
+            }
+        }
         stats.add_time(Stage::Write, t.elapsed());
         Ok(())
     };
@@ -172,6 +188,13 @@ pub fn run(args: CodeArgs) -> Result<i32> {
     }
     flush(&mut batch, &mut writer)?;
     if let Some(agg) = aggregator.take() {
+        if agg.late() > 0 {
+            eprintln!(
+                "herald: note: {} event(s) dated on days already written (input far out of date \
+                 order) got a record of their own for that day",
+                agg.late()
+            );
+        }
         for e in agg.finish() {
             writer.write(&e).context("writing output")?;
         }

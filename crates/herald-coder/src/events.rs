@@ -10,7 +10,8 @@ use herald_dict::{PatternElem, VerbPattern};
 
 use crate::actors::Mention;
 use crate::inflect::is_past_participle_form;
-use crate::lexicon::{Lexicon, VerbRef};
+use crate::lexicon::{word_hash, FxHashSet, Lexicon, VerbRef};
+use herald_dict::SourceLoc;
 
 /// An event found in a sentence, before it becomes a record.
 #[derive(Clone, Debug)]
@@ -133,6 +134,17 @@ pub(crate) struct Sent<'a> {
     /// Whether `head`/`deprel` are filled: then roles come from the parse, word order is the
     /// fallback.
     pub parsed: bool,
+    /// Per token: whether it is a possible event trigger (see `is_trigger_verb`).
+    trigger: Vec<bool>,
+    /// Per position `k` (and one past the end): the first clause boundary at or after `k`, or
+    /// the sentence length. Clause windows are asked for every pattern tried, so they are
+    /// computed once per sentence.
+    next_boundary: Vec<usize>,
+    tagged: bool,
+    /// Hashes of every word a pattern word could match here: norms, lemmas, "not" for "n't",
+    /// and the singulars a plural could come from. A pattern needing a word not in it cannot
+    /// match (hash collisions only let a pattern through to the full match).
+    words: FxHashSet<u64>,
 }
 
 /// Roles of a verb read off the dependency parse.
@@ -143,6 +155,56 @@ struct ParseRoles {
     /// The agent of a passive ("by Y").
     agent: Vec<usize>,
     passive: bool,
+}
+
+impl<'a> Sent<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        tokens: &'a [Token],
+        mentions: &'a [Mention],
+        parsed: bool,
+    ) -> Sent<'a> {
+        let mut s = Sent {
+            lex,
+            tokens,
+            mentions,
+            parsed,
+            trigger: Vec::new(),
+            next_boundary: Vec::new(),
+            tagged: tokens.iter().any(|t| !t.upos.is_empty()),
+            words: FxHashSet::default(),
+        };
+        for t in tokens {
+            s.words.insert(word_hash(&t.norm));
+            s.words.insert(word_hash(&t.lemma));
+            if t.norm == "n't" {
+                s.words.insert(word_hash("not"));
+            }
+            // `regular_plural` adds "s", "es", or turns "y" into "ies".
+            let n = t.norm.as_str();
+            if let Some(stem) = n.strip_suffix('s') {
+                s.words.insert(word_hash(stem));
+                if let Some(stem) = n.strip_suffix("es") {
+                    s.words.insert(word_hash(stem));
+                }
+                if let Some(stem) = n.strip_suffix("ies") {
+                    s.words.insert(word_hash(&format!("{stem}y")));
+                }
+            }
+        }
+        s.trigger = (0..tokens.len())
+            .map(|k| s.compute_trigger_verb(k))
+            .collect();
+        let mut next = vec![tokens.len(); tokens.len() + 1];
+        for k in (0..tokens.len()).rev() {
+            let boundary = CLAUSE_END.contains(&tokens[k].norm.as_str())
+                || s.trigger[k]
+                || s.reporting_clause_at(k);
+            next[k] = if boundary { k } else { next[k + 1] };
+        }
+        s.next_boundary = next;
+        s
+    }
 }
 
 impl Sent<'_> {
@@ -246,7 +308,7 @@ impl Sent<'_> {
     }
 
     fn tagged(&self) -> bool {
-        self.tokens.iter().any(|t| !t.upos.is_empty())
+        self.tagged
     }
 
     /// End (exclusive) of the sentence part right of token `i`: the next strong punctuation.
@@ -257,17 +319,12 @@ impl Sent<'_> {
     }
 
     /// End (exclusive) of the clause window to the right of token `i`.
-    /// The clause ends at strong punctuation or at the next verb that is itself an event
-    /// trigger ("met X ... and held talks with Y").
+    /// The clause ends at strong punctuation, at the next verb that is itself an event
+    /// trigger ("met X ... and held talks with Y"), or at a reporting clause.
     fn window_end(&self, i: usize) -> usize {
         let lim = (i + WINDOW).min(self.tokens.len());
-        (i + 1..lim)
-            .find(|&k| {
-                CLAUSE_END.contains(&self.tokens[k].norm.as_str())
-                    || self.is_trigger_verb(k)
-                    || self.reporting_clause_at(k)
-            })
-            .unwrap_or(lim)
+        let next = self.next_boundary.get(i + 1).copied().unwrap_or(lim);
+        next.min(lim)
     }
 
     /// ", a senior official said", ", officials said on Thursday": a reporting clause after a
@@ -291,6 +348,10 @@ impl Sent<'_> {
 
     /// Whether token `k` is a dictionary verb used as a verb (a possible event trigger).
     fn is_trigger_verb(&self, k: usize) -> bool {
+        self.trigger[k]
+    }
+
+    fn compute_trigger_verb(&self, k: usize) -> bool {
         let t = &self.tokens[k];
         let known = self.lex.verbs.contains_key(t.norm.as_str())
             || (!t.lemma.is_empty() && self.lex.verbs.contains_key(t.lemma.as_str()));
@@ -504,12 +565,13 @@ impl Sent<'_> {
     }
 }
 
-/// The best dictionary match for a verb: its code, roles, and where it came from.
-struct VerbMatch {
-    code: String,
+/// The best dictionary match for a verb: its code, roles, and where it came from. Borrowed from
+/// the dictionaries: only the winner's strings are copied.
+struct VerbMatch<'d> {
+    code: &'d str,
     hit: PatternHit,
-    pattern: String,
-    dict_loc: String,
+    pattern: &'d str,
+    dict_loc: &'d SourceLoc,
     span: (usize, usize),
     petrarch_rules: bool,
     /// The pattern requires a negation before the verb.
@@ -545,19 +607,6 @@ struct PatternHit {
     object: Option<(usize, usize)>,
 }
 
-fn specificity(elems: &[PatternElem]) -> usize {
-    elems
-        .iter()
-        .map(|e| match e {
-            PatternElem::Word(_) | PatternElem::Synset(_) => 2,
-            PatternElem::NounPhrase(p) => 1 + p.len(),
-            PatternElem::Prep(_, inner) => 2 + specificity(inner),
-            PatternElem::Source | PatternElem::Target => 1,
-            _ => 0,
-        })
-        .sum()
-}
-
 impl Sent<'_> {
     /// Finds a phrase (consecutive words) at or after `from`, before `end`; returns its end.
     fn find_phrase(&self, words: &[String], from: usize, end: usize) -> Option<usize> {
@@ -566,7 +615,7 @@ impl Sent<'_> {
                 && words.iter().enumerate().all(|(j, w)| {
                     let t = &self.tokens[k + j];
                     matches_word(t, w)
-                        || (j + 1 == words.len() && t.norm == herald_dict::regular_plural(w))
+                        || (j + 1 == words.len() && herald_dict::is_regular_plural(&t.norm, w))
                 });
             fits.then_some(k + words.len())
         })
@@ -635,12 +684,20 @@ impl Sent<'_> {
         Some(pos)
     }
 
-    fn match_pattern(&self, p: &VerbPattern, span: (usize, usize)) -> Option<PatternHit> {
+    /// Matches pattern `p` around the verb at `span`; `end` is the clause window after the verb
+    /// (`window_end(span.1 - 1)`) and `specificity` the pattern's (both the same for every
+    /// pattern of a verb, so computed by the caller).
+    fn match_pattern(
+        &self,
+        p: &VerbPattern,
+        span: (usize, usize),
+        end: usize,
+        specificity: usize,
+    ) -> Option<PatternHit> {
         let mut hit = PatternHit {
-            specificity: specificity(&p.before) + specificity(&p.after),
+            specificity,
             ..Default::default()
         };
-        let end = self.window_end(span.1.saturating_sub(1));
         self.match_after(&p.after, span.1, end, &mut hit)?;
         for e in &p.before {
             match e {
@@ -822,18 +879,28 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             };
             let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
             let word = &block.verbs[vref.verb as usize];
-            for p in &block.patterns {
+            let end = s.window_end(span.1.saturating_sub(1));
+            let specs = &s.lex.specificity[vref.block as usize];
+            let required = &s.lex.required[vref.block as usize];
+            for ((p, &spec), req) in block.patterns.iter().zip(specs).zip(required) {
                 let Some(code) = &p.code else { continue };
-                if let Some(hit) = s.match_pattern(p, span) {
+                // A hit no more specific than the best so far would not replace it.
+                if best.as_ref().is_some_and(|b| spec <= b.hit.specificity) {
+                    continue;
+                }
+                if !req.iter().all(|h| s.words.contains(h)) {
+                    continue;
+                }
+                if let Some(hit) = s.match_pattern(p, span, end, spec) {
                     if best
                         .as_ref()
                         .is_none_or(|b| hit.specificity > b.hit.specificity)
                     {
                         best = Some(VerbMatch {
-                            code: code.clone(),
+                            code,
                             hit,
-                            pattern: p.text.clone(),
-                            dict_loc: p.loc.to_string(),
+                            pattern: &p.text,
+                            dict_loc: &p.loc,
                             span,
                             petrarch_rules: block.petrarch_rules,
                             negative: p.before.iter().any(|e| s.is_negation(e)),
@@ -844,10 +911,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             if best.is_none() {
                 if let Some(code) = word.code.as_ref().or(block.code.as_ref()) {
                     best = Some(VerbMatch {
-                        code: code.clone(),
+                        code,
                         hit: PatternHit::default(),
-                        pattern: block.description.clone(),
-                        dict_loc: word.loc.to_string(),
+                        pattern: &block.description,
+                        dict_loc: &word.loc,
                         span,
                         petrarch_rules: block.petrarch_rules,
                         negative: false,
@@ -856,7 +923,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             }
         }
         let Some(VerbMatch {
-            mut code,
+            code,
             hit,
             pattern,
             dict_loc,
@@ -874,6 +941,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         }
         let hit_sources = hit.source_after;
         let object = hit.object;
+        let mut code = code.to_string();
         let mut sources = hit.sources;
         let mut targets = hit.targets;
         let roles = s.roles(i);
@@ -918,7 +986,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             }
         }
         let mut subject_at = span.0;
-        let mut pattern = pattern;
+        let mut pattern = pattern.to_string();
         let frame = if petrarch_rules {
             None
         } else {
@@ -1002,7 +1070,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             trig_start: span.0,
             trig_end: span.1,
             pattern,
-            dict_loc,
+            dict_loc: dict_loc.to_string(),
             petrarch_rules,
         });
     }

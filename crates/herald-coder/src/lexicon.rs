@@ -2,15 +2,102 @@
 //! surface form and lemma. Built once per run, shared read-only by all threads.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use herald_dict::{Dictionaries, Phrase};
+use herald_dict::{Dictionaries, PatternElem, Phrase};
 
 use crate::inflect::verb_forms;
+
+/// FxHash (rustc's hasher): the coder looks up short word keys several times per token, where
+/// std's SipHash (built to resist flooding by adversarial keys, which dictionaries are not) cost
+/// about a tenth of coding time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
+pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;
+
+/// Hash of a word, for the sets of words a sentence has and a pattern needs.
+pub(crate) fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    // Mixed so that the low bits, which choose hash-table slots, depend on every byte.
+    h.add(0xff);
+    h.finish()
+}
+
+/// Words a pattern cannot match without (a word, every word of a noun phrase, a preposition), as
+/// [`word_hash`]es. Synsets and actors require nothing fixed.
+pub(crate) fn required_words(elems: &[PatternElem], out: &mut Vec<u64>) {
+    for e in elems {
+        match e {
+            PatternElem::Word(w) => out.push(word_hash(w)),
+            PatternElem::NounPhrase(p) => out.extend(p.iter().map(|w| word_hash(w))),
+            PatternElem::Prep(p, inner) => {
+                out.push(word_hash(p));
+                required_words(inner, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How specific a pattern's elements are: the more specific match wins.
+pub(crate) fn specificity(elems: &[PatternElem]) -> usize {
+    elems
+        .iter()
+        .map(|e| match e {
+            PatternElem::Word(_) | PatternElem::Synset(_) => 2,
+            PatternElem::NounPhrase(p) => 1 + p.len(),
+            PatternElem::Prep(_, inner) => 2 + specificity(inner),
+            PatternElem::Source | PatternElem::Target => 1,
+            _ => 0,
+        })
+        .sum()
+}
 
 /// Phrases indexed by their first word; longest phrases first so the first hit is the longest.
 #[derive(Default, Debug)]
 pub(crate) struct PhraseIndex {
-    by_first: HashMap<String, Vec<(Phrase, u32)>>,
+    by_first: FxHashMap<String, Vec<(Phrase, u32)>>,
 }
 
 impl PhraseIndex {
@@ -58,9 +145,14 @@ pub struct Lexicon {
     pub(crate) nouns: PhraseIndex,
     pub(crate) discards: PhraseIndex,
     /// Verb head word (any inflected form, or lemma) to the verbs it may be.
-    pub(crate) verbs: HashMap<String, Vec<VerbRef>>,
+    pub(crate) verbs: FxHashMap<String, Vec<VerbRef>>,
     /// Three-letter codes known to be agents (GOV, MIL, ...), to split actor codes.
-    pub(crate) agent_codes: HashSet<String>,
+    pub(crate) agent_codes: FxHashSet<String>,
+    /// Per verb block, per pattern: its specificity, computed once rather than per pattern tried.
+    pub(crate) specificity: Vec<Vec<usize>>,
+    /// Per verb block, per pattern: the words it requires ([`required_words`]), so that a
+    /// sentence lacking one skips the pattern without matching it.
+    pub(crate) required: Vec<Vec<Box<[u64]>>>,
 }
 
 impl Lexicon {
@@ -72,7 +164,7 @@ impl Lexicon {
             }
         }
         let mut agents = PhraseIndex::default();
-        let mut agent_codes = HashSet::new();
+        let mut agent_codes = FxHashSet::default();
         for (i, a) in dicts.agents.iter().enumerate() {
             for p in &a.phrases {
                 agents.insert(p, i as u32);
@@ -93,7 +185,7 @@ impl Lexicon {
         for (i, d) in dicts.discards.iter().enumerate() {
             discards.insert(&d.phrase, i as u32);
         }
-        let mut verbs: HashMap<String, Vec<VerbRef>> = HashMap::new();
+        let mut verbs: FxHashMap<String, Vec<VerbRef>> = FxHashMap::default();
         for (b, block) in dicts.verbs.blocks.iter().enumerate() {
             for (v, word) in block.verbs.iter().enumerate() {
                 let r = VerbRef {
@@ -119,6 +211,35 @@ impl Lexicon {
                 }
             }
         }
+        let specificity = dicts
+            .verbs
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| specificity(&p.before) + specificity(&p.after))
+                    .collect()
+            })
+            .collect();
+        let required = dicts
+            .verbs
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        let mut words = Vec::new();
+                        required_words(&p.before, &mut words);
+                        required_words(&p.after, &mut words);
+                        words.sort_unstable();
+                        words.dedup();
+                        words.into_boxed_slice()
+                    })
+                    .collect()
+            })
+            .collect();
         actors.finish();
         agents.finish();
         nouns.finish();
@@ -131,6 +252,8 @@ impl Lexicon {
             discards,
             verbs,
             agent_codes,
+            specificity,
+            required,
         }
     }
 }

@@ -14,6 +14,8 @@ mod events;
 mod inflect;
 mod lexicon;
 
+use std::collections::VecDeque;
+
 use herald_cameo::{CameoEvent, Codebook};
 use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
 use herald_dict::Dictionaries;
@@ -41,6 +43,12 @@ struct Antecedent {
     /// How many events in the article so far had this actor (by code) as source.
     subject_count: usize,
 }
+
+/// How many antecedents (actor mentions) reference resolution looks back over. Pronouns, bare
+/// surnames and "the minister" refer to actors named a few sentences back; an article of normal
+/// length (20-50 sentences) names far fewer, so this changes nothing there, while a book-length
+/// article no longer scans every earlier mention for every new one (quadratic time).
+pub const HISTORY: usize = 500;
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 /// Nouns that, after "the two" or "both", stand for the two parties last named.
@@ -85,7 +93,12 @@ impl Coder {
     }
 
     /// The actor mentions of one sentence, with references resolved against `history`.
-    fn mentions(&self, tokens: &[Token], doc: &Doc, history: &[Antecedent]) -> Vec<Mention> {
+    fn mentions(
+        &self,
+        tokens: &[Token],
+        doc: &Doc,
+        history: &VecDeque<Antecedent>,
+    ) -> Vec<Mention> {
         let mut ms = actors::find_mentions(&self.lex, tokens, doc.article.date);
         // Role nouns without a country ("the minister"): the latest actor named with that word.
         for m in ms.iter_mut().filter(|m| m.agent_only) {
@@ -241,24 +254,24 @@ impl Coder {
             return Vec::new();
         }
         let mut records: Vec<EventRecord> = Vec::new();
-        let mut history: Vec<Antecedent> = Vec::new();
+        // Per sentence, the range of its records (they are pushed sentence by sentence), so a
+        // repeated sentence finds its first occurrence's records without scanning all.
+        let mut record_ranges: Vec<(usize, usize)> = vec![(0, 0); doc.sentences.len()];
+        let mut history: VecDeque<Antecedent> = VecDeque::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if let Some(first) = s.duplicate_of {
-                for r in records.iter_mut().filter(|r| r.sentence_index == first) {
+                let (lo, hi) = record_ranges.get(first).copied().unwrap_or((0, 0));
+                for r in &mut records[lo..hi] {
                     r.mentions += 1;
                 }
                 continue;
             }
+            let first_record = records.len();
             if s.tokens.is_empty() || self.discard(&s.tokens).is_some() {
                 continue;
             }
             let mentions = self.mentions(&s.tokens, doc, &history);
-            let sent = events::Sent {
-                lex: &self.lex,
-                tokens: &s.tokens,
-                mentions: &mentions,
-                parsed: s.parsed,
-            };
+            let sent = events::Sent::new(&self.lex, &s.tokens, &mentions, s.parsed);
             let cands = events::code_sentence(&sent, &self.codebook);
             // The first country the sentence names: "Japan has no plans ..., the defence
             // minister said" is Japan's minister.
@@ -345,6 +358,7 @@ impl Coder {
                     }
                 }
             }
+            record_ranges[si] = (first_record, records.len());
             let subjects: Vec<usize> = sources_used;
             if !subjects.is_empty() {
                 for a in history.iter_mut() {
@@ -365,7 +379,10 @@ impl Coder {
                         .map(|a| a.subject_count)
                         .max()
                         .unwrap_or(0);
-                    history.push(Antecedent {
+                    if history.len() == HISTORY {
+                        history.pop_front();
+                    }
+                    history.push_back(Antecedent {
                         subject_count: earlier + usize::from(subjects.contains(&k)),
                         code: m.code.clone(),
                         words: s.tokens[m.start..m.end]

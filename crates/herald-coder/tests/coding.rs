@@ -402,3 +402,19 @@ verbs = ["attack"]
         .collect();
     assert_eq!(got, vec![("016".to_string(), None)]);
 }
+
+#[test]
+fn references_resolve_after_a_long_article_body() {
+    // More actor mentions before the story than the coreference history keeps: references still
+    // resolve to the actors named just before them, exactly as in the story alone.
+    let story =
+        "China's Minister of Defense Chang Wanquan arrived in Astana. Nazarbayev met Chang. \
+                 He thanked the minister. The two sides signed an agreement.";
+    let filler: String = (0..2 * herald_coder::HISTORY)
+        .map(|i| format!("Russia criticized Peru over item {i}. "))
+        .collect();
+    let long = triples(&format!("{filler}\n\n{story}"));
+    let alone = triples(story);
+    assert!(long.len() > alone.len());
+    assert_eq!(long[long.len() - alone.len()..], alone[..]);
+}

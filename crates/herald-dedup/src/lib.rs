@@ -7,11 +7,13 @@
 //! - [`Aggregator`] merges event records into one per distinct event per day (date, source,
 //!   target, code, location), counting mentions, articles and sources, as GDELT's export does.
 //!
-//! Both are deterministic and keep memory bounded: the story index forgets the oldest articles
-//! beyond its capacity. Neither reads files nor codes text.
+//! Both are deterministic and keep memory bounded: the story index remembers a window of recent
+//! articles (syndicated copies arrive close together in a news stream) and forgets older ones;
+//! the aggregator, on date-ordered input, writes a day out once the input has moved two days past
+//! it. Neither reads files nor codes text.
 
 mod aggregate;
 mod minhash;
 
-pub use aggregate::Aggregator;
-pub use minhash::{Signature, StoryIndex, StoryOptions};
+pub use aggregate::{Aggregator, DEFAULT_HOLD};
+pub use minhash::{Signature, StoryIndex, StoryOptions, DEFAULT_WINDOW};

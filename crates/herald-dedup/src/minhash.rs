@@ -1,17 +1,25 @@
-//! MinHash signatures and an LSH index of recent articles.
+//! MinHash signatures and an LSH index of a window of recent articles.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// Number of hash functions in a signature; `BANDS * ROWS`.
 const HASHES: usize = 64;
 const BANDS: usize = 16;
 const ROWS: usize = HASHES / BANDS;
 const SHINGLE: usize = 5;
+/// How many of the most recent members of one LSH bucket an article is compared with. N copies of
+/// one story share their buckets, so comparing with every member cost O(N^2); the recent members
+/// of a story's buckets are copies of it too, so a bounded scan still finds the story.
+const SCAN: usize = 32;
 
 /// A MinHash signature of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
-    mins: [u64; HASHES],
+    /// The low 32 bits of each 64-bit minimum: half the memory per remembered article, and two
+    /// different minima agree in their low bits only by a 1 in 2^32 chance.
+    mins: [u32; HASHES],
     /// Articles too short to shingle get no signature and are never grouped.
     empty: bool,
 }
@@ -24,13 +32,24 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn hash_word(w: &str) -> u64 {
-    // FNV-1a, then mixed.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
+    for b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01B3);
     }
+    h
+}
+
+/// FNV-1a of the lower-cased word, then mixed.
+fn hash_word(w: &str) -> u64 {
+    // ASCII words (nearly all) are lowered byte by byte without allocating; others go through
+    // `str::to_lowercase`, whose rules (final sigma) differ from lowering char by char.
+    let h = if w.is_ascii() {
+        fnv(w.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        fnv(w.to_lowercase().bytes())
+    };
     mix(h)
 }
 
@@ -40,11 +59,14 @@ impl Signature {
         let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| hash_word(&w.to_lowercase()))
+            .map(hash_word)
             .collect();
         let mut mins = [u64::MAX; HASHES];
         if words.len() < SHINGLE {
-            return Signature { mins, empty: true };
+            return Signature {
+                mins: [u32::MAX; HASHES],
+                empty: true,
+            };
         }
         for win in words.windows(SHINGLE) {
             let sh = win.iter().fold(0u64, |acc, &w| mix(acc ^ w));
@@ -55,7 +77,10 @@ impl Signature {
                 }
             }
         }
-        Signature { mins, empty: false }
+        Signature {
+            mins: mins.map(|m| m as u32),
+            empty: false,
+        }
     }
 
     /// Estimated Jaccard similarity of the two shingle sets.
@@ -75,7 +100,8 @@ impl Signature {
     fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
         (0..BANDS).map(move |b| {
             let rows = &self.mins[b * ROWS..(b + 1) * ROWS];
-            rows.iter().fold(mix(b as u64), |acc, &r| mix(acc ^ r))
+            rows.iter()
+                .fold(mix(b as u64), |acc, &r| mix(acc ^ r as u64))
         })
     }
 }
@@ -84,104 +110,167 @@ impl Signature {
 pub struct StoryOptions {
     /// Estimated Jaccard similarity at or above which two articles are one story.
     pub threshold: f64,
-    /// How many recent articles are remembered.
-    pub capacity: usize,
+    /// How many recent distinct articles are remembered (at least 1). Syndicated copies of a
+    /// story arrive close together in a news stream, so a window of recent articles finds them
+    /// while memory stays flat however long the input (about 1.1 KB per remembered article).
+    pub window: usize,
 }
+
+/// The default story window: at GDELT's 100,000-250,000 articles a day, about half a day to a
+/// day of news.
+pub const DEFAULT_WINDOW: usize = 100_000;
 
 impl Default for StoryOptions {
     fn default() -> Self {
         StoryOptions {
             threshold: 0.5,
-            capacity: 200_000,
+            window: DEFAULT_WINDOW,
         }
     }
 }
 
-struct Entry {
-    group: String,
+/// One remembered article.
+struct Slot {
+    seq: u64,
+    group: Arc<str>,
     sig: Signature,
+    /// Per band: how many articles back the previous remembered article with the same band key
+    /// is (0: none). Each bucket is a chain through the slots, newest first, so a bucket costs
+    /// no allocation of its own.
+    prev: [u32; BANDS],
+}
+
+/// Band keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Groups articles into stories as they stream past, in input order.
+///
+/// Remembers the last `window` distinct articles in a ring; an article whose signature equals a
+/// remembered one (an exact copy) is not remembered again, so a story syndicated thousands of
+/// times takes one slot. Each article is compared with at most [`SCAN`] recent members of each
+/// of its LSH buckets, so time per article is bounded too.
 pub struct StoryIndex {
     opts: StoryOptions,
-    entries: HashMap<u64, Entry>,
-    order: VecDeque<u64>,
-    buckets: HashMap<u64, Vec<u64>>,
+    /// Ring of remembered articles: sequence number `seq` lives at `seq % window`.
+    slots: Vec<Slot>,
+    /// Band key to the newest remembered article with that key.
+    heads: HashMap<u64, u64, BuildHasherDefault<KeyHasher>>,
     next: u64,
 }
 
 impl StoryIndex {
     pub fn new(opts: StoryOptions) -> StoryIndex {
+        let window = opts.window.clamp(1, u32::MAX as usize);
         StoryIndex {
-            opts,
-            entries: HashMap::new(),
-            order: VecDeque::new(),
-            buckets: HashMap::new(),
+            opts: StoryOptions { window, ..opts },
+            slots: Vec::new(),
+            heads: HashMap::default(),
             next: 0,
         }
     }
 
-    /// The story group of an article: the group of the most similar earlier article at or above
-    /// the threshold, else the article's own id.
+    /// Sequence number of the oldest remembered article.
+    fn oldest(&self) -> u64 {
+        self.next - self.slots.len() as u64
+    }
+
+    fn slot(&self, seq: u64) -> &Slot {
+        &self.slots[(seq % self.opts.window as u64) as usize]
+    }
+
+    /// The story group of an article: the group of the most similar remembered article at or
+    /// above the threshold (the earliest among equals), else the article's own id.
     pub fn assign(&mut self, article_id: &str, sig: &Signature) -> String {
         let mut best: Option<(f64, u64)> = None;
         if !sig.empty {
-            for key in sig.band_keys() {
-                for &seq in self.buckets.get(&key).into_iter().flatten() {
-                    if let Some(e) = self.entries.get(&seq) {
-                        let s = sig.similarity(&e.sig);
-                        if s >= self.opts.threshold
-                            && best.is_none_or(|(b, q)| s > b || (s == b && seq < q))
-                        {
-                            best = Some((s, seq));
-                        }
+            let oldest = self.oldest();
+            for (b, key) in sig.band_keys().enumerate() {
+                let mut cur = self.heads.get(&key).copied();
+                let mut scanned = 0;
+                while let Some(seq) = cur {
+                    if seq < oldest || scanned == SCAN {
+                        break;
                     }
+                    scanned += 1;
+                    let e = self.slot(seq);
+                    let s = sig.similarity(&e.sig);
+                    if s >= self.opts.threshold
+                        && best.is_none_or(|(b, q)| s > b || (s == b && seq < q))
+                    {
+                        best = Some((s, seq));
+                    }
+                    cur = match e.prev[b] {
+                        0 => None,
+                        d => Some(seq - d as u64),
+                    };
                 }
             }
         }
-        let group = match best {
-            Some((_, seq)) => self.entries[&seq].group.clone(),
-            None => article_id.to_string(),
+        let (group, exact) = match best {
+            Some((s, seq)) => (self.slot(seq).group.clone(), s >= 1.0),
+            None => (Arc::from(article_id), false),
         };
-        if !sig.empty {
+        // An exact copy would only ever tie with the earlier article (which wins ties), so
+        // remembering it changes no later grouping; it would only fill the window.
+        if !sig.empty && !exact {
             self.remember(group.clone(), sig.clone());
         }
-        group
+        group.to_string()
     }
 
-    fn remember(&mut self, group: String, sig: Signature) {
+    fn remember(&mut self, group: Arc<str>, sig: Signature) {
         let seq = self.next;
         self.next += 1;
-        for key in sig.band_keys() {
-            self.buckets.entry(key).or_default().push(seq);
+        let mut prev = [0u32; BANDS];
+        for (b, key) in sig.band_keys().enumerate() {
+            if let Some(old) = self.heads.insert(key, seq) {
+                prev[b] = u32::try_from(seq - old).unwrap_or(0);
+            }
         }
-        self.entries.insert(seq, Entry { group, sig });
-        self.order.push_back(seq);
-        while self.order.len() > self.opts.capacity {
-            let Some(old) = self.order.pop_front() else {
-                break;
-            };
-            if let Some(e) = self.entries.remove(&old) {
-                for key in e.sig.band_keys() {
-                    if let Some(v) = self.buckets.get_mut(&key) {
-                        v.retain(|&s| s != old);
-                        if v.is_empty() {
-                            self.buckets.remove(&key);
-                        }
-                    }
-                }
+        let slot = Slot {
+            seq,
+            group,
+            sig,
+            prev,
+        };
+        if self.slots.len() < self.opts.window {
+            self.slots.push(slot);
+            return;
+        }
+        // The ring is full: the slot taken over holds the oldest article. Its buckets whose
+        // newest member it still is hold nothing newer, so they go; others end their chain
+        // at it (walks stop at `oldest`).
+        let i = (seq % self.opts.window as u64) as usize;
+        let old = std::mem::replace(&mut self.slots[i], slot);
+        for key in old.sig.band_keys() {
+            if self.heads.get(&key) == Some(&old.seq) {
+                self.heads.remove(&key);
             }
         }
     }
 
     /// Articles currently remembered.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slots.is_empty()
     }
 }
 
@@ -229,7 +318,7 @@ mod tests {
     fn memory_is_bounded() {
         let mut idx = StoryIndex::new(StoryOptions {
             threshold: 0.6,
-            capacity: 10,
+            window: 10,
         });
         for i in 0..100 {
             let text = format!(
@@ -239,6 +328,58 @@ mod tests {
             idx.assign(&format!("id{i}"), &Signature::of(&text));
         }
         assert_eq!(idx.len(), 10);
-        assert!(idx.buckets.values().map(Vec::len).sum::<usize>() <= 10 * BANDS);
+        assert!(idx.heads.len() <= 10 * BANDS);
+    }
+
+    /// Distinct texts: a story number and its own words, long enough to shingle.
+    fn distinct(i: usize) -> String {
+        format!("report {i} on the matter of item{i} and case{i} with notes n{i} m{i} k{i} end")
+    }
+
+    #[test]
+    fn window_bounds_memory_and_still_groups_recent_copies() {
+        let window = 50;
+        let mut idx = StoryIndex::new(StoryOptions {
+            threshold: 0.5,
+            window,
+        });
+        assert_eq!(idx.assign("story", &Signature::of(STORY)), "story");
+        for i in 0..1_000 {
+            idx.assign(&format!("d{i}"), &Signature::of(&distinct(i)));
+            assert!(idx.len() <= window);
+            assert!(idx.heads.len() <= window * BANDS);
+            // A copy of an article seen a few articles ago is still found.
+            if i >= 5 && i % 7 == 0 {
+                let copy = format!("WIRE - {}", distinct(i - 5));
+                assert_eq!(
+                    idx.assign(&format!("c{i}"), &Signature::of(&copy)),
+                    format!("d{}", i - 5)
+                );
+            }
+        }
+        // The story fell out of the window: a copy now starts its own group.
+        assert_eq!(idx.assign("late", &Signature::of(STORY)), "late");
+    }
+
+    #[test]
+    fn exact_copies_take_one_slot() {
+        let mut idx = StoryIndex::new(StoryOptions::default());
+        let sig = Signature::of(STORY);
+        for i in 0..10_000 {
+            assert_eq!(idx.assign(&format!("copy{i}"), &sig), "copy0");
+        }
+        assert_eq!(idx.len(), 1);
+    }
+
+    #[test]
+    fn many_edited_copies_stay_in_one_group() {
+        // Each copy differs (a new sentence), so each is remembered and the story's buckets grow
+        // past SCAN; later copies still find the story among the recent members.
+        let mut idx = StoryIndex::new(StoryOptions::default());
+        for i in 0..2_000 {
+            let copy = format!("{STORY} Update {i}: more in item{i}.");
+            assert_eq!(idx.assign(&format!("e{i}"), &Signature::of(&copy)), "e0");
+        }
+        assert!(idx.len() > SCAN);
     }
 }

@@ -157,6 +157,11 @@ pub fn phrase_of(name: &str) -> Phrase {
     words
 }
 
+/// The 1-based line holding byte `byte`, given the byte offsets where lines start.
+fn line_number(line_starts: &[usize], byte: usize) -> u32 {
+    line_starts.partition_point(|&s| s <= byte) as u32
+}
+
 /// Reads one Herald TOML dictionary file from disk.
 pub fn read_file(path: &Path) -> std::io::Result<Dictionaries> {
     let text = std::fs::read_to_string(path)?;
@@ -167,12 +172,12 @@ pub fn read_file(path: &Path) -> std::io::Result<Dictionaries> {
 pub fn read_str(text: &str, file: &str) -> Dictionaries {
     let file: Arc<str> = Arc::from(file);
     let mut out = Dictionaries::default();
-    let line_of = |byte: usize| {
-        1 + text.as_bytes()[..byte.min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u32
-    };
+    // Byte offsets where lines start, built once: counting newlines from the start of the file
+    // for every entry made loading quadratic in the size of one file.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |byte: usize| line_number(&line_starts, byte.min(text.len()));
     let loc = |byte: usize| SourceLoc {
         file: file.clone(),
         line: line_of(byte),
@@ -480,6 +485,21 @@ fn dedup(mut v: Vec<Phrase>) -> Vec<Phrase> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers_from_line_starts() {
+        let text = "a\nbc\n\nd";
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for byte in 0..=text.len() {
+            let counted = 1 + text.as_bytes()[..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(line_number(&starts, byte), counted as u32, "byte {byte}");
+        }
+    }
 
     const SAMPLE: &str = r#"
 [[country]]

@@ -260,9 +260,45 @@ pub fn regular_plural(word: &str) -> String {
     }
 }
 
+/// Whether `form` is [`regular_plural`]`(word)`, without building the plural: matchers compare
+/// every token with pattern words, and allocating each plural dominated their time.
+pub fn is_regular_plural(form: &str, word: &str) -> bool {
+    let b = word.as_bytes();
+    let n = b.len();
+    if n >= 2 && word.ends_with('y') && !matches!(b[n - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
+        // `y` is one byte, so `n - 1` is a character boundary.
+        form.len() == n + 2 && form.starts_with(&word[..n - 1]) && form.ends_with("ies")
+    } else if word.ends_with('s')
+        || word.ends_with('x')
+        || word.ends_with('z')
+        || word.ends_with("ch")
+        || word.ends_with("sh")
+    {
+        form.len() == n + 2 && form.starts_with(word) && form.ends_with("es")
+    } else {
+        form.len() == n + 1 && form.starts_with(word) && form.ends_with('s')
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_check_agrees_with_plural() {
+        let words = [
+            "army", "day", "y", "bus", "box", "church", "wish", "talk", "", "é", "spy",
+        ];
+        let forms = [
+            "armies", "armys", "days", "dayies", "ys", "buses", "busses", "boxes", "churches",
+            "wishes", "talks", "talk", "talkss", "s", "és", "spies", "spys", "", "ies",
+        ];
+        for w in words {
+            for f in forms.iter().copied().chain([regular_plural(w).as_str()]) {
+                assert_eq!(is_regular_plural(f, w), f == regular_plural(w), "{f} / {w}");
+            }
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
