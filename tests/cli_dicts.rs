@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::process::Command;
 
+mod common;
+
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
     std::fs::File::create(&p)
@@ -20,25 +22,14 @@ fn petrarch_files_one_by_one() {
     let verbs = write(&dir, "v.txt", "--- CRITICIZE  [111] ---\nCRITICIZE\n");
     let actors = write(&dir, "a.txt", "FORNOST  [FOR]\nGONDOR  [GON]\n");
     let input = write(&dir, "in.txt", "Fornost criticized Gondor.\n");
-    let out = Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["code", "--no-parse", "--no-geo", "--verbs"])
-        .arg(&verbs)
-        .arg("--actors")
-        .arg(&actors)
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let events = common::json_lines_of(
+        Command::new(env!("CARGO_BIN_EXE_herald"))
+            .args(["code", "--no-parse", "--no-geo", "--verbs"])
+            .arg(&verbs)
+            .arg("--actors")
+            .arg(&actors)
+            .arg(&input),
     );
-    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["source"]["code"], "FOR");
     assert_eq!(events[0]["target"]["code"], "GON");

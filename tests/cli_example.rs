@@ -3,27 +3,18 @@
 
 use std::process::Command;
 
+mod common;
+
 fn code_example(extra: &[&str]) -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["code", "--date", "2014-09-15"])
-        .args(extra)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/defense-visit.txt"
-        ))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines_of(
+        Command::new(env!("CARGO_BIN_EXE_herald"))
+            .args(["code", "--date", "2014-09-15"])
+            .args(extra)
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/defense-visit.txt"
+            )),
+    )
 }
 
 fn triple(e: &serde_json::Value) -> (String, String, String) {
