@@ -418,3 +418,46 @@ fn references_resolve_after_a_long_article_body() {
     assert!(long.len() > alone.len());
     assert_eq!(long[long.len() - alone.len()..], alone[..]);
 }
+
+#[test]
+fn subject_words_make_the_code_specific() {
+    let d = r#"
+[[country]]
+code = "IRQ"
+names = ["Iraq"]
+adjectives = ["Iraqi"]
+
+[[agent]]
+code = "COP"
+terms = ["policemen"]
+invariant = ["policemen"]
+
+[[event]]
+code = "190"
+verbs = ["kill"]
+
+[[event]]
+code = "1832"
+verbs = ["kill"]
+subjects = ["car bomb"]
+"#;
+    let coder = Coder::new(
+        herald_dict::herald::read_str(d, "d.toml"),
+        Codebook::bundled(),
+    );
+    let code_of = |text: &str| {
+        let mut doc = Doc::new(Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        });
+        let _ = herald_text::segment(&mut doc);
+        coder
+            .code_doc(&doc)
+            .into_iter()
+            .map(|e| e.cameo)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(code_of("A car bomb killed Iraqi policemen."), ["1832"]);
+    assert_eq!(code_of("Gunmen killed Iraqi policemen."), ["190"]);
+}

@@ -120,6 +120,10 @@ struct Event {
     /// ("questioned the former president"), not on its own ("questioned the decision").
     #[serde(default)]
     target_required: bool,
+    /// Words that must stand before the verb, in its clause: the means or the doer that makes
+    /// the code specific ("a suicide bomber attacked" is 1831, "a car bomb killed" 1832).
+    #[serde(default)]
+    subjects: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
     name: Option<String>,
@@ -408,10 +412,29 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                     });
                 }
             }
+            if !e.subjects.is_empty() {
+                let mut base = std::mem::take(&mut patterns);
+                if e.objects.is_empty() && !e.target_required {
+                    base.push(VerbPattern {
+                        before: vec![PatternElem::Source],
+                        after: Vec::new(),
+                        code: Some(e.code.clone()),
+                        text: text.clone(),
+                        loc: l.clone(),
+                    });
+                }
+                for p in base {
+                    for subj in &e.subjects {
+                        let mut q = p.clone();
+                        q.before.push(object_elem(subj));
+                        patterns.push(q);
+                    }
+                }
+            }
             out.verbs.blocks.push(VerbBlock {
                 description: text.clone(),
-                // The bare verb codes only when no object or target is required.
-                code: if e.objects.is_empty() && !e.target_required {
+                // The bare verb codes only when no object, target or subject word is required.
+                code: if e.objects.is_empty() && !e.target_required && e.subjects.is_empty() {
                     Some(e.code.clone())
                 } else {
                     None
@@ -455,6 +478,9 @@ fn describe_event(e: &Event) -> String {
     let mut s = format!("[{}]", e.code);
     if !e.verbs.is_empty() {
         s.push_str(&format!(" verbs={}", e.verbs.join("|")));
+    }
+    if !e.subjects.is_empty() {
+        s.push_str(&format!(" subjects={}", e.subjects.join("|")));
     }
     if !e.objects.is_empty() {
         s.push_str(&format!(" objects={}", e.objects.join("|")));
