@@ -23,6 +23,7 @@ import random
 import re
 import statistics
 import subprocess
+import resource
 import sys
 import tempfile
 import time
@@ -284,7 +285,9 @@ def gnu_time():
 def run_code(binary, args, stdin=None):
     """Runs `herald code ARGS --stats` with output discarded.
 
-    Returns (the --stats JSON, wall seconds, peak RSS in KB or None, herald's stderr).
+    Returns (the --stats JSON, wall seconds, peak RSS in KB or None, herald's stderr). The JSON
+    gains `cpu_seconds`: user + system time of the run (children's rusage), which a busy machine
+    inflates far less than wall time.
     """
     cmd = [binary, "code", *args, "--stats", "-o", os.devnull]
     tfile = None
@@ -293,9 +296,12 @@ def run_code(binary, args, stdin=None):
         os.close(fd)
         cmd = [gnu_time(), "-v", "-o", tfile, *cmd]
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter() - t
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     rss = None
     if tfile:
         with open(tfile) as f:
@@ -305,6 +311,7 @@ def run_code(binary, args, stdin=None):
     stats = last_json(p.stderr)
     if p.returncode not in (0, 1) or stats is None:
         sys.exit(f"herald_bench: {' '.join(cmd)} failed (exit {p.returncode}):\n{p.stderr[-2000:]}")
+    stats["cpu_seconds"] = cpu
     if stats.get("skipped"):
         # Skipped input makes the figures wrong (e.g. an article over --max-article-bytes).
         print(f"herald_bench: warning: herald skipped {stats['skipped']} record(s): "
@@ -330,6 +337,10 @@ def summarize(runs):
         "wall_seconds": med([r[0]["wall_seconds"] for r in runs]),
         "articles_per_sec": med([r[0]["articles_per_sec"] for r in runs]),
         "sentences_per_sec": med([r[0]["sentences_per_sec"] for r in runs]),
+        # Sentences per CPU second (user + system): on one thread, the single-core throughput
+        # with other jobs' load mostly factored out.
+        "sentences_per_cpu_sec": med([r[0]["sentences"] / max(r[0]["cpu_seconds"], 1e-9)
+                                      for r in runs]),
         "tokens_per_sec": med([r[0]["tokens_per_sec"] for r in runs]),
         "all_wall_seconds": [round(r[0]["wall_seconds"], 3) for r in runs],
         "peak_rss_mb": med([r[2] / 1024 for r in runs if r[2] is not None]),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput regression check (issue 7): runs the quick benchmark (bench/run.sh --quick, about a
-# minute on 2 cores) and fails when sentences/s on 1 thread falls below half the committed figure
-# (a 2x regression). The committed figures come from `bench/run.sh --quick` on the machine named
+# minute on 2 cores) and fails when sentences per CPU second on 1 thread (user + system time, which
+# other jobs on a shared machine inflate far less than wall time: at load average 7.8 on 2 cores,
+# 2,765 per CPU second against 1,838 per wall second) falls below half the committed figure
+# (a 2x regression). On a quiet machine the two are the same for one thread. The committed figures come from `bench/run.sh --quick` on the machine named
 # below; CI machines are shared, hence the 2x margin. Two figures: with the bundled tagger/parser,
 # and coding by word order (when the model does not load), since the parser costs time by design.
 set -euo pipefail
@@ -24,11 +26,13 @@ python3 - "$json" "$PARSED_SPS" "$WORD_ORDER_SPS" <<'PY'
 import json, sys
 path, parsed, word_order = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 r = json.load(open(path))
-sps = r["threads_1"]["sentences_per_sec"]
+one = r["threads_1"]
+sps = one.get("sentences_per_cpu_sec", one["sentences_per_sec"])
 mode = "word order (no tagger/parser)" if r["nlp_warning"] else "tagger/parser"
 committed = word_order if r["nlp_warning"] else parsed
 floor = committed / 2
-print(f"bench: mode {mode}; sentences/s on 1 thread {sps:.0f} (committed {committed:.0f}, "
+print(f"bench: mode {mode}; sentences per CPU second on 1 thread {sps:.0f} (per wall second "
+      f"{one['sentences_per_sec']:.0f}; committed {committed:.0f}, "
       f"floor {floor:.0f}); {r['threads_n']['threads']} threads {r['threads_n']['sentences_per_sec']:.0f} "
       f"(x{r['speedup']:.2f}); start-up {r['startup_seconds_median'] * 1000:.0f} ms; "
       f"peak RSS {r['peak_rss_mb'] or 0:.0f} MB; load average {r['machine_before']['loadavg']}")
