@@ -3,7 +3,9 @@
 # test sets (gold tokenization), throughput, and segmentation/tokenization from raw text (EWT, GUM).
 # Fails when a figure is below its threshold. Thresholds sit a little below the committed
 # model's figures (docs/nlp.md). The timing figures are loose because CI machines are shared:
-# tokens_per_sec at about half the quiet-machine figure (110-125k), load_ms at twice the issue's
+# throughput is checked as tokens_per_cpu_sec (tokens_per_sec scaled by the evaluation's wall over
+# its thread CPU time, i.e. with time spent waiting for a core taken out) at about half the
+# quiet-machine figure (110-125k; 77k per CPU second at load average 6), load_ms at twice the issue's
 # 300 ms target (quiet machine: 80-90 ms; 304 ms was seen with three builds running on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,7 +41,7 @@ check() {
 }
 
 ewt=$("$BIN" nlp eval --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
-check "EWT test" "$ewt" upos=95.2 xpos=94.5 uas=85.9 las=83.0 tokens_per_sec=50000 'load_ms<=600' sentences=2077
+check "EWT test" "$ewt" upos=95.2 xpos=94.5 uas=85.9 las=83.0 tokens_per_cpu_sec=50000 'load_ms<=600' sentences=2077
 gum=$("$BIN" nlp eval --treebank "$TB/en_gum_ccby/en_gum-ud-test.conllu")
 check "GUM test" "$gum" upos=96.0 xpos=95.8 uas=84.5 las=81.7
 raw=$("$BIN" nlp eval --raw --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
