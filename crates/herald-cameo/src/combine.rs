@@ -165,6 +165,10 @@ impl Codebook {
         if frame == Frame::Accuse {
             return self.get(accusation(event));
         }
+        // "declined to comment" is CAMEO's own 011.
+        if frame == Frame::Reject && event == "010" {
+            return self.get("011");
+        }
         let root = inner.root();
         if VERBAL_ROOTS.contains(&root) {
             return Some(inner);
@@ -248,6 +252,7 @@ mod tests {
         assert_eq!(code(&book, Frame::Accuse, "175"), "1122");
         assert_eq!(code(&book, Frame::Accuse, "176"), "1125");
         assert_eq!(code(&book, Frame::Accuse, "040"), "112");
+        assert_eq!(code(&book, Frame::Reject, "010"), "011");
     }
 
     #[test]
