@@ -672,8 +672,13 @@ impl Sent<'_> {
                 PatternElem::Prep(p, inner) => {
                     let k = (pos..end).find(|&k| self.tokens[k].norm == *p)?;
                     // An actor before the preposition is the verb's own object; the phrase
-                    // belongs to something else ("met Nazarbayev in Astana").
-                    if self.mentions.iter().any(|m| m.start >= pos && m.start < k) {
+                    // belongs to something else ("met Nazarbayev in Astana"). An actor in a
+                    // phrase of its own is no object ("marched in Hong Kong against X").
+                    if self
+                        .mentions
+                        .iter()
+                        .any(|m| m.start >= pos && m.start < k && !self.preceded_by_prep(m))
+                    {
                         return None;
                     }
                     pos = self.match_after(inner, k + 1, end, hit)?;
