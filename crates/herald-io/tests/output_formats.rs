@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 
 use herald_core::{ActorRecord, Date, EventRecord, Evidence, LocationRecord, PloverRecord};
-use herald_io::output::{self, csv, gdelt, phoenix, plover, EventWriter, OutputFormat};
+use herald_io::output::{self, csv, fips, gdelt, phoenix, plover, EventWriter, OutputFormat};
 use parquet::file::reader::FileReader;
 
 /// A `Write` whose bytes the test can read after the writer (which owns a boxed clone) is done.
@@ -351,7 +351,7 @@ fn gdelt_row_field_by_field() {
         ("Actor2Geo_FeatureID", ""),
         ("ActionGeo_Type", "4"),
         ("ActionGeo_FullName", "Astana"),
-        ("ActionGeo_CountryCode", "KAZ"),
+        ("ActionGeo_CountryCode", "KZ"), // FIPS 10-4, not the alpha-3
         ("ActionGeo_ADM1Code", ""),
         ("ActionGeo_ADM2Code", ""),
         ("ActionGeo_Lat", "51.1801"),
@@ -432,6 +432,106 @@ fn gdelt_ids_continue_from_a_given_start() {
         .map(|l| l.split('\t').next().unwrap().to_string())
         .collect();
     assert_eq!(ids, ["1000", "1001"]);
+}
+
+/// The full event, placed at `name` in `country` (alpha-3), of `kind`, with region `admin1`.
+fn located(name: &str, country: &str, admin1: Option<&str>, kind: &str) -> EventRecord {
+    let mut e = full_event();
+    e.location = Some(LocationRecord {
+        name: name.into(),
+        country: country.into(),
+        admin1: admin1.map(Into::into),
+        kind: kind.into(),
+        lat: 0.0,
+        lon: 0.0,
+        text: name.into(),
+        start: 0,
+        end: name.len(),
+    });
+    e
+}
+
+/// Column 54, ActionGeo_CountryCode, of the GDELT row of each event.
+fn gdelt_country_codes(events: &[EventRecord]) -> Vec<String> {
+    let text = run(OutputFormat::Gdelt, events).text();
+    assert_eq!(gdelt::COLUMNS[53], "ActionGeo_CountryCode");
+    tsv_rows(&text).iter().map(|r| r[53].to_string()).collect()
+}
+
+#[test]
+fn gdelt_action_geo_country_is_fips_10_4() {
+    let events = [
+        located("Astana", "KAZ", Some("Astana"), "city"),
+        located("Berlin", "DEU", Some("Berlin"), "city"),
+        located("Australia", "AUS", None, "country"),
+        located("Vienna", "AUT", Some("Vienna"), "city"),
+        located("Beijing", "CHN", Some("Beijing"), "city"),
+        located("London", "GBR", Some("England"), "city"),
+        located("Baghdad", "IRQ", Some("Baghdad"), "city"),
+        located("Dili", "TMP", Some("Dili"), "city"),
+        located("Pristina", "KSV", None, "city"),
+        located("Austin", "USA", Some("Texas"), "city"),
+        // Palestine is the West Bank in FIPS, save the Gaza Strip.
+        located("Ramallah", "PSE", Some("West Bank"), "city"),
+        located("Rafah", "PSE", Some("Gaza Strip"), "city"),
+        located("Gaza Strip", "PSE", Some("Gaza Strip"), "region"),
+    ];
+    assert_eq!(
+        gdelt_country_codes(&events),
+        ["KZ", "GM", "AS", "AU", "CH", "UK", "IZ", "TT", "KV", "US", "WE", "GZ", "GZ"]
+    );
+    // The actors keep their CAMEO (alpha-3) country codes, as GDELT's do.
+    let text = run(OutputFormat::Gdelt, &events[..1]).text();
+    let row = &tsv_rows(&text)[0];
+    assert_eq!((row[7], row[17]), ("CHN", "KAZ"));
+}
+
+#[test]
+fn gdelt_country_without_fips_code_falls_back_to_alpha_3() {
+    let events = [
+        located("Mariehamn", "ALA", None, "city"),
+        located("Kralendijk", "BES", None, "city"),
+        located("Atlantis", "XYZ", None, "city"),
+        located("Nowhere", "", None, "country"),
+    ];
+    assert_eq!(gdelt_country_codes(&events), ["ALA", "BES", "XYZ", ""]);
+}
+
+/// Every country herald-geo's gazetteer can return has a FIPS code in the table, or is one of the
+/// documented exceptions: a country added to the gazetteer cannot be forgotten here silently.
+#[test]
+fn every_gazetteer_country_has_a_fips_code_or_is_a_documented_exception() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../herald-geo/data/countries.tsv"
+    );
+    let text = std::fs::read_to_string(path).expect("herald-geo's countries.tsv");
+    let codes: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').nth(1).expect("alpha-3 column"))
+        .collect();
+    assert!(codes.len() > 200, "{} countries", codes.len());
+    let mut missing = Vec::new();
+    for a3 in &codes {
+        match (fips::fips_code(a3), fips::NO_FIPS.contains(a3)) {
+            (Some(_), false) | (None, true) => {}
+            (Some(f), true) => panic!("{a3} is listed as an exception but has FIPS code {f}"),
+            (None, false) => missing.push(*a3),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no FIPS 10-4 code for {missing:?}: add them to crates/herald-io/data/iso3_fips.tsv, or \
+         to fips::NO_FIPS and the table's header if FIPS has no code for them"
+    );
+    // And the table names no country the gazetteer does not have (a typo would hide there).
+    for (a3, _) in fips::pairs() {
+        assert!(
+            codes.contains(&a3),
+            "{a3} is in iso3_fips.tsv, not in countries.tsv"
+        );
+    }
 }
 
 #[test]

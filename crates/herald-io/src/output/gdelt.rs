@@ -4,13 +4,15 @@
 //! Herald fills what it knows and leaves the rest empty: it has no tone (AvgTone), no per-actor
 //! locations (Actor1Geo_*, Actor2Geo_* have type 0, as GDELT writes for an ungeocoded actor) and no
 //! ADM1/ADM2 codes or GeoNames feature ids. NumMentions, NumSources and NumArticles are the
-//! record's `mentions`, `num_sources` and `num_articles` (all three are totals with `--aggregate`). Geo country codes are Herald's
-//! ISO alpha-3 codes, where GDELT writes FIPS 10-4 two-letter codes.
+//! record's `mentions`, `num_sources` and `num_articles` (all three are totals with `--aggregate`).
+//! ActionGeo_CountryCode is the location's FIPS 10-4 code, as GDELT writes it ([`super::fips`]),
+//! not Herald's alpha-3; the actor country codes stay CAMEO (alpha-3) codes, as in GDELT.
 
 use std::io::{self, BufWriter, Write};
 
 use herald_core::{ActorRecord, EventRecord, LocationRecord};
 
+use super::fips;
 use super::util::{gdelt_actor, num, opt_num, tsv_line};
 use super::EventWriter;
 
@@ -178,7 +180,8 @@ pub fn row(e: &EventRecord, id: u64) -> Vec<String> {
         Some(l) => {
             r.push(num(location_geo_type(l)));
             r.push(location_full_name(l));
-            r.push(l.country.clone());
+            // FIPS 10-4, as GDELT writes it; the alpha-3 where FIPS has no code.
+            r.push(fips::location_country_code(l).to_string());
             r.push(String::new()); // ADM1: GDELT wants a FIPS code; Herald has the region's name.
             r.push(String::new()); // ADM2
             r.push(num(l.lat));

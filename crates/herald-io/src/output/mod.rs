@@ -15,6 +15,7 @@
 //! | `parquet` | [`parquet`] | typed columnar file, footer written by [`EventWriter::finish`] |
 
 pub mod csv;
+pub mod fips;
 pub mod gdelt;
 mod jsonl;
 pub mod parquet;
