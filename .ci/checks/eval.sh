@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # --- thresholds -------------------------------------------------------------------------------
-MIN_ROOT_F1=0.86
-MIN_FULL_F1=0.75
+MIN_ROOT_F1=0.87
+MIN_FULL_F1=0.76
 MIN_SOURCE_ACC=0.94
-MIN_TARGET_ACC=0.83
+MIN_TARGET_ACC=0.84
 # -----------------------------------------------------------------------------------------------
 
 BIN=target/release/herald
