@@ -35,7 +35,7 @@ enum NlpCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Maximum tagger epochs.
-        #[arg(long, default_value_t = 15)]
+        #[arg(long, default_value_t = 12)]
         tagger_epochs: usize,
         /// Maximum parser epochs.
         #[arg(long, default_value_t = 15)]

@@ -35,7 +35,7 @@ fn main() -> anyhow::Result<()> {
         parser_epochs: num(1, 15),
         folds: num(2, 4),
         prune_tagger: env_num("PRUNE_T", 300),
-        prune_parser: env_num("PRUNE_P", 330),
+        prune_parser: env_num("PRUNE_P", 300),
         seed: env_num("SEED", 1u64),
         ..TrainOptions::default()
     };

@@ -418,15 +418,6 @@ impl Parser {
             f2(83, b0w, b1t),
             f3(84, hh, s0t, b0w),
             f4(85, t(s1), s0t, b0t, hh),
-            // S1 against B0 (where REDUCE leads) and S0's subtree edges against B0.
-            f3(86, w(s1), t(s1), b0t),
-            f3(87, t(s1), b0w, b0t),
-            f3(88, lab(s0), s0t, b0w),
-            f3(89, t(s0r), lab(s0r), b0t),
-            f3(90, s0w, b0t, b1t),
-            f4(91, s0t, b0t, b1t, b2t),
-            f3(92, t(s0h), lab(s0), b0t),
-            f3(93, s0t, b0t, b0vl),
         ]);
     }
 

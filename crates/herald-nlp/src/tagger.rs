@@ -24,9 +24,6 @@ pub struct Lex {
     pub shape: u64,
     /// Most frequent training class of this word + 1, or 0 when unknown/rare.
     pub mft: u64,
-    /// Case of the surface form: 0 no letter first, 1 lower-case initial, 2 capitalized,
-    /// 3 all capitals (two letters or more).
-    pub cap: u64,
 }
 
 const START: Lex = Lex {
@@ -36,7 +33,6 @@ const START: Lex = Lex {
     pre: [1; 3],
     shape: 1,
     mft: 0xfff0,
-    cap: 4,
 };
 const END: Lex = Lex {
     w: 0x0045_4e44,
@@ -45,7 +41,6 @@ const END: Lex = Lex {
     pre: [2; 3],
     shape: 2,
     mft: 0xfff1,
-    cap: 5,
 };
 
 /// Compute the lexical atoms of one token.
@@ -97,18 +92,6 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex 
         shape = fx(shape, k as u64);
     }
     let mft = tagdict.get(&w).map_or(0, |&c| c as u64 + 1);
-    let cap = match text.chars().next() {
-        Some(c) if c.is_uppercase() => {
-            let mut letters = text.chars().filter(|c| c.is_alphabetic());
-            if letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase()) {
-                3
-            } else {
-                2
-            }
-        }
-        Some(c) if c.is_lowercase() => 1,
-        _ => 0,
-    };
     Lex {
         w,
         raw: fx(str_hash(text), 7),
@@ -116,7 +99,6 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex 
         pre,
         shape,
         mft,
-        cap,
     }
 }
 
@@ -131,38 +113,9 @@ fn at(lx: &[Lex], i: isize) -> &Lex {
     }
 }
 
-/// How capitalized the sentence is, so that a capital can be read for what it says: 0 for fewer
-/// than three words starting with a letter, else 1-4 by the share of them capitalized (a
-/// title-cased headline or e-mail subject capitalizes common nouns too), 5 when most are in
-/// capitals.
-pub fn sentence_case(lx: &[Lex]) -> u64 {
-    let (mut words, mut caps, mut upper) = (0usize, 0usize, 0usize);
-    for l in lx {
-        words += (l.cap > 0) as usize;
-        caps += (l.cap >= 2) as usize;
-        upper += (l.cap == 3) as usize;
-    }
-    if words < 3 {
-        0
-    } else if upper * 2 > words {
-        5
-    } else {
-        1 + (caps * 4 / (words + 1)) as u64
-    }
-}
-
 /// Feature hashes for token `i` given the two previous predicted classes and, in the second
 /// pass, the first pass's classes for the whole sentence (`first`).
-#[allow(clippy::too_many_arguments)]
-pub fn features(
-    lx: &[Lex],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    sc: u64,
-    first: Option<&[u16]>,
-    out: &mut Vec<u64>,
-) {
+pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[u16]>, out: &mut Vec<u64>) {
     out.clear();
     let i = i as isize;
     let w0 = at(lx, i);
@@ -205,11 +158,6 @@ pub fn features(
     out.push(f2(35, w0.suf[1], wp1.w));
     out.push(f2(36, wm1.w, w0.suf[2]));
     out.push(f2(37, p2, w0.w));
-    // Capitals against the sentence's casing and the lower-cased word's usual class.
-    out.push(f2(60, sc, w0.shape));
-    out.push(f3(61, sc, w0.cap, w0.mft));
-    out.push(f3(62, sc, w0.cap, w0.w));
-    out.push(f3(63, w0.cap, w0.mft, (i == 0) as u64));
     if let Some(t) = first {
         // Stacking: the first pass's guesses for this word and the words to its right.
         let g = |j: isize| {
@@ -285,9 +233,8 @@ pub fn tag_pass(
     scores.resize(weights.nclasses, 0);
     let mut out = Vec::with_capacity(lx.len());
     let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
-    let sc = sentence_case(lx);
     for i in 0..lx.len() {
-        features(lx, i, p1, p2, sc, first, feats);
+        features(lx, i, p1, p2, first, feats);
         weights.score(feats, scores);
         let c = argmax_i(scores) as u16;
         out.push(c);
@@ -393,9 +340,8 @@ pub fn train(
             let s = &train[si];
             let ft = first.map(|f| f.0[si].as_slice());
             let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
-            let sc = sentence_case(&s.lex);
             for i in 0..s.lex.len() {
-                features(&s.lex, i, p1, p2, sc, ft, &mut feats);
+                features(&s.lex, i, p1, p2, ft, &mut feats);
                 tr.tick();
                 tr.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);

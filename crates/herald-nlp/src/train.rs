@@ -47,12 +47,12 @@ impl Default for TrainOptions {
             train: Vec::new(),
             dev: Vec::new(),
             seed: 1,
-            tagger_epochs: 15,
+            tagger_epochs: 12,
             parser_epochs: 15,
             folds: 4,
             two_pass: false,
             prune_tagger: 300,
-            prune_parser: 330,
+            prune_parser: 300,
             log: true,
         }
     }
