@@ -122,12 +122,22 @@ invariant = ["police"]
 "#;
 
 fn coder() -> Coder {
-    let d = herald_dict::herald::read_str(DICT, "fixture.toml");
+    coder_of(DICT)
+}
+
+/// A coder over the bundled codebook and the given Herald TOML dictionary.
+fn coder_of(dict: &str) -> Coder {
+    let d = herald_dict::herald::read_str(dict, "fixture.toml");
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
     Coder::new(d, Codebook::bundled())
 }
 
 fn code(text: &str) -> Vec<EventRecord> {
+    code_with(&coder(), text)
+}
+
+/// Segments `text` as one article dated 2014-09-15 and codes it.
+fn code_with(coder: &Coder, text: &str) -> Vec<EventRecord> {
     let mut doc = Doc::new(Article {
         id: "t".into(),
         text: text.into(),
@@ -135,7 +145,7 @@ fn code(text: &str) -> Vec<EventRecord> {
         ..Default::default()
     });
     let _ = herald_text::segment(&mut doc);
-    coder().code_doc(&doc)
+    coder.code_doc(&doc)
 }
 
 /// (source, target, code) triples, for compact assertions.
@@ -387,19 +397,13 @@ verbs = ["deny"]
 code = "190"
 verbs = ["attack"]
 "#;
-    let dicts = herald_dict::herald::read_str(d, "d.toml");
-    let coder = Coder::new(dicts, Codebook::bundled());
-    let mut doc = Doc::new(Article {
-        id: "t".into(),
-        text: "The Indian army denied that its soldiers attacked India.".into(),
-        ..Default::default()
-    });
-    let _ = herald_text::segment(&mut doc);
-    let got: Vec<_> = coder
-        .code_doc(&doc)
-        .into_iter()
-        .map(|e| (e.cameo, e.target.map(|a| a.code)))
-        .collect();
+    let got: Vec<_> = code_with(
+        &coder_of(d),
+        "The Indian army denied that its soldiers attacked India.",
+    )
+    .into_iter()
+    .map(|e| (e.cameo, e.target.map(|a| a.code)))
+    .collect();
     assert_eq!(got, vec![("016".to_string(), None)]);
 }
 
@@ -441,19 +445,9 @@ code = "1832"
 verbs = ["kill"]
 subjects = ["car bomb"]
 "#;
-    let coder = Coder::new(
-        herald_dict::herald::read_str(d, "d.toml"),
-        Codebook::bundled(),
-    );
+    let coder = coder_of(d);
     let code_of = |text: &str| {
-        let mut doc = Doc::new(Article {
-            id: "t".into(),
-            text: text.into(),
-            ..Default::default()
-        });
-        let _ = herald_text::segment(&mut doc);
-        coder
-            .code_doc(&doc)
+        code_with(&coder, text)
             .into_iter()
             .map(|e| e.cameo)
             .collect::<Vec<_>>()
