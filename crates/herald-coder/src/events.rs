@@ -145,6 +145,9 @@ pub(crate) struct Sent<'a> {
     /// and the singulars a plural could come from. A pattern needing a word not in it cannot
     /// match (hash collisions only let a pattern through to the full match).
     words: FxHashSet<u64>,
+    /// Tokens heading a phrase with a preposition other than "of" (a `case` child): the parse
+    /// walks in `through_preposition` ask this for every step, so it is computed once.
+    prep_headed: Vec<bool>,
 }
 
 /// Roles of a verb read off the dependency parse.
@@ -173,7 +176,15 @@ impl<'a> Sent<'a> {
             next_boundary: Vec::new(),
             tagged: tokens.iter().any(|t| !t.upos.is_empty()),
             words: FxHashSet::default(),
+            prep_headed: vec![false; tokens.len()],
         };
+        for t in tokens {
+            if t.deprel == "case" && !matches!(t.norm.as_str(), "of" | "'s") {
+                if let Some(h) = t.head.filter(|&h| h < tokens.len()) {
+                    s.prep_headed[h] = true;
+                }
+            }
+        }
         for t in tokens {
             s.words.insert(word_hash(&t.norm));
             s.words.insert(word_hash(&t.lemma));
@@ -221,11 +232,7 @@ impl Sent<'_> {
             if c == root || steps > self.tokens.len() {
                 return false;
             }
-            let prep = self.children(c).any(|d| {
-                self.tokens[d].deprel == "case"
-                    && !matches!(self.tokens[d].norm.as_str(), "of" | "'s")
-            });
-            if prep {
+            if self.prep_headed[c] {
                 return true;
             }
             steps += 1;
