@@ -119,18 +119,36 @@ fn pack(class: u16, w: i16) -> u32 {
     class as u32 | ((w as u16 as u32) << 16)
 }
 
-/// One table slot (16 bytes). `n == 0` marks an empty slot. Rows of at most two weights live
-/// in the slot itself, so most lookups cost a single cache miss; longer rows point into
-/// `overflow`.
-#[derive(Clone, Copy, Default)]
-#[repr(C)]
-struct Slot {
-    /// High 32 bits of the feature hash (the low bits choose the slot).
-    fp: u32,
-    n: u32,
-    a: u32,
-    b: u32,
-}
+/// One table slot, packed in a `u64` so that eight share a cache line and the run-time table is
+/// half the size it would be with a 32-bit fingerprint (the parser's table then fits the L3 cache
+/// beside the tagger's):
+///
+/// | bits | field |
+/// | --- | --- |
+/// | 0..2 | kind: 0 empty, 1 or 2 inline weights, 3 a pointer |
+/// | 2..18 | fingerprint: bits 32..48 of the feature hash (the low 32 bits choose the slot) |
+/// | 18..41, 41..64 | inline weights, 7-bit class and `i16` weight each (kinds 1 and 2) |
+/// | 18 | dense row flag (kind 3) |
+/// | 19..27 | row length minus one (kind 3, sparse) |
+/// | 27..64 | offset into `dense` or `overflow` (kind 3) |
+///
+/// A 16-bit fingerprint lets an unknown feature match a stored row about once in 65,536 slot
+/// comparisons; the row's weights then add noise to one decision, which costs nothing
+/// measurable in accuracy (checked on the EWT and GUM test sets when this layout came in).
+type Slot = u64;
+
+const KIND_MASK: u64 = 3;
+const KIND_PTR: u64 = 3;
+const FP_SHIFT: u32 = 2;
+const INLINE_BITS: u32 = 23;
+const INLINE_MASK: u64 = (1 << INLINE_BITS) - 1;
+const A_SHIFT: u32 = 18;
+const B_SHIFT: u32 = A_SHIFT + INLINE_BITS;
+const DENSE_BIT: u64 = 1 << 18;
+const LEN_SHIFT: u32 = 19;
+const OFF_SHIFT: u32 = 27;
+/// Classes that fit an inline weight's 7 bits.
+const INLINE_CLASSES: usize = 128;
 
 /// Frozen weights: rows of (class, i16 weight) per feature hash, in an open-addressing table.
 pub struct Weights {
@@ -147,44 +165,59 @@ pub struct Weights {
     dense: Vec<i16>,
 }
 
-/// `Slot::n` of a dense row.
-const DENSE: u32 = u32::MAX;
-
 #[inline(always)]
 fn home(key: u64, cap: usize) -> usize {
     ((key as u32 as u64 * cap as u64) >> 32) as usize
 }
 
+/// The slot bits a key's slot must carry: its fingerprint (kind bits left zero).
 #[inline(always)]
-fn fingerprint(key: u64) -> u32 {
-    (key >> 32) as u32
+fn fingerprint(key: u64) -> u64 {
+    ((key >> 32) & 0xffff) << FP_SHIFT
+}
+
+const FP_MASK: u64 = 0xffff << FP_SHIFT;
+
+/// An entry (class, weight) as the 23 bits of an inline weight.
+#[inline(always)]
+fn inline(e: u32) -> u64 {
+    ((e & 0x7f) | ((e >> 16) << 7)) as u64
+}
+
+/// Add one inline weight (23 bits: class, then the `i16` weight) to the scores.
+#[inline(always)]
+fn add_inline(out: &mut [i32], x: u64) {
+    if let Some(o) = out.get_mut((x & 0x7f) as usize) {
+        *o += ((x >> 7) as u16 as i16) as i32;
+    }
 }
 
 impl Weights {
     fn from_parts(nclasses: usize, keys: Vec<u64>, lens: Vec<u16>, entries: Vec<u32>) -> Weights {
         // Load factor about 0.7; linear probing.
         let cap = (keys.len() * 10 / 7).max(16);
-        let mut slots = vec![Slot::default(); cap];
+        let mut slots: Vec<Slot> = vec![0; cap];
         let mut overflow = Vec::new();
         let mut dense = Vec::new();
         let dense_from = (nclasses / 4).max(3);
+        let inline_ok = nclasses <= INLINE_CLASSES;
         let mut off = 0usize;
         for (k, &len) in keys.iter().zip(&lens) {
             let row = &entries[off..off + len as usize];
             off += len as usize;
             let mut i = home(*k, cap);
-            while slots[i].n != 0 {
+            while slots[i] != 0 {
                 i += 1;
                 if i == cap {
                     i = 0;
                 }
             }
-            let mut n = len as u32;
-            let (a, b) = match row.len() {
-                1 => (row[0], 0),
-                2 => (row[0], row[1]),
+            let fp = fingerprint(*k);
+            slots[i] = match row.len() {
+                1 if inline_ok => fp | 1 | inline(row[0]) << A_SHIFT,
+                2 if inline_ok => fp | 2 | inline(row[0]) << A_SHIFT | inline(row[1]) << B_SHIFT,
                 l if l >= dense_from => {
-                    let o = dense.len() as u32;
+                    let o = dense.len() as u64;
                     dense.resize(dense.len() + nclasses, 0);
                     for &e in row {
                         let c = (e & 0xffff) as usize;
@@ -192,20 +225,13 @@ impl Weights {
                             dense[o as usize + c] = (e >> 16) as u16 as i16;
                         }
                     }
-                    n = DENSE;
-                    (o, 0)
+                    fp | KIND_PTR | DENSE_BIT | o << OFF_SHIFT
                 }
-                _ => {
-                    let o = overflow.len() as u32;
+                l => {
+                    let o = overflow.len() as u64;
                     overflow.extend_from_slice(row);
-                    (o, 0)
+                    fp | KIND_PTR | ((l as u64 - 1) << LEN_SHIFT) | o << OFF_SHIFT
                 }
-            };
-            slots[i] = Slot {
-                fp: fingerprint(*k),
-                n,
-                a,
-                b,
             };
         }
         Weights {
@@ -287,25 +313,28 @@ impl Weights {
             let mut i = home(f, cap);
             loop {
                 let s = self.slots[i];
-                if s.n == 0 {
+                if s == 0 {
                     break;
                 }
-                if s.fp == fp {
-                    match s.n {
-                        DENSE => {
-                            let row = &self.dense[s.a as usize..s.a as usize + self.nclasses];
+                if s & FP_MASK == fp {
+                    match s & KIND_MASK {
+                        1 => add_inline(out, (s >> A_SHIFT) & INLINE_MASK),
+                        2 => {
+                            add_inline(out, (s >> A_SHIFT) & INLINE_MASK);
+                            add_inline(out, s >> B_SHIFT);
+                        }
+                        _ if s & DENSE_BIT != 0 => {
+                            let o = (s >> OFF_SHIFT) as usize;
+                            let row = &self.dense[o..o + self.nclasses];
                             for (o, &w) in out.iter_mut().zip(row) {
                                 *o += w as i32;
                             }
                         }
-                        1 => add(out, s.a),
-                        2 => {
-                            add(out, s.a);
-                            add(out, s.b);
-                        }
-                        n => {
+                        _ => {
+                            let o = (s >> OFF_SHIFT) as u32;
+                            let n = ((s >> LEN_SHIFT) & 0xff) as u32 + 1;
                             if nlong == long.len() {
-                                for &e in &self.overflow[s.a as usize..(s.a + n) as usize] {
+                                for &e in &self.overflow[o as usize..(o + n) as usize] {
                                     add(out, e);
                                 }
                             } else {
@@ -313,12 +342,12 @@ impl Weights {
                                 // SAFETY: as above.
                                 unsafe {
                                     std::arch::x86_64::_mm_prefetch(
-                                        self.overflow.as_ptr().wrapping_add(s.a as usize)
+                                        self.overflow.as_ptr().wrapping_add(o as usize)
                                             as *const i8,
                                         std::arch::x86_64::_MM_HINT_T0,
                                     )
                                 };
-                                long[nlong] = (s.a, n);
+                                long[nlong] = (o, n);
                                 nlong += 1;
                             }
                         }
