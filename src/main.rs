@@ -3,6 +3,12 @@
 //! This crate only parses arguments and wires the library crates together (see
 //! `docs/ARCHITECTURE.md`); the work is done in `crates/`.
 
+// Herald allocates many small, short-lived strings per token; mimalloc serves them faster than
+// the system allocator and keeps threads from sharing allocator state (measured in
+// docs/performance.md).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cmd;
 mod dicts;
 mod pipeline;
