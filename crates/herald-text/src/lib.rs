@@ -14,6 +14,7 @@ mod abbrev;
 mod dateline;
 mod sentences;
 mod tokenize;
+mod web;
 
 use herald_core::{Doc, Sentence, Token};
 
