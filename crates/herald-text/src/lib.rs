@@ -7,13 +7,16 @@
 //! The rules are written for wire copy: abbreviations and initials ("U.S.", "Gen.", "J. Smith"),
 //! numbers ("3.5%", "1,200"), clitics ("China's", "don't"), quotes and brackets, datelines
 //! ("ASTANA, Sept. 15 (Reuters) -"), headline and byline lines, and sentences repeated within an
-//! article. This crate does no tagging or parsing; it must stay fast and allocation-light because
-//! every byte of input passes through it.
+//! article. E-mail and web text (message headers, signatures, separator lines, emoticons) gets
+//! sentence breaks without final punctuation where the tokens alone are evidence enough, so they
+//! hold when the line breaks are lost. This crate does no tagging or parsing; it must stay fast
+//! and allocation-light because every byte of input passes through it.
 
 mod abbrev;
 mod dateline;
 mod sentences;
 mod tokenize;
+mod web;
 
 use herald_core::{Doc, Sentence, Token};
 

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::abbrev::{self, AbbrevKind};
+use crate::web;
 
 /// Words that start a sentence often enough that a possibly-final abbreviation ("U.S.") before
 /// them is taken as a sentence end.
@@ -78,8 +79,11 @@ fn can_start(word: &str, after: &str) -> bool {
     if starts_upper_or_digit(word) {
         return true;
     }
-    if word == "#" {
-        return true; // "#2 the decor ..."
+    if matches!(word, "#" | "$" | "\u{20AC}" | "\u{00A3}") {
+        return true; // "#2 the decor ...", "$44m - Amount the ..."
+    }
+    if is_url(word) || is_ellipsis(word) && !is_ellipsis(after) {
+        return true; // "officials say... http://...", "this day. ...a drop in"
     }
     // "go to famoso. seriously." After an ellipsis a lower-case word continues the sentence.
     !is_ellipsis(after) && word.starts_with(|c: char| c.is_lowercase())
@@ -92,6 +96,11 @@ fn plain_word(word: &str) -> bool {
     let short_capitalized =
         word.chars().count() <= 4 && word.starts_with(|c: char| c.is_uppercase());
     !word.contains('.') && !short_capitalized
+}
+
+/// A web address ("http://...", "www....").
+fn is_url(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || word.starts_with("WWW.")
 }
 
 fn is_closer(word: &str) -> bool {
@@ -135,7 +144,18 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
         let gap = &text[tokens[i - 1].1..tokens[i].0];
         let newline = gap.contains('\n');
         let mut boundary = false;
-        if paragraph_break(gap) {
+        if paragraph_break(gap) || !gap.is_empty() && web::boundary(text, tokens, i, start) {
+            boundary = true;
+        } else if newline
+            && is_bullet(word)
+            && (prev == ":"
+                || line_start < i && text[tokens[line_start].0..tokens[line_start].1] == *word)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|&(s, e)| text[s..e].starts_with(char::is_alphanumeric))
+        {
+            // A bulleted list: "following:\n- Oil\n- Gas". Only after a colon or another item,
+            // since a wrapped news line may start with a dash.
             boundary = true;
         } else if newline
             && !is_terminal(prev)
@@ -164,9 +184,18 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
                 .checked_sub(2)
                 .map_or("", |k| &text[tokens[k].0..tokens[k].1]);
             let lower_ok = prev != "." || plain_word(before);
-            boundary = (starts_upper_or_digit(word) || lower_ok && can_start(word, prev))
-                || ((is_quote_or_bracket(word) || is_dash(word))
-                    && capitalized_after_openers(text, tokens, i));
+            // "2. The attachment ...": the number of a list item opens its sentence.
+            let list_number = prev == "."
+                && i >= 2
+                && i - 2 == start
+                && (1..=2).contains(&before.len())
+                && before.bytes().all(|b| b.is_ascii_digit());
+            // "Loved it. :) I will ...": an emoticon after the full stop ends the same sentence.
+            boundary = !list_number
+                && !web::is_emoticon(word)
+                && ((starts_upper_or_digit(word) || lower_ok && can_start(word, prev))
+                    || ((is_quote_or_bracket(word) || is_dash(word))
+                        && capitalized_after_openers(text, tokens, i)));
         } else if is_terminal(prev) && gap.is_empty() && is_closer(word) {
             // `agreed."` : the closer stays with this sentence; decide after it.
             let mut j = i;
@@ -176,7 +205,16 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
             {
                 j += 1;
             }
-            if j < tokens.len() && starts_upper_or_digit(&text[tokens[j].0..tokens[j].1]) {
+            // `wrote."[6] Later`: a reference mark after the closers belongs to this sentence.
+            if j < tokens.len() {
+                j += reference_mark(text, tokens, j);
+            }
+            let next = tokens.get(j).map_or("", |&(s, e)| &text[s..e]);
+            // `(Applause.) "The book`: an opening quote or bracket and a capital after the closers.
+            let opener = is_quote_or_bracket(next)
+                && tokens[j].0 > tokens[j - 1].1
+                && capitalized_after_openers(text, tokens, j);
+            if j < tokens.len() && (starts_upper_or_digit(next) || opener) {
                 out.push(start..j);
                 start = j;
                 line_start = j;
@@ -202,6 +240,11 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
         out.push(start..tokens.len());
     }
     out
+}
+
+/// A list bullet at the start of a line.
+fn is_bullet(word: &str) -> bool {
+    matches!(word, "-" | "*" | "\u{2022}" | "\u{00B7}")
 }
 
 fn is_quote_or_bracket(word: &str) -> bool {
@@ -336,6 +379,78 @@ mod tests {
         assert_eq!(
             split("Minister visits Kazakhstan\nBy John Smith\nThe minister arrived.\n\nlower case paragraph"),
             ["Minister visits Kazakhstan", "By John Smith", "The minister arrived.", "lower case paragraph"]
+        );
+    }
+
+    #[test]
+    fn e_mail_headers_and_signatures_without_punctuation() {
+        assert_eq!(
+            split("Kay Mann 04/26/2001 07:17 AM Will you send it? Regards, Debra Perlingiere"),
+            [
+                "Kay Mann",
+                "04/26/2001 07:17 AM",
+                "Will you send it?",
+                "Regards,",
+                "Debra Perlingiere"
+            ]
+        );
+        // A date introduced by a preposition stays in its sentence; "Thanks, Kim." is one.
+        assert_eq!(
+            split("It was sent on 04/25/01 12:42 AM to all. Thanks, Kim."),
+            ["It was sent on 04/25/01 12:42 AM to all.", "Thanks, Kim."]
+        );
+        assert_eq!(
+            split("Email: sam@example.com Sorry about that. See http://a.org/x http://b.org/y"),
+            [
+                "Email: sam@example.com",
+                "Sorry about that.",
+                "See http://a.org/x",
+                "http://b.org/y"
+            ]
+        );
+        assert_eq!(
+            split("Notify the sender. ========== This e-mail is private :) I hope so Question Subject: Oil"),
+            [
+                "Notify the sender.",
+                "==========",
+                "This e-mail is private :)",
+                "I hope so Question",
+                "Subject: Oil"
+            ]
+        );
+    }
+
+    #[test]
+    fn prices_links_and_quotes_after_a_full_stop() {
+        assert_eq!(
+            split("Taxes rose. $44m - the cost. Officials say... http://x.org/a (Applause.) \"The book\" sold."),
+            [
+                "Taxes rose.",
+                "$44m - the cost.",
+                "Officials say...",
+                "http://x.org/a (Applause.)",
+                "\"The book\" sold."
+            ]
+        );
+    }
+
+    #[test]
+    fn bulleted_lists_after_a_colon() {
+        assert_eq!(
+            split(
+                "We need the following:\n- oil from Kazakhstan\n- gas from Russia\nThe rest waits."
+            ),
+            [
+                "We need the following:",
+                "- oil from Kazakhstan",
+                "- gas from Russia",
+                "The rest waits."
+            ]
+        );
+        // A wrapped line that starts with a dash stays in its sentence.
+        assert_eq!(
+            split("The talks between the two ministers\n- both new in office - went well."),
+            ["The talks between the two ministers\n- both new in office - went well."]
         );
     }
 

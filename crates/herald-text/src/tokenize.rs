@@ -71,7 +71,7 @@ const FUSED: &[(&str, usize)] = &[
 ];
 
 /// Emoticons, kept as one token when they stand alone.
-const EMOTICONS: &[&str] = &[
+pub(crate) const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":-p", ":/", ":-/",
     ":]", ":[", "=)", "=(", "(:", "):", ":'(", ":o", ":O", ":-O", "<3", "^_^", "^^", "XD", "xD",
     ":|", ":-|", ":*", ";-P", ";P", ";p", "8)", "B)", ":?",
@@ -101,7 +101,7 @@ fn leading_run(word: &str, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// A web address or e-mail address: kept whole (inner dots, slashes and hyphens included).
-fn is_url_or_email(word: &str) -> bool {
+pub(crate) fn is_url_or_email(word: &str) -> bool {
     if word.contains("://") || word.starts_with("www.") || word.starts_with("WWW.") {
         return true;
     }
