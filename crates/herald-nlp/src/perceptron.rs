@@ -201,10 +201,21 @@ impl Weights {
         let mut dense = Vec::new();
         let dense_from = (nclasses / 4).max(3);
         let inline_ok = nclasses <= INLINE_CLASSES;
+        // Rows touching many classes belong to frequent features: inserted first, they sit in
+        // their home slots (no probing past other keys) and their out-of-slot rows lie together
+        // in memory, so the hot part of the model takes fewer cache lines.
+        let mut rows: Vec<(usize, usize)> = Vec::with_capacity(keys.len());
         let mut off = 0usize;
-        for (k, &len) in keys.iter().zip(&lens) {
-            let row = &entries[off..off + len as usize];
+        for &len in &lens {
+            rows.push((off, len as usize));
             off += len as usize;
+        }
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by_key(|&r| std::cmp::Reverse(rows[r].1));
+        for r in order {
+            let k = &keys[r];
+            let (off, len) = rows[r];
+            let row = &entries[off..off + len];
             let mut i = home(*k, cap);
             while slots[i] != 0 {
                 i += 1;
