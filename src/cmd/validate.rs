@@ -52,6 +52,10 @@ pub struct ValidateArgs {
     /// Run only the records whose id starts with this prefix.
     #[arg(long, value_name = "PREFIX")]
     pub only: Option<String>,
+    /// With each failure, show the evidence of every event produced (trigger, pattern, actor
+    /// texts), to tell coder errors apart.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub fn run(args: ValidateArgs) -> Result<i32> {
@@ -92,7 +96,7 @@ pub fn run(args: ValidateArgs) -> Result<i32> {
                 continue;
             }
         }
-        let (produced, note) = code_record(&pipeline, rec, file, args.use_parse);
+        let (produced, note, explained) = code_record(&pipeline, rec, file, args.use_parse);
         let expected = rec.expected_set();
         // A record expecting an error (`bad_input_parse`, a discard) passes when nothing is coded,
         // whatever the reason.
@@ -106,6 +110,11 @@ pub fn run(args: ValidateArgs) -> Result<i32> {
             failed += 1;
             if !args.quiet {
                 print_failure(rec, &expected, &produced, note.as_deref());
+                if args.explain {
+                    for line in &explained {
+                        say!("  event:    {line}");
+                    }
+                }
             }
         }
     }
@@ -169,13 +178,14 @@ fn print_counts(dir: &Path, n_files: usize, ms: f64, d: &Dictionaries) {
     );
 }
 
-/// Codes one record; the second value explains a failure that is not a wrong coding.
+/// Codes one record; the second value explains a failure that is not a wrong coding, the third
+/// describes each event kept (for `--explain`).
 fn code_record(
     pipeline: &Pipeline,
     rec: &Record,
     file: &Path,
     use_parse: bool,
-) -> (BTreeSet<Triple>, Option<String>) {
+) -> (BTreeSet<Triple>, Option<String>, Vec<String>) {
     // Some PETRARCH records have an empty <Text>: the parse's words stand in for it.
     let text = match (rec.text.is_empty(), rec.parse.as_deref()) {
         (true, Some(p)) => herald_penn::leaf_text(p).unwrap_or_default(),
@@ -193,31 +203,81 @@ fn code_record(
         },
         ..Article::default()
     };
+    let parse_lines;
     let events = if use_parse {
         let Some(parse) = rec.parse.as_deref() else {
-            return (BTreeSet::new(), Some("no <Parse> in the record".into()));
+            return (
+                BTreeSet::new(),
+                Some("no <Parse> in the record".into()),
+                Vec::new(),
+            );
         };
         let conv = match herald_penn::to_sentence(parse, &text, 0) {
             Ok(c) => c,
-            Err(e) => return (BTreeSet::new(), Some(format!("bad <Parse>: {e}"))),
+            Err(e) => {
+                return (
+                    BTreeSet::new(),
+                    Some(format!("bad <Parse>: {e}")),
+                    Vec::new(),
+                )
+            }
         };
         let mut doc = Doc::new(article);
         doc.sentences.push(conv.sentence);
-        pipeline.code_doc(&mut doc)
+        let events = pipeline.code_doc(&mut doc);
+        parse_lines = token_lines(&doc);
+        events
     } else {
-        pipeline.code_article(article)
+        let mut doc = Doc::new(article);
+        let events = pipeline.code_doc(&mut doc);
+        parse_lines = token_lines(&doc);
+        events
     };
     // PETRARCH's `require_dyad` (on unless a <Config> turns it off) drops events without both a
     // source and a target; Herald's coder reports them, so the option is applied here.
     let dyads_only = rec
         .option("require_dyad")
         .is_none_or(|v| v.eq_ignore_ascii_case("true"));
-    let triples = events
+    let kept: Vec<&EventRecord> = events
         .iter()
         .filter(|e| !dyads_only || (e.source.is_some() && e.target.is_some()))
-        .map(triple_of)
         .collect();
-    (triples, None)
+    let mut explained: Vec<String> = kept.iter().map(|e| explain(e)).collect();
+    explained.extend(parse_lines);
+    let triples = kept.into_iter().map(triple_of).collect();
+    (triples, None, explained)
+}
+
+/// The tokens of every sentence, one line each: "index word/TAG head deprel".
+fn token_lines(doc: &Doc) -> Vec<String> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let toks: Vec<String> = s
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let head = t.head.map_or("-".to_string(), |h| h.to_string());
+                    format!("{i}:{}/{}>{head}:{}", t.text, t.xpos, t.deprel)
+                })
+                .collect();
+            format!("tokens {}", toks.join(" "))
+        })
+        .collect()
+}
+
+/// One event's evidence: "SRC TGT CODE: verb [pattern] (source text -> target text)".
+fn explain(e: &EventRecord) -> String {
+    let (s, t, c) = triple_of(e);
+    let text = |a: Option<&herald_core::ActorRecord>| a.map_or("-".to_string(), |a| a.text.clone());
+    format!(
+        "{s} {t} {c}: \"{}\" [{}] ({} -> {})",
+        e.evidence.verb,
+        e.evidence.pattern,
+        text(e.source.as_ref()),
+        text(e.target.as_ref())
+    )
 }
 
 /// (source, target, event code); a missing actor is `---`.
