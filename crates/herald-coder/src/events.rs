@@ -26,6 +26,9 @@ pub(crate) struct Candidate {
     pub dict_loc: String,
     /// Coded by a PETRARCH dictionary block, whose semantics leave role-only actors as they are.
     pub petrarch_rules: bool,
+    /// A pattern's `%` matched a compound actor ("Gondor and Osgiliath have delayed ..."): the
+    /// event is coded between every two members of `sources`, both ways.
+    pub compound: bool,
 }
 
 const PREPS: &[&str] = &[
@@ -374,6 +377,21 @@ impl Sent<'_> {
         self.prep_before(m).is_some()
     }
 
+    /// Whether mention `m` follows a subordinator ("after Calenardhon crowds burned"): it is
+    /// the subject of that clause, no object of the verb before.
+    fn opens_clause(&self, m: &Mention) -> bool {
+        let mut k = m.start;
+        while k > 0
+            && matches!(
+                self.tokens[k - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            k -= 1;
+        }
+        k > 0 && self.tokens[k - 1].deprel == "mark"
+    }
+
     /// The preposition that introduces mention `m` ("in" for "in the north of Fornost").
     fn prep_before(&self, m: &Mention) -> Option<&str> {
         let mut k = m.start;
@@ -386,7 +404,13 @@ impl Sent<'_> {
         {
             k -= 1;
         }
-        let w = self.tokens.get(k.checked_sub(1)?)?.norm.as_str();
+        let t = self.tokens.get(k.checked_sub(1)?)?;
+        // "after Calenardhon crowds burned down its embassy": a subordinator opens a clause,
+        // whose subject the actor is.
+        if t.deprel == "mark" {
+            return None;
+        }
+        let w = t.norm.as_str();
         PREPS.contains(&w).then_some(w)
     }
 
@@ -492,7 +516,10 @@ impl Sent<'_> {
         (0..self.mentions.len())
             .find(|&k| {
                 let m = &self.mentions[k];
-                m.start >= from && m.end <= end && !self.preceded_by_prep(m)
+                m.start >= from
+                    && m.end <= end
+                    && !self.preceded_by_prep(m)
+                    && !self.opens_clause(m)
             })
             .map(|k| self.with_conjuncts(k))
             .unwrap_or_default()
@@ -612,6 +639,8 @@ struct PatternHit {
     /// Token range of the object noun the pattern required ("deployed troops"): an actor word
     /// there is what was acted with, not the target.
     object: Option<(usize, usize)>,
+    /// The pattern's `%` matched a compound actor, whose members are in `sources`.
+    compound: bool,
 }
 
 impl Sent<'_> {
@@ -690,7 +719,22 @@ impl Sent<'_> {
                     }
                     pos = self.match_after(inner, k + 1, end, hit)?;
                 }
-                PatternElem::Skip | PatternElem::Compound => {}
+                PatternElem::Compound => {
+                    // PETRARCH's `%` after the verb: a compound actor is the target ("agrees
+                    // with the Philippines and France").
+                    let k = self.mention_from(pos, end)?;
+                    let m = &self.mentions[k];
+                    if self.tokens[pos..m.start].len() > 5 {
+                        return None;
+                    }
+                    let all = self.with_conjuncts(k);
+                    if all.len() < 2 {
+                        return None;
+                    }
+                    pos = self.mentions[*all.last()?].end;
+                    hit.targets = all;
+                }
+                PatternElem::Skip => {}
             }
         }
         Some(pos)
@@ -713,6 +757,18 @@ impl Sent<'_> {
         self.match_after(&p.after, span.1, end, &mut hit)?;
         for e in &p.before {
             match e {
+                PatternElem::Compound => {
+                    // PETRARCH's `%` before the verb: the subject is a compound actor ("Gondor
+                    // and Osgiliath have delayed their meeting").
+                    let all = self.subject_left(span.0);
+                    if all.len() < 2 {
+                        return None;
+                    }
+                    hit.sources = all;
+                    hit.targets.clear();
+                    hit.source_after = true;
+                    hit.compound = true;
+                }
                 PatternElem::Source => hit.sources = self.subject_left(span.0),
                 PatternElem::Target => hit.targets = self.subject_left(span.0),
                 PatternElem::Word(w) => {
@@ -884,8 +940,19 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if consumed[i] {
             continue;
         }
+        // A verb listed in the form used here ("LEFT") comes before one that only inflects to
+        // it ("LEAVE"): its code is the default when no pattern matches.
+        let spelled = |r: &VerbRef| {
+            let w = &s.lex.dicts.verbs.blocks[r.block as usize].verbs[r.verb as usize];
+            w.lemma.get(w.head).is_some_and(|h| *h == t.norm)
+                || w.forms
+                    .iter()
+                    .any(|f| f.get(w.head).is_some_and(|h| *h == t.norm))
+        };
+        let mut refs = refs.clone();
+        refs.sort_by_key(|r| !spelled(r));
         let mut best: Option<VerbMatch> = None;
-        for &vref in refs {
+        for &vref in &refs {
             let Some(span) = s.multiword_span(i, vref) else {
                 continue;
             };
@@ -949,6 +1016,21 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         // A negated verb codes nothing, unless a pattern that spells out the negation matched
         // (PETRARCH's "- NOT * RELATIONS [112]").
         if s.negated(i) != negative {
+            continue;
+        }
+        if hit.compound {
+            // PETRARCH's `%`: the members of the compound actor act on each other.
+            verb_hits.push(Candidate {
+                code: code.to_string(),
+                sources: hit.sources,
+                targets: Vec::new(),
+                trig_start: span.0,
+                trig_end: span.1,
+                pattern: pattern.to_string(),
+                dict_loc: dict_loc.to_string(),
+                petrarch_rules,
+                compound: true,
+            });
             continue;
         }
         let hit_sources = hit.source_after;
@@ -1045,7 +1127,16 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 }
             }
         }
-        if sources.is_empty() && !passive {
+        // PETRARCH: the source is the clause's subject; a noun subject that names no actor
+        // ("after crowds burned down its embassy") leaves none, not the actor of an outer
+        // clause. A pronoun ("it would act") still refers back.
+        let bare_subject = petrarch_rules
+            && s.parsed
+            && s.children(i).any(|c| {
+                let t = &s.tokens[c];
+                t.deprel == "nsubj" && matches!(t.upos.as_str(), "NOUN" | "PROPN")
+            });
+        if sources.is_empty() && !passive && !bare_subject {
             sources = s.subject_left(subject_at);
         }
         // "denied that its soldiers had fired": the clause's subject is not the one denied to.
@@ -1061,6 +1152,17 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
                 targets = s
                     .mention_from(span.1, end)
+                    .map(|k| s.with_conjuncts(k))
+                    .unwrap_or_default();
+            }
+            if targets.is_empty() && petrarch_rules && s.parsed {
+                // The verb phrase is the verb's subtree, past the next verb too ("cordoned off
+                // the roads leading into Mordor").
+                targets = (0..s.mentions.len())
+                    .find(|&k| {
+                        let m = &s.mentions[k];
+                        m.start >= span.1 && s.in_subtree(m.start, i)
+                    })
                     .map(|k| s.with_conjuncts(k))
                     .unwrap_or_default();
             }
@@ -1084,6 +1186,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             pattern,
             dict_loc: dict_loc.to_string(),
             petrarch_rules,
+            compound: false,
         });
     }
     verb_hits.reverse();
@@ -1160,6 +1263,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             ),
             dict_loc: noun.loc.to_string(),
             petrarch_rules: false,
+            compound: false,
         });
     }
 
