@@ -341,7 +341,7 @@ impl Sent<'_> {
     /// comma is not part of the verb phrase before it.
     fn reporting_clause_at(&self, k: usize) -> bool {
         self.tokens[k].norm == ","
-            && (k + 1..(k + 7).min(self.tokens.len())).any(|j| {
+            && (k + 1..(k + 10).min(self.tokens.len())).any(|j| {
                 matches!(
                     self.tokens[j].norm.as_str(),
                     "said"
@@ -375,6 +375,22 @@ impl Sent<'_> {
     /// Whether the mention is the object of a preposition ("to the Kazakh army").
     fn preceded_by_prep(&self, m: &Mention) -> bool {
         self.prep_before(m).is_some()
+    }
+
+    /// Whether the verb at `i` (ending at `after`) has a "by" phrase: its `obl:agent` in a
+    /// parse, else "by" in its clause.
+    fn has_by_phrase(&self, i: usize, after: usize) -> bool {
+        // "was opposed earlier by": right after the verb, whatever the parse made of it.
+        let next = (after..(after + 3).min(self.tokens.len())).any(|k| self.tokens[k].norm == "by");
+        if self.parsed {
+            return next
+                || self.children(i).any(|c| {
+                    let rel = self.tokens[c].deprel.as_str();
+                    rel == "obl:agent"
+                        || (rel == "obl" && self.children(c).any(|k| self.tokens[k].norm == "by"))
+                });
+        }
+        (after..self.window_end(i)).any(|k| self.tokens[k].norm == "by")
     }
 
     /// Whether mention `m` follows a subordinator ("after Calenardhon crowds burned"): it is
@@ -1038,12 +1054,20 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         let mut code = code.to_string();
         let mut sources = hit.sources;
         let mut targets = hit.targets;
-        let roles = s.roles(i);
-        let passive = if s.parsed {
+        let mut roles = s.roles(i);
+        let mut passive = if s.parsed {
             roles.passive
         } else {
             s.passive(i)
         };
+        let passive_subject =
+            !s.parsed || s.children(i).any(|c| s.tokens[c].deprel == "nsubj:pass");
+        if passive && petrarch_rules && passive_subject && !s.has_by_phrase(i, span.1) {
+            // PETRARCH recognises a passive by its "by" phrase; without one ("The Philippines
+            // was criticized over its dispute with Eriador") the subject is the source.
+            passive = false;
+            roles.subject = std::mem::take(&mut roles.object);
+        }
         if passive && !hit_sources {
             // "X was welcomed by Y": Y acts on X. A pattern's source before the verb is only
             // the grammatical subject, which a passive makes the target.
@@ -1134,7 +1158,8 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             && s.parsed
             && s.children(i).any(|c| {
                 let t = &s.tokens[c];
-                t.deprel == "nsubj" && matches!(t.upos.as_str(), "NOUN" | "PROPN")
+                matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass")
+                    && matches!(t.upos.as_str(), "NOUN" | "PROPN")
             });
         if sources.is_empty() && !passive && !bare_subject {
             sources = s.subject_left(subject_at);
