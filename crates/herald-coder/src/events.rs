@@ -666,6 +666,11 @@ impl Sent<'_> {
             let fits = k + words.len() <= end
                 && words.iter().enumerate().all(|(j, w)| {
                     let t = &self.tokens[k + j];
+                    if self.lex.petrarch {
+                        // PETRARCH matches pattern words as written: no stems, no plurals
+                        // (synsets list their plurals).
+                        return t.norm == *w || (w == "not" && t.norm == "n't");
+                    }
                     matches_word(t, w)
                         || (j + 1 == words.len() && herald_dict::is_regular_plural(&t.norm, w))
                 });
@@ -677,25 +682,29 @@ impl Sent<'_> {
     fn match_after(
         &self,
         elems: &[PatternElem],
+        joined: &[bool],
         mut pos: usize,
         end: usize,
         hit: &mut PatternHit,
     ) -> Option<usize> {
-        for e in elems {
+        for (k, e) in elems.iter().enumerate() {
+            // Joined by `_` to what precedes: the phrase must start right here.
+            let tight = joined.get(k).copied().unwrap_or(false);
+            let until = |len: usize| if tight { (pos + len).min(end) } else { end };
             match e {
                 PatternElem::Word(w) => {
-                    pos = self.find_phrase(std::slice::from_ref(w), pos, end)?;
+                    pos = self.find_phrase(std::slice::from_ref(w), pos, until(1))?;
                     hit.object.get_or_insert((pos - 1, pos));
                 }
                 PatternElem::NounPhrase(p) => {
-                    pos = self.find_phrase(p, pos, end)?;
+                    pos = self.find_phrase(p, pos, until(p.len()))?;
                     hit.object.get_or_insert((pos - p.len(), pos));
                 }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
                     pos = members
                         .iter()
-                        .filter_map(|m| self.find_phrase(m, pos, end))
+                        .filter_map(|m| self.find_phrase(m, pos, until(m.len())))
                         .min()?;
                 }
                 PatternElem::Target | PatternElem::Source => {
@@ -722,7 +731,7 @@ impl Sent<'_> {
                     }
                 }
                 PatternElem::Prep(p, inner) => {
-                    let k = (pos..end).find(|&k| self.tokens[k].norm == *p)?;
+                    let k = (pos..until(1)).find(|&k| self.tokens[k].norm == *p)?;
                     // An actor before the preposition is the verb's own object; the phrase
                     // belongs to something else ("met Nazarbayev in Astana"). An actor in a
                     // phrase of its own is no object ("marched in Hong Kong against X").
@@ -733,7 +742,7 @@ impl Sent<'_> {
                     {
                         return None;
                     }
-                    pos = self.match_after(inner, k + 1, end, hit)?;
+                    pos = self.match_after(inner, &[], k + 1, end, hit)?;
                 }
                 PatternElem::Compound => {
                     // PETRARCH's `%` after the verb: a compound actor is the target ("agrees
@@ -770,8 +779,24 @@ impl Sent<'_> {
             specificity,
             ..Default::default()
         };
-        self.match_after(&p.after, span.1, end, &mut hit)?;
-        for e in &p.before {
+        self.match_after(&p.after, &p.after_joined, span.1, end, &mut hit)?;
+        let lo = span.0.saturating_sub(WINDOW);
+        // Right to left: where the element after the current one starts (the verb, first).
+        let mut next = span.0;
+        for (k, e) in p.before.iter().enumerate().rev() {
+            // Joined by `_` to what follows: the phrase must end right where that starts.
+            let tight = p.before_joined.get(k).copied().unwrap_or(false);
+            // The start of the phrase closest to the verb that fits.
+            let place = |len: usize, fits: &dyn Fn(usize) -> bool| -> Option<usize> {
+                if tight {
+                    let k = next.checked_sub(len)?;
+                    (k >= lo && fits(k)).then_some(k)
+                } else {
+                    (lo..span.0.saturating_sub(len - 1))
+                        .rev()
+                        .find(|&k| fits(k))
+                }
+            };
             match e {
                 PatternElem::Compound => {
                     // PETRARCH's `%` before the verb: the subject is a compound actor ("Gondor
@@ -788,15 +813,30 @@ impl Sent<'_> {
                 PatternElem::Source => hit.sources = self.subject_left(span.0),
                 PatternElem::Target => hit.targets = self.subject_left(span.0),
                 PatternElem::Word(w) => {
-                    (span.0.saturating_sub(WINDOW)..span.0)
-                        .find(|&k| matches_word(&self.tokens[k], w))?;
+                    let fits = |k: usize| {
+                        if self.lex.petrarch {
+                            self.find_phrase(std::slice::from_ref(w), k, k + 1)
+                                .is_some()
+                        } else {
+                            matches_word(&self.tokens[k], w)
+                        }
+                    };
+                    next = place(1, &fits)?;
+                }
+                PatternElem::NounPhrase(p) if !p.is_empty() => {
+                    let fits = |k: usize| self.find_phrase(p, k, k + p.len()).is_some();
+                    next = place(p.len(), &fits)?;
                 }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
-                    let lo = span.0.saturating_sub(WINDOW);
-                    members
+                    next = members
                         .iter()
-                        .find(|m| self.find_phrase(m, lo, span.0).is_some())?;
+                        .filter(|m| !m.is_empty())
+                        .filter_map(|m| {
+                            let fits = |k: usize| self.find_phrase(m, k, k + m.len()).is_some();
+                            place(m.len(), &fits)
+                        })
+                        .max()?;
                 }
                 _ => {}
             }
