@@ -586,6 +586,15 @@ impl Sent<'_> {
 
     fn is_verb_use(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // "arranged for the reopening of guest houses": a gerund with a determiner is a noun.
+        if self.parsed
+            && t.xpos == "VBG"
+            && self
+                .children(i)
+                .any(|c| self.tokens[c].deprel == "det" && c < i)
+        {
+            return false;
+        }
         if !t.upos.is_empty() {
             return matches!(t.upos.as_str(), "VERB" | "AUX");
         }
@@ -714,10 +723,16 @@ impl Sent<'_> {
                     let m = &self.mentions[k];
                     let between = &self.tokens[pos..m.start];
                     // Nor in the clause after "that" ("said on Wednesday that Putin ...").
+                    // PETRARCH lets the actor's own preposition stand between ("received
+                    // money from Osgiliath" for "* MONEY $"), but not two.
+                    let preps = between
+                        .iter()
+                        .filter(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str()))
+                        .count();
+                    let allowed = usize::from(self.lex.petrarch);
                     if between.len() > 5
-                        || between.iter().any(|t| {
-                            (t.norm != "of" && PREPS.contains(&t.norm.as_str())) || t.norm == "that"
-                        })
+                        || preps > allowed
+                        || between.iter().any(|t| t.norm == "that")
                     {
                         return None;
                     }
@@ -759,7 +774,26 @@ impl Sent<'_> {
                     pos = self.mentions[*all.last()?].end;
                     hit.targets = all;
                 }
-                PatternElem::Skip => {}
+                PatternElem::Skip => {
+                    // PETRARCH's `^`: past the noun phrase here ("celebrated Iftar in ^ Osgiliath
+                    // with + the leaders of Gondor"): an actor, or words up to a preposition.
+                    let mut k = pos;
+                    while k < end && matches!(self.tokens[k].norm.as_str(), "the" | "a" | "an") {
+                        k += 1;
+                    }
+                    if let Some(m) = self.mentions.iter().find(|m| m.start == k) {
+                        pos = m.end;
+                    } else {
+                        while k < end
+                            && !PREPS.contains(&self.tokens[k].norm.as_str())
+                            && !CLAUSE_END.contains(&self.tokens[k].norm.as_str())
+                            && self.tokens[k].norm != ","
+                        {
+                            k += 1;
+                        }
+                        pos = k;
+                    }
+                }
             }
         }
         Some(pos)

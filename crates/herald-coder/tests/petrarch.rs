@@ -25,9 +25,20 @@ DELAY
 
 --- CRITICIZE [121] ---
 CRITICIZE
+
+--- CELEBRATE [181] ---
+CELEBRATE
+- * IFTAR IN ^ + [045]
+
+--- RECEIVE [033] ---
+RECEIVE
+- + * MONEY $ [071]
+
+--- REOPEN [065] ---
+REOPEN
 ";
 
-const ACTORS: &str = "GONDOR [GON]\nARNOR [ARN]\n";
+const ACTORS: &str = "GONDOR [GON]\nARNOR [ARN]\nOSGILIATH [OSG]\n";
 
 fn coder() -> Coder {
     let (verbs, d1) = parse_verbs(VERBS, "verbs.txt");
@@ -116,5 +127,22 @@ fn a_passive_without_by_is_read_as_active() {
     assert_eq!(
         triples("Gondor was criticized by Arnor."),
         vec![t("ARN", "GON", "121")]
+    );
+}
+
+#[test]
+fn a_skip_passes_over_a_noun_phrase() {
+    assert_eq!(
+        triples("Arnor celebrated Iftar in Osgiliath with Gondor."),
+        vec![t("ARN", "GON", "045")]
+    );
+}
+
+#[test]
+fn an_actor_may_keep_its_preposition() {
+    // "MONEY $": the source is in "from Osgiliath"; "+" before the verb is its subject.
+    assert_eq!(
+        triples("Arnor has received money from Osgiliath."),
+        vec![t("OSG", "ARN", "071")]
     );
 }
