@@ -244,6 +244,26 @@ impl Sent<'_> {
         false
     }
 
+    /// Whether token `k` is in the subtree of `root` without crossing a coordination
+    /// (`conj`, `parataxis`) on the way up.
+    fn within_phrase(&self, k: usize, root: usize) -> bool {
+        let mut cur = k;
+        for _ in 0..self.tokens.len() {
+            if cur == root {
+                return true;
+            }
+            let t = &self.tokens[cur];
+            if matches!(t.deprel.as_str(), "conj" | "parataxis") {
+                return false;
+            }
+            match t.head {
+                Some(h) if h < self.tokens.len() => cur = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn in_subtree(&self, k: usize, root: usize) -> bool {
         let mut cur = Some(k);
         let mut steps = 0;
@@ -1289,7 +1309,20 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         });
     }
     verb_hits.reverse();
-    out.extend(verb_hits.into_iter().filter(|c| !consumed[c.trig_start]));
+    verb_hits.retain(|c| !consumed[c.trig_start]);
+    if s.lex.petrarch && s.parsed {
+        // PETRARCH codes a verb phrase once: a verb inside the phrase of a coded verb, after it
+        // ("abandoned efforts to stop a parade", "restore ties ... after crowds burned down its
+        // embassy"), is part of that event, not one of its own.
+        // Coordinated verbs ("condemned an attack ... and promised aid") are phrases of their own.
+        let heads: Vec<usize> = verb_hits.iter().map(|c| c.trig_start).collect();
+        verb_hits.retain(|c| {
+            !heads
+                .iter()
+                .any(|&h| h < c.trig_start && s.within_phrase(c.trig_start, h))
+        });
+    }
+    out.extend(verb_hits);
 
     // Event nouns: "Chang's visit to Kazakhstan", "talks with Nazarbayev".
     let mut i = 0;
