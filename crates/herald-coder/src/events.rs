@@ -1286,6 +1286,22 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     .unwrap_or_default();
             }
         }
+        // PETRARCH codes a verb phrase only when it holds a noun phrase: "an official said
+        // today" has none ("today" is a time), so no event even without require_dyad.
+        if petrarch_rules
+            && s.parsed
+            && targets.is_empty()
+            && !s.children(i).any(|c| {
+                // After the verb: a clause before it ("..., an official said") is not in its phrase.
+                c > i
+                    && matches!(
+                        s.tokens[c].deprel.as_str(),
+                        "obj" | "iobj" | "obl" | "obl:agent" | "ccomp" | "xcomp" | "advcl"
+                    )
+            })
+        {
+            continue;
+        }
         // "deployed troops", "sent a rescue team": in a show of force or a delivery the
         // object is the actor's own means, not the target; "expelled Russian diplomats",
         // "released prisoners" do act on their object.
