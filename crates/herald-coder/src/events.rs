@@ -305,10 +305,34 @@ impl Sent<'_> {
         }
         for c in self.children(v) {
             let rel = self.tokens[c].deprel.as_str();
+            // "Ithilen's sheep and goats of Gondor": each conjunct of the phrase names its own.
             let m = || {
-                self.mention_for_token(c)
+                let mut all: Vec<usize> = self
+                    .mention_for_token(c)
                     .map(|k| self.with_conjuncts(k))
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                for j in self
+                    .children(c)
+                    .filter(|&j| self.tokens[j].deprel == "conj")
+                {
+                    // Not a conjunct whose phrase holds an actor already taken ("Calenardhon
+                    // and the evil Arnor awful Gondor": Arnor).
+                    if all
+                        .iter()
+                        .any(|&x| self.in_subtree(self.mentions[x].start, j))
+                    {
+                        continue;
+                    }
+                    if let Some(k) = self.mention_for_token(j) {
+                        for x in self.with_conjuncts(k) {
+                            if !all.contains(&x) {
+                                all.push(x);
+                            }
+                        }
+                    }
+                }
+                all.sort_unstable();
+                all
             };
             match rel {
                 "nsubj" | "csubj" => r.subject = m(),
@@ -481,7 +505,7 @@ impl Sent<'_> {
                 .map(|k| self.tokens[k].norm.as_str())
                 .collect();
             match words.as_slice() {
-                ["and"] | ["&"] | [",", "and"] => Some(true),
+                ["and"] | ["&"] | [",", "and"] | ["nor"] => Some(true),
                 [","] => Some(false),
                 _ => None,
             }
@@ -1267,10 +1291,19 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             if !petrarch_rules && targets.first().is_some_and(clause_between) {
                 targets.clear();
             }
+            // PETRARCH looks for named actors: a pronoun ("whether he really has much of a
+            // future with the Morgul Orcs") is no target.
+            let named = |k: &usize| s.mentions[*k].resolved_to.is_none();
+            if petrarch_rules && !targets.iter().all(named) {
+                targets.clear();
+            }
             if targets.is_empty() && petrarch_rules {
                 // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
-                targets = s
-                    .mention_from(span.1, end)
+                targets = (0..s.mentions.len())
+                    .find(|&k| {
+                        let m = &s.mentions[k];
+                        m.start >= span.1 && m.start < end && named(&k)
+                    })
                     .map(|k| s.with_conjuncts(k))
                     .unwrap_or_default();
             }
@@ -1280,7 +1313,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 targets = (0..s.mentions.len())
                     .find(|&k| {
                         let m = &s.mentions[k];
-                        m.start >= span.1 && s.in_subtree(m.start, i)
+                        m.start >= span.1 && named(&k) && s.in_subtree(m.start, i)
                     })
                     .map(|k| s.with_conjuncts(k))
                     .unwrap_or_default();
@@ -1331,7 +1364,13 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         // ("abandoned efforts to stop a parade", "restore ties ... after crowds burned down its
         // embassy"), is part of that event, not one of its own.
         // Coordinated verbs ("condemned an attack ... and promised aid") are phrases of their own.
-        let heads: Vec<usize> = verb_hits.iter().map(|c| c.trig_start).collect();
+        // Only a verb that found its target takes the phrase ("has begun to question whether
+        // ... with the Morgul Orcs": BEGIN codes nothing, QUESTION does).
+        let heads: Vec<usize> = verb_hits
+            .iter()
+            .filter(|c| !c.targets.is_empty())
+            .map(|c| c.trig_start)
+            .collect();
         verb_hits.retain(|c| {
             !heads
                 .iter()
