@@ -244,8 +244,9 @@ impl Sent<'_> {
         false
     }
 
-    /// Whether token `k` is in the subtree of `root` without crossing a coordination
-    /// (`conj`, `parataxis`) on the way up.
+    /// Whether token `k` is in the phrase of `root`: in its subtree without crossing a
+    /// coordination or a clausal complement on the way up (`conj`, `parataxis`, `ccomp`), nor
+    /// being `root`'s own `xcomp` with no object before it.
     fn within_phrase(&self, k: usize, root: usize) -> bool {
         let mut cur = k;
         for _ in 0..self.tokens.len() {
@@ -253,7 +254,19 @@ impl Sent<'_> {
                 return true;
             }
             let t = &self.tokens[cur];
-            if matches!(t.deprel.as_str(), "conj" | "parataxis") {
+            // A clause of its own: "claimed that ISIL had attacked Iraq".
+            if matches!(t.deprel.as_str(), "conj" | "parataxis" | "ccomp") {
+                return false;
+            }
+            // "pledged to expel", "prepared to attend": a verb's own complement, with no object
+            // between, is an event of its own ("abandoned efforts to stop" is not).
+            if cur == k
+                && t.deprel == "xcomp"
+                && t.head == Some(root)
+                && !self
+                    .children(root)
+                    .any(|c| c < k && matches!(self.tokens[c].deprel.as_str(), "obj" | "iobj"))
+            {
                 return false;
             }
             match t.head {
