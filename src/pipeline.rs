@@ -53,6 +53,17 @@ impl Pipeline {
 
     /// Segments (unless already segmented), tags and parses (unless already parsed) and codes.
     pub fn code_doc(&self, doc: &mut Doc) -> Vec<EventRecord> {
+        self.prepare(doc);
+        let mut events = self.coder.code_doc(doc);
+        if let Some(geo) = &self.geo {
+            geo.locate_events(doc, &mut events);
+        }
+        events
+    }
+
+    /// Segments (unless already segmented), tags and parses (unless already parsed): what
+    /// `code_doc` does before coding, for callers that change the sentences in between.
+    pub fn prepare(&self, doc: &mut Doc) {
         if doc.sentences.is_empty() {
             if doc.article.penn_parse.is_some() {
                 herald_text::segment_single(doc);
@@ -61,11 +72,6 @@ impl Pipeline {
             }
         }
         self.annotate(doc);
-        let mut events = self.coder.code_doc(doc);
-        if let Some(geo) = &self.geo {
-            geo.locate_events(doc, &mut events);
-        }
-        events
     }
 
     fn annotate(&self, doc: &mut Doc) {

@@ -217,8 +217,14 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             e += 1;
         }
         if let Some(m) = compose(lex, tokens, s, e, ps) {
-            if m.agent_only && modifies_noun(lex, tokens, m.end) {
-                continue; // "military aid", "government spending": a modifier, not an actor
+            // "military aid", "government spending": a modifier, not an actor. PETRARCH codes a
+            // subject noun phrase by any agent word in it ("the primary official news agency
+            // WFNA said").
+            if m.agent_only
+                && modifies_noun(lex, tokens, m.end)
+                && !(lex.petrarch && modifies_subject(tokens, m.end - 1))
+            {
+                continue;
             }
             let agents = if distribute {
                 m.code.get(3..).map(str::to_string)
@@ -404,6 +410,22 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && !lex.verbs.contains_key(w)
+}
+
+/// Whether token `k` modifies (as `amod`/`compound`, over a chain of them) the head of a
+/// clause's subject.
+fn modifies_subject(tokens: &[Token], k: usize) -> bool {
+    let mut cur = k;
+    for _ in 0..tokens.len() {
+        let t = &tokens[cur];
+        match t.head {
+            Some(h) if h < tokens.len() && matches!(t.deprel.as_str(), "amod" | "compound") => {
+                cur = h
+            }
+            _ => break,
+        }
+    }
+    cur != k && matches!(tokens[cur].deprel.as_str(), "nsubj" | "nsubj:pass")
 }
 
 /// Builds one actor code out of the pieces of a phrase.

@@ -26,6 +26,9 @@ pub(crate) struct Candidate {
     pub dict_loc: String,
     /// Coded by a PETRARCH dictionary block, whose semantics leave role-only actors as they are.
     pub petrarch_rules: bool,
+    /// A pattern's `%` matched a compound actor ("Gondor and Osgiliath have delayed ..."): the
+    /// event is coded between every two members of `sources`, both ways.
+    pub compound: bool,
 }
 
 const PREPS: &[&str] = &[
@@ -241,6 +244,39 @@ impl Sent<'_> {
         false
     }
 
+    /// Whether token `k` is in the phrase of `root`: in its subtree without crossing a
+    /// coordination or a clausal complement on the way up (`conj`, `parataxis`, `ccomp`), nor
+    /// being `root`'s own `xcomp` with no object before it.
+    fn within_phrase(&self, k: usize, root: usize) -> bool {
+        let mut cur = k;
+        for _ in 0..self.tokens.len() {
+            if cur == root {
+                return true;
+            }
+            let t = &self.tokens[cur];
+            // A clause of its own: "claimed that ISIL had attacked Iraq".
+            if matches!(t.deprel.as_str(), "conj" | "parataxis" | "ccomp") {
+                return false;
+            }
+            // "pledged to expel", "prepared to attend": a verb's own complement, with no object
+            // between, is an event of its own ("abandoned efforts to stop" is not).
+            if cur == k
+                && t.deprel == "xcomp"
+                && t.head == Some(root)
+                && !self
+                    .children(root)
+                    .any(|c| c < k && matches!(self.tokens[c].deprel.as_str(), "obj" | "iobj"))
+            {
+                return false;
+            }
+            match t.head {
+                Some(h) if h < self.tokens.len() => cur = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn in_subtree(&self, k: usize, root: usize) -> bool {
         let mut cur = Some(k);
         let mut steps = 0;
@@ -282,10 +318,34 @@ impl Sent<'_> {
         }
         for c in self.children(v) {
             let rel = self.tokens[c].deprel.as_str();
+            // "Ithilen's sheep and goats of Gondor": each conjunct of the phrase names its own.
             let m = || {
-                self.mention_for_token(c)
+                let mut all: Vec<usize> = self
+                    .mention_for_token(c)
                     .map(|k| self.with_conjuncts(k))
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                for j in self
+                    .children(c)
+                    .filter(|&j| self.tokens[j].deprel == "conj")
+                {
+                    // Not a conjunct whose phrase holds an actor already taken ("Calenardhon
+                    // and the evil Arnor awful Gondor": Arnor).
+                    if all
+                        .iter()
+                        .any(|&x| self.in_subtree(self.mentions[x].start, j))
+                    {
+                        continue;
+                    }
+                    if let Some(k) = self.mention_for_token(j) {
+                        for x in self.with_conjuncts(k) {
+                            if !all.contains(&x) {
+                                all.push(x);
+                            }
+                        }
+                    }
+                }
+                all.sort_unstable();
+                all
             };
             match rel {
                 "nsubj" | "csubj" => r.subject = m(),
@@ -338,7 +398,7 @@ impl Sent<'_> {
     /// comma is not part of the verb phrase before it.
     fn reporting_clause_at(&self, k: usize) -> bool {
         self.tokens[k].norm == ","
-            && (k + 1..(k + 7).min(self.tokens.len())).any(|j| {
+            && (k + 1..(k + 10).min(self.tokens.len())).any(|j| {
                 matches!(
                     self.tokens[j].norm.as_str(),
                     "said"
@@ -374,6 +434,37 @@ impl Sent<'_> {
         self.prep_before(m).is_some()
     }
 
+    /// Whether the verb at `i` (ending at `after`) has a "by" phrase: its `obl:agent` in a
+    /// parse, else "by" in its clause.
+    fn has_by_phrase(&self, i: usize, after: usize) -> bool {
+        // "was opposed earlier by": right after the verb, whatever the parse made of it.
+        let next = (after..(after + 3).min(self.tokens.len())).any(|k| self.tokens[k].norm == "by");
+        if self.parsed {
+            return next
+                || self.children(i).any(|c| {
+                    let rel = self.tokens[c].deprel.as_str();
+                    rel == "obl:agent"
+                        || (rel == "obl" && self.children(c).any(|k| self.tokens[k].norm == "by"))
+                });
+        }
+        (after..self.window_end(i)).any(|k| self.tokens[k].norm == "by")
+    }
+
+    /// Whether mention `m` follows a subordinator ("after Calenardhon crowds burned"): it is
+    /// the subject of that clause, no object of the verb before.
+    fn opens_clause(&self, m: &Mention) -> bool {
+        let mut k = m.start;
+        while k > 0
+            && matches!(
+                self.tokens[k - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            k -= 1;
+        }
+        k > 0 && self.tokens[k - 1].deprel == "mark"
+    }
+
     /// The preposition that introduces mention `m` ("in" for "in the north of Fornost").
     fn prep_before(&self, m: &Mention) -> Option<&str> {
         let mut k = m.start;
@@ -386,7 +477,13 @@ impl Sent<'_> {
         {
             k -= 1;
         }
-        let w = self.tokens.get(k.checked_sub(1)?)?.norm.as_str();
+        let t = self.tokens.get(k.checked_sub(1)?)?;
+        // "after Calenardhon crowds burned down its embassy": a subordinator opens a clause,
+        // whose subject the actor is.
+        if t.deprel == "mark" {
+            return None;
+        }
+        let w = t.norm.as_str();
         PREPS.contains(&w).then_some(w)
     }
 
@@ -421,7 +518,7 @@ impl Sent<'_> {
                 .map(|k| self.tokens[k].norm.as_str())
                 .collect();
             match words.as_slice() {
-                ["and"] | ["&"] | [",", "and"] => Some(true),
+                ["and"] | ["&"] | [",", "and"] | ["nor"] => Some(true),
                 [","] => Some(false),
                 _ => None,
             }
@@ -492,7 +589,10 @@ impl Sent<'_> {
         (0..self.mentions.len())
             .find(|&k| {
                 let m = &self.mentions[k];
-                m.start >= from && m.end <= end && !self.preceded_by_prep(m)
+                m.start >= from
+                    && m.end <= end
+                    && !self.preceded_by_prep(m)
+                    && !self.opens_clause(m)
             })
             .map(|k| self.with_conjuncts(k))
             .unwrap_or_default()
@@ -543,6 +643,15 @@ impl Sent<'_> {
 
     fn is_verb_use(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // "arranged for the reopening of guest houses": a gerund with a determiner is a noun.
+        if self.parsed
+            && t.xpos == "VBG"
+            && self
+                .children(i)
+                .any(|c| self.tokens[c].deprel == "det" && c < i)
+        {
+            return false;
+        }
         if !t.upos.is_empty() {
             return matches!(t.upos.as_str(), "VERB" | "AUX");
         }
@@ -612,6 +721,8 @@ struct PatternHit {
     /// Token range of the object noun the pattern required ("deployed troops"): an actor word
     /// there is what was acted with, not the target.
     object: Option<(usize, usize)>,
+    /// The pattern's `%` matched a compound actor, whose members are in `sources`.
+    compound: bool,
 }
 
 impl Sent<'_> {
@@ -621,6 +732,11 @@ impl Sent<'_> {
             let fits = k + words.len() <= end
                 && words.iter().enumerate().all(|(j, w)| {
                     let t = &self.tokens[k + j];
+                    if self.lex.petrarch {
+                        // PETRARCH matches pattern words as written: no stems, no plurals
+                        // (synsets list their plurals).
+                        return t.norm == *w || (w == "not" && t.norm == "n't");
+                    }
                     matches_word(t, w)
                         || (j + 1 == words.len() && herald_dict::is_regular_plural(&t.norm, w))
                 });
@@ -632,25 +748,29 @@ impl Sent<'_> {
     fn match_after(
         &self,
         elems: &[PatternElem],
+        joined: &[bool],
         mut pos: usize,
         end: usize,
         hit: &mut PatternHit,
     ) -> Option<usize> {
-        for e in elems {
+        for (k, e) in elems.iter().enumerate() {
+            // Joined by `_` to what precedes: the phrase must start right here.
+            let tight = joined.get(k).copied().unwrap_or(false);
+            let until = |len: usize| if tight { (pos + len).min(end) } else { end };
             match e {
                 PatternElem::Word(w) => {
-                    pos = self.find_phrase(std::slice::from_ref(w), pos, end)?;
+                    pos = self.find_phrase(std::slice::from_ref(w), pos, until(1))?;
                     hit.object.get_or_insert((pos - 1, pos));
                 }
                 PatternElem::NounPhrase(p) => {
-                    pos = self.find_phrase(p, pos, end)?;
+                    pos = self.find_phrase(p, pos, until(p.len()))?;
                     hit.object.get_or_insert((pos - p.len(), pos));
                 }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
                     pos = members
                         .iter()
-                        .filter_map(|m| self.find_phrase(m, pos, end))
+                        .filter_map(|m| self.find_phrase(m, pos, until(m.len())))
                         .min()?;
                 }
                 PatternElem::Target | PatternElem::Source => {
@@ -660,10 +780,16 @@ impl Sent<'_> {
                     let m = &self.mentions[k];
                     let between = &self.tokens[pos..m.start];
                     // Nor in the clause after "that" ("said on Wednesday that Putin ...").
+                    // PETRARCH lets the actor's own preposition stand between ("received
+                    // money from Osgiliath" for "* MONEY $"), but not two.
+                    let preps = between
+                        .iter()
+                        .filter(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str()))
+                        .count();
+                    let allowed = usize::from(self.lex.petrarch);
                     if between.len() > 5
-                        || between.iter().any(|t| {
-                            (t.norm != "of" && PREPS.contains(&t.norm.as_str())) || t.norm == "that"
-                        })
+                        || preps > allowed
+                        || between.iter().any(|t| t.norm == "that")
                     {
                         return None;
                     }
@@ -677,7 +803,7 @@ impl Sent<'_> {
                     }
                 }
                 PatternElem::Prep(p, inner) => {
-                    let k = (pos..end).find(|&k| self.tokens[k].norm == *p)?;
+                    let k = (pos..until(1)).find(|&k| self.tokens[k].norm == *p)?;
                     // An actor before the preposition is the verb's own object; the phrase
                     // belongs to something else ("met Nazarbayev in Astana"). An actor in a
                     // phrase of its own is no object ("marched in Hong Kong against X").
@@ -688,9 +814,43 @@ impl Sent<'_> {
                     {
                         return None;
                     }
-                    pos = self.match_after(inner, k + 1, end, hit)?;
+                    pos = self.match_after(inner, &[], k + 1, end, hit)?;
                 }
-                PatternElem::Skip | PatternElem::Compound => {}
+                PatternElem::Compound => {
+                    // PETRARCH's `%` after the verb: a compound actor is the target ("agrees
+                    // with the Philippines and France").
+                    let k = self.mention_from(pos, end)?;
+                    let m = &self.mentions[k];
+                    if self.tokens[pos..m.start].len() > 5 {
+                        return None;
+                    }
+                    let all = self.with_conjuncts(k);
+                    if all.len() < 2 {
+                        return None;
+                    }
+                    pos = self.mentions[*all.last()?].end;
+                    hit.targets = all;
+                }
+                PatternElem::Skip => {
+                    // PETRARCH's `^`: past the noun phrase here ("celebrated Iftar in ^ Osgiliath
+                    // with + the leaders of Gondor"): an actor, or words up to a preposition.
+                    let mut k = pos;
+                    while k < end && matches!(self.tokens[k].norm.as_str(), "the" | "a" | "an") {
+                        k += 1;
+                    }
+                    if let Some(m) = self.mentions.iter().find(|m| m.start == k) {
+                        pos = m.end;
+                    } else {
+                        while k < end
+                            && !PREPS.contains(&self.tokens[k].norm.as_str())
+                            && !CLAUSE_END.contains(&self.tokens[k].norm.as_str())
+                            && self.tokens[k].norm != ","
+                        {
+                            k += 1;
+                        }
+                        pos = k;
+                    }
+                }
             }
         }
         Some(pos)
@@ -710,21 +870,64 @@ impl Sent<'_> {
             specificity,
             ..Default::default()
         };
-        self.match_after(&p.after, span.1, end, &mut hit)?;
-        for e in &p.before {
+        self.match_after(&p.after, &p.after_joined, span.1, end, &mut hit)?;
+        let lo = span.0.saturating_sub(WINDOW);
+        // Right to left: where the element after the current one starts (the verb, first).
+        let mut next = span.0;
+        for (k, e) in p.before.iter().enumerate().rev() {
+            // Joined by `_` to what follows: the phrase must end right where that starts.
+            let tight = p.before_joined.get(k).copied().unwrap_or(false);
+            // The start of the phrase closest to the verb that fits.
+            let place = |len: usize, fits: &dyn Fn(usize) -> bool| -> Option<usize> {
+                if tight {
+                    let k = next.checked_sub(len)?;
+                    (k >= lo && fits(k)).then_some(k)
+                } else {
+                    (lo..span.0.saturating_sub(len - 1))
+                        .rev()
+                        .find(|&k| fits(k))
+                }
+            };
             match e {
+                PatternElem::Compound => {
+                    // PETRARCH's `%` before the verb: the subject is a compound actor ("Gondor
+                    // and Osgiliath have delayed their meeting").
+                    let all = self.subject_left(span.0);
+                    if all.len() < 2 {
+                        return None;
+                    }
+                    hit.sources = all;
+                    hit.targets.clear();
+                    hit.source_after = true;
+                    hit.compound = true;
+                }
                 PatternElem::Source => hit.sources = self.subject_left(span.0),
                 PatternElem::Target => hit.targets = self.subject_left(span.0),
                 PatternElem::Word(w) => {
-                    (span.0.saturating_sub(WINDOW)..span.0)
-                        .find(|&k| matches_word(&self.tokens[k], w))?;
+                    let fits = |k: usize| {
+                        if self.lex.petrarch {
+                            self.find_phrase(std::slice::from_ref(w), k, k + 1)
+                                .is_some()
+                        } else {
+                            matches_word(&self.tokens[k], w)
+                        }
+                    };
+                    next = place(1, &fits)?;
+                }
+                PatternElem::NounPhrase(p) if !p.is_empty() => {
+                    let fits = |k: usize| self.find_phrase(p, k, k + p.len()).is_some();
+                    next = place(p.len(), &fits)?;
                 }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
-                    let lo = span.0.saturating_sub(WINDOW);
-                    members
+                    next = members
                         .iter()
-                        .find(|m| self.find_phrase(m, lo, span.0).is_some())?;
+                        .filter(|m| !m.is_empty())
+                        .filter_map(|m| {
+                            let fits = |k: usize| self.find_phrase(m, k, k + m.len()).is_some();
+                            place(m.len(), &fits)
+                        })
+                        .max()?;
                 }
                 _ => {}
             }
@@ -884,8 +1087,19 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if consumed[i] {
             continue;
         }
+        // A verb listed in the form used here ("LEFT") comes before one that only inflects to
+        // it ("LEAVE"): its code is the default when no pattern matches.
+        let spelled = |r: &VerbRef| {
+            let w = &s.lex.dicts.verbs.blocks[r.block as usize].verbs[r.verb as usize];
+            w.lemma.get(w.head).is_some_and(|h| *h == t.norm)
+                || w.forms
+                    .iter()
+                    .any(|f| f.get(w.head).is_some_and(|h| *h == t.norm))
+        };
+        let mut refs = refs.clone();
+        refs.sort_by_key(|r| !spelled(r));
         let mut best: Option<VerbMatch> = None;
-        for &vref in refs {
+        for &vref in &refs {
             let Some(span) = s.multiword_span(i, vref) else {
                 continue;
             };
@@ -951,17 +1165,40 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if s.negated(i) != negative {
             continue;
         }
+        if hit.compound {
+            // PETRARCH's `%`: the members of the compound actor act on each other.
+            verb_hits.push(Candidate {
+                code: code.to_string(),
+                sources: hit.sources,
+                targets: Vec::new(),
+                trig_start: span.0,
+                trig_end: span.1,
+                pattern: pattern.to_string(),
+                dict_loc: dict_loc.to_string(),
+                petrarch_rules,
+                compound: true,
+            });
+            continue;
+        }
         let hit_sources = hit.source_after;
         let object = hit.object;
         let mut code = code.to_string();
         let mut sources = hit.sources;
         let mut targets = hit.targets;
-        let roles = s.roles(i);
-        let passive = if s.parsed {
+        let mut roles = s.roles(i);
+        let mut passive = if s.parsed {
             roles.passive
         } else {
             s.passive(i)
         };
+        let passive_subject =
+            !s.parsed || s.children(i).any(|c| s.tokens[c].deprel == "nsubj:pass");
+        if passive && petrarch_rules && passive_subject && !s.has_by_phrase(i, span.1) {
+            // PETRARCH recognises a passive by its "by" phrase; without one ("The Philippines
+            // was criticized over its dispute with Eriador") the subject is the source.
+            passive = false;
+            roles.subject = std::mem::take(&mut roles.object);
+        }
         if passive && !hit_sources {
             // "X was welcomed by Y": Y acts on X. A pattern's source before the verb is only
             // the grammatical subject, which a passive makes the target.
@@ -1045,7 +1282,17 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 }
             }
         }
-        if sources.is_empty() && !passive {
+        // PETRARCH: the source is the clause's subject; a noun subject that names no actor
+        // ("after crowds burned down its embassy") leaves none, not the actor of an outer
+        // clause. A pronoun ("it would act") still refers back.
+        let bare_subject = petrarch_rules
+            && s.parsed
+            && s.children(i).any(|c| {
+                let t = &s.tokens[c];
+                matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass")
+                    && matches!(t.upos.as_str(), "NOUN" | "PROPN")
+            });
+        if sources.is_empty() && !passive && !bare_subject {
             sources = s.subject_left(subject_at);
         }
         // "denied that its soldiers had fired": the clause's subject is not the one denied to.
@@ -1057,13 +1304,49 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             if !petrarch_rules && targets.first().is_some_and(clause_between) {
                 targets.clear();
             }
+            // PETRARCH looks for named actors: a pronoun ("whether he really has much of a
+            // future with the Morgul Orcs") is no target.
+            let named = |k: &usize| s.mentions[*k].resolved_to.is_none();
+            if petrarch_rules && !targets.iter().all(named) {
+                targets.clear();
+            }
             if targets.is_empty() && petrarch_rules {
                 // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
-                targets = s
-                    .mention_from(span.1, end)
+                targets = (0..s.mentions.len())
+                    .find(|&k| {
+                        let m = &s.mentions[k];
+                        m.start >= span.1 && m.start < end && named(&k)
+                    })
                     .map(|k| s.with_conjuncts(k))
                     .unwrap_or_default();
             }
+            if targets.is_empty() && petrarch_rules && s.parsed {
+                // The verb phrase is the verb's subtree, past the next verb too ("cordoned off
+                // the roads leading into Mordor").
+                targets = (0..s.mentions.len())
+                    .find(|&k| {
+                        let m = &s.mentions[k];
+                        m.start >= span.1 && named(&k) && s.in_subtree(m.start, i)
+                    })
+                    .map(|k| s.with_conjuncts(k))
+                    .unwrap_or_default();
+            }
+        }
+        // PETRARCH codes a verb phrase only when it holds a noun phrase: "an official said
+        // today" has none ("today" is a time), so no event even without require_dyad.
+        if petrarch_rules
+            && s.parsed
+            && targets.is_empty()
+            && !s.children(i).any(|c| {
+                // After the verb: a clause before it ("..., an official said") is not in its phrase.
+                c > i
+                    && matches!(
+                        s.tokens[c].deprel.as_str(),
+                        "obj" | "iobj" | "obl" | "obl:agent" | "ccomp" | "xcomp" | "advcl"
+                    )
+            })
+        {
+            continue;
         }
         // "deployed troops", "sent a rescue team": in a show of force or a delivery the
         // object is the actor's own means, not the target; "expelled Russian diplomats",
@@ -1084,10 +1367,30 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             pattern,
             dict_loc: dict_loc.to_string(),
             petrarch_rules,
+            compound: false,
         });
     }
     verb_hits.reverse();
-    out.extend(verb_hits.into_iter().filter(|c| !consumed[c.trig_start]));
+    verb_hits.retain(|c| !consumed[c.trig_start]);
+    if s.lex.petrarch && s.parsed {
+        // PETRARCH codes a verb phrase once: a verb inside the phrase of a coded verb, after it
+        // ("abandoned efforts to stop a parade", "restore ties ... after crowds burned down its
+        // embassy"), is part of that event, not one of its own.
+        // Coordinated verbs ("condemned an attack ... and promised aid") are phrases of their own.
+        // Only a verb that found its target takes the phrase ("has begun to question whether
+        // ... with the Morgul Orcs": BEGIN codes nothing, QUESTION does).
+        let heads: Vec<usize> = verb_hits
+            .iter()
+            .filter(|c| !c.targets.is_empty())
+            .map(|c| c.trig_start)
+            .collect();
+        verb_hits.retain(|c| {
+            !heads
+                .iter()
+                .any(|&h| h < c.trig_start && s.within_phrase(c.trig_start, h))
+        });
+    }
+    out.extend(verb_hits);
 
     // Event nouns: "Chang's visit to Kazakhstan", "talks with Nazarbayev".
     let mut i = 0;
@@ -1160,6 +1463,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             ),
             dict_loc: noun.loc.to_string(),
             petrarch_rules: false,
+            compound: false,
         });
     }
 

@@ -153,6 +153,9 @@ pub struct Lexicon {
     /// Per verb block, per pattern: the words it requires ([`required_words`]), so that a
     /// sentence lacking one skips the pattern without matching it.
     pub(crate) required: Vec<Vec<Box<[u64]>>>,
+    /// Every verb block comes from PETRARCH dictionaries: actor phrases are read as PETRARCH
+    /// reads noun phrases (an agent word anywhere in one codes it: "the official news agency").
+    pub(crate) petrarch: bool,
 }
 
 impl Lexicon {
@@ -240,6 +243,8 @@ impl Lexicon {
                     .collect()
             })
             .collect();
+        let petrarch =
+            !dicts.verbs.blocks.is_empty() && dicts.verbs.blocks.iter().all(|b| b.petrarch_rules);
         actors.finish();
         agents.finish();
         nouns.finish();
@@ -254,6 +259,7 @@ impl Lexicon {
             agent_codes,
             specificity,
             required,
+            petrarch,
         }
     }
 }

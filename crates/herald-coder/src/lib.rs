@@ -294,7 +294,18 @@ impl Coder {
                     || each_other(&s.tokens, c.trig_end);
                 let reciprocal =
                     c.sources.len() == 2 && (both_parties || (joint_act && c.targets.is_empty()));
-                let pairs = if reciprocal {
+                let pairs = if c.compound {
+                    // PETRARCH's `%`: every member of the compound actor towards every other.
+                    c.sources
+                        .iter()
+                        .flat_map(|&a| {
+                            c.sources
+                                .iter()
+                                .filter(move |&&b| b != a)
+                                .map(move |&b| (Some(a), Some(b)))
+                        })
+                        .collect()
+                } else if reciprocal {
                     // "The two sides signed an agreement": each party acts towards the other.
                     vec![
                         (Some(c.sources[0]), Some(c.sources[1])),

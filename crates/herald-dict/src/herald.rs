@@ -378,6 +378,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         code: Some(e.code.clone()),
                         text: text.clone(),
                         loc: l.clone(),
+                        before_joined: Vec::new(),
+                        after_joined: Vec::new(),
                     });
                     // "appealed to the United States for military assistance": the target's
                     // phrase may come before the object.
@@ -391,6 +393,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                             code: Some(e.code.clone()),
                             text: text.clone(),
                             loc: l.clone(),
+                            before_joined: Vec::new(),
+                            after_joined: Vec::new(),
                         });
                     }
                 }
@@ -401,6 +405,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         code: Some(e.code.clone()),
                         text: text.clone(),
                         loc: l.clone(),
+                        before_joined: Vec::new(),
+                        after_joined: Vec::new(),
                     });
                 } else if e.target_required {
                     patterns.push(VerbPattern {
@@ -409,6 +415,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         code: Some(e.code.clone()),
                         text: text.clone(),
                         loc: l.clone(),
+                        before_joined: Vec::new(),
+                        after_joined: Vec::new(),
                     });
                 }
             }
@@ -421,6 +429,8 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                         code: Some(e.code.clone()),
                         text: text.clone(),
                         loc: l.clone(),
+                        before_joined: Vec::new(),
+                        after_joined: Vec::new(),
                     });
                 }
                 for p in base {

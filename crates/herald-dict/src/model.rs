@@ -132,6 +132,13 @@ pub struct VerbPattern {
     /// The pattern as written in the dictionary, reported as `evidence.pattern`.
     pub text: String,
     pub loc: SourceLoc,
+    /// Per element of `before`: joined by `_` to what follows it (the next element, or the verb
+    /// for the last), so no other word may stand between (`MOST_CERTAINLY_&NEGATVAUXVRB_EVER`,
+    /// `RECENTLY_*`). Empty when nothing is joined.
+    pub before_joined: Vec<bool>,
+    /// Per element of `after`: joined by `_` to what precedes it (the previous element, or the
+    /// verb for the first: `*_OUT`, `NEW_&TIETYPES_RELATIONS`). Empty when nothing is joined.
+    pub after_joined: Vec<bool>,
 }
 
 /// A verb of a block, e.g. `+CORDON_OFF {+CORDONED_OFF ...}`.

@@ -110,13 +110,22 @@ pub fn parse_verbs(text: &str, file: &str) -> (VerbDict, Vec<Diagnostic>) {
             match block.as_mut() {
                 Some(b) => match parse_pattern(t, &dict.synsets) {
                     Ok(pats) => {
-                        for (before, after, code) in pats {
+                        for Parsed {
+                            before,
+                            after,
+                            code,
+                            before_joined,
+                            after_joined,
+                        } in pats
+                        {
                             b.patterns.push(VerbPattern {
                                 before,
                                 after,
                                 code,
                                 text: pattern_text(t),
                                 loc: ctx.loc(no),
+                                before_joined,
+                                after_joined,
                             });
                         }
                     }
@@ -408,6 +417,8 @@ fn pattern_text(t: &str) -> String {
 #[derive(Clone, Debug)]
 enum Tok {
     Star,
+    /// `_` between two pieces of one word: they stand next to each other in the text.
+    Glue,
     Elem(PatternElem),
     /// `{...}` words; `&NAME` entries are expanded later.
     Np(Vec<String>),
@@ -415,7 +426,35 @@ enum Tok {
     Prep(String, Vec<Tok>),
 }
 
-type Parsed = (Vec<PatternElem>, Vec<PatternElem>, EventCode);
+/// One pattern read from a line (a line with synsets may give several).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Parsed {
+    before: Vec<PatternElem>,
+    after: Vec<PatternElem>,
+    code: EventCode,
+    before_joined: Vec<bool>,
+    after_joined: Vec<bool>,
+}
+
+/// Removes the `_` glue tokens; returns the rest and, per token, whether it is glued to the next.
+fn unglue(toks: Vec<Tok>) -> (Vec<Tok>, Vec<bool>) {
+    let mut out = Vec::new();
+    let mut glued: Vec<bool> = Vec::new();
+    for t in toks {
+        match t {
+            Tok::Glue => {
+                if let Some(g) = glued.last_mut() {
+                    *g = true;
+                }
+            }
+            t => {
+                out.push(t);
+                glued.push(false);
+            }
+        }
+    }
+    (out, glued)
+}
 
 /// `- BEFORE * AFTER [CODE]`, expanded over synsets the model cannot hold in place.
 fn parse_pattern(t: &str, synsets: &HashMap<String, Vec<Phrase>>) -> Result<Vec<Parsed>, String> {
@@ -427,7 +466,7 @@ fn parse_pattern(t: &str, synsets: &HashMap<String, Vec<Phrase>>) -> Result<Vec<
     }
     let code = parse_code(&body[o + 1..c]);
     let mut chars = body[..o].chars().peekable();
-    let toks = tokenize(&mut chars, None)?;
+    let (toks, glued) = unglue(tokenize(&mut chars, None)?);
     let stars = toks.iter().filter(|t| matches!(t, Tok::Star)).count();
     if stars != 1 {
         return Err(format!("{stars} verb markers `*`, expected one"));
@@ -445,10 +484,22 @@ fn parse_pattern(t: &str, synsets: &HashMap<String, Vec<Phrase>>) -> Result<Vec<
             before.len() * after.len()
         ));
     }
+    // Before the star: glued to the next token (or to the star). After it: the previous token
+    // (or the star) glued to this one.
+    let before_joined: Vec<bool> = glued[..star].to_vec();
+    let after_joined: Vec<bool> = glued[star..glued.len() - 1].to_vec();
+    let keep = |v: Vec<bool>| if v.contains(&true) { v } else { Vec::new() };
+    let (before_joined, after_joined) = (keep(before_joined), keep(after_joined));
     let mut out = Vec::new();
     for b in &before {
         for a in &after {
-            out.push((b.clone(), a.clone(), code.clone()));
+            out.push(Parsed {
+                before: b.clone(),
+                after: a.clone(),
+                code: code.clone(),
+                before_joined: before_joined.clone(),
+                after_joined: after_joined.clone(),
+            });
         }
     }
     Ok(out)
@@ -504,7 +555,8 @@ fn tokenize(
             }
             '(' => {
                 chars.next();
-                let inner = tokenize(chars, Some(')'))?;
+                // Joins inside (...) are not kept: the phrase is matched in order anyway.
+                let (inner, _) = unglue(tokenize(chars, Some(')'))?);
                 let mut it = inner.into_iter();
                 let prep = match it.next() {
                     Some(Tok::Elem(PatternElem::Word(w))) => w,
@@ -527,7 +579,10 @@ fn tokenize(
                     word.push(x);
                     chars.next();
                 }
-                for piece in word.split('_').filter(|p| !p.is_empty()) {
+                for (n, piece) in word.split('_').filter(|p| !p.is_empty()).enumerate() {
+                    if n > 0 {
+                        out.push(Tok::Glue);
+                    }
                     out.push(match piece {
                         "*" => Tok::Star,
                         "$" => Tok::Elem(PatternElem::Source),
@@ -591,7 +646,7 @@ fn expand(
     let mut seqs: Vec<Vec<PatternElem>> = vec![Vec::new()];
     for t in toks {
         let options: Vec<PatternElem> = match t {
-            Tok::Star => unreachable!("split at the star"),
+            Tok::Star | Tok::Glue => unreachable!("split at the star, glue removed"),
             Tok::Elem(e) => vec![e.clone()],
             Tok::Np(words) => {
                 let mut phrases: Vec<Phrase> = vec![Vec::new()];
@@ -789,6 +844,13 @@ mod tests {
         assert_eq!(pats[1].after, vec![w("in"), Source]);
         assert_eq!(pats[2].code.as_deref(), Some("###"));
         assert_eq!(pats[3].before, vec![w("suggested"), Target]);
+        // `_` joins: "so in_and_*" has "in" and "and" next to each other and to the verb, "*_out_again
+        // now" has "out" right after the verb and "again" right after "out".
+        assert_eq!(pats[0].before_joined, vec![false, true, true]);
+        assert_eq!(pats[0].after_joined, vec![true, true, false]);
+        // "KNOWN_ *": the blank after the `_` separates; nothing joined.
+        assert!(pats[1].before_joined.is_empty() && pats[1].after_joined.is_empty());
+        assert!(pats[2].before_joined.is_empty() && pats[2].after_joined.is_empty());
     }
 
     #[test]
