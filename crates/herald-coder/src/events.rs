@@ -1096,10 +1096,17 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                     .iter()
                     .any(|f| f.get(w.head).is_some_and(|h| *h == t.norm))
         };
-        let mut refs = refs.clone();
-        refs.sort_by_key(|r| !spelled(r));
+        // Most verbs have one entry: order (and copy) only when there is a choice.
+        let mut ordered: Vec<VerbRef>;
+        let refs = if refs.len() > 1 {
+            ordered = refs.clone();
+            ordered.sort_by_key(|r| !spelled(r));
+            &ordered
+        } else {
+            refs
+        };
         let mut best: Option<VerbMatch> = None;
-        for &vref in &refs {
+        for &vref in refs {
             let Some(span) = s.multiword_span(i, vref) else {
                 continue;
             };

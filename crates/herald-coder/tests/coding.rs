@@ -5,6 +5,9 @@ use herald_cameo::Codebook;
 use herald_coder::Coder;
 use herald_core::{Article, Doc, EventRecord};
 
+mod common;
+use common::{code_with, t, triples_with};
+
 const DICT: &str = r#"
 [[country]]
 code = "CHN"
@@ -136,34 +139,9 @@ fn code(text: &str) -> Vec<EventRecord> {
     code_with(&coder(), text)
 }
 
-/// Segments `text` as one article dated 2014-09-15 and codes it.
-fn code_with(coder: &Coder, text: &str) -> Vec<EventRecord> {
-    let mut doc = Doc::new(Article {
-        id: "t".into(),
-        text: text.into(),
-        date: Some("2014-09-15".parse().unwrap()),
-        ..Default::default()
-    });
-    let _ = herald_text::segment(&mut doc);
-    coder.code_doc(&doc)
-}
-
 /// (source, target, code) triples, for compact assertions.
 fn triples(text: &str) -> Vec<(String, String, String)> {
-    code(text)
-        .into_iter()
-        .map(|e| {
-            (
-                e.source.map(|a| a.code).unwrap_or_default(),
-                e.target.map(|a| a.code).unwrap_or_default(),
-                e.cameo,
-            )
-        })
-        .collect()
-}
-
-fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
-    (s.into(), t.into(), c.into())
+    triples_with(&coder(), text)
 }
 
 #[test]

@@ -3,9 +3,11 @@
 
 use herald_cameo::Codebook;
 use herald_coder::Coder;
-use herald_core::{Article, Doc};
 use herald_dict::petrarch::{parse_actors, parse_verbs};
 use herald_dict::Dictionaries;
+
+mod common;
+use common::{t, triples_with};
 
 const VERBS: &str = "\
 &NEGAUX
@@ -54,30 +56,9 @@ fn coder() -> Coder {
 
 /// (source, target, code) triples, sorted.
 fn triples(text: &str) -> Vec<(String, String, String)> {
-    let mut doc = Doc::new(Article {
-        id: "t".into(),
-        text: text.into(),
-        date: Some("2014-09-15".parse().unwrap()),
-        ..Default::default()
-    });
-    let _ = herald_text::segment(&mut doc);
-    let mut out: Vec<_> = coder()
-        .code_doc(&doc)
-        .into_iter()
-        .map(|e| {
-            (
-                e.source.map(|a| a.code).unwrap_or_default(),
-                e.target.map(|a| a.code).unwrap_or_default(),
-                e.cameo,
-            )
-        })
-        .collect();
+    let mut out = triples_with(&coder(), text);
     out.sort();
     out
-}
-
-fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
-    (s.into(), t.into(), c.into())
 }
 
 #[test]
