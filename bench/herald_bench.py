@@ -319,7 +319,7 @@ def run_code(binary, args, stdin=None):
     return stats, wall, rss, p.stderr
 
 
-STAGES = ["read", "segment", "tag_parse", "code", "write"]
+STAGES = ["read", "segment", "tag", "parse", "actors", "code", "geocode", "write"]
 
 
 def summarize(runs):

@@ -2,6 +2,8 @@
 //!
 //! One `Pipeline` is built per run and shared by all worker threads (it is immutable).
 
+use std::time::{Duration, Instant};
+
 use herald_cameo::Codebook;
 use herald_coder::Coder;
 use herald_core::{Article, Doc, EventRecord};
@@ -76,14 +78,18 @@ impl Pipeline {
 
     fn annotate(&self, doc: &mut Doc) {
         if let Some(nlp) = &self.nlp {
-            for s in doc
-                .sentences
-                .iter_mut()
-                .filter(|s| !s.parsed && s.duplicate_of.is_none())
-            {
+            for s in Self::to_annotate(doc) {
                 nlp.annotate_sentence(s);
             }
         }
+    }
+
+    /// The sentences still to tag and parse: not parsed yet (a Penn parse comes parsed) and not
+    /// repeats (a repeated sentence is coded once).
+    fn to_annotate(doc: &mut Doc) -> impl Iterator<Item = &mut herald_core::Sentence> {
+        doc.sentences
+            .iter_mut()
+            .filter(|s| !s.parsed && s.duplicate_of.is_none())
     }
 
     pub fn code_article(&self, article: Article) -> Vec<EventRecord> {
@@ -109,8 +115,19 @@ impl Pipeline {
                 }
             }
         });
-        stats.time(Stage::Parse, || self.annotate(&mut doc));
-        let mut events = stats.time(Stage::Code, || self.coder.code_doc(&doc));
+        if let Some(nlp) = &self.nlp {
+            let mut times = herald_nlp::AnnotateTimes::default();
+            for s in Self::to_annotate(&mut doc) {
+                nlp.annotate_sentence_timed(s, &mut times);
+            }
+            stats.add_time(Stage::Tag, times.tag);
+            stats.add_time(Stage::Parse, times.parse);
+        }
+        let mut actor_time = Duration::ZERO;
+        let start = Instant::now();
+        let mut events = self.coder.code_doc_timed(&doc, &mut actor_time);
+        stats.add_time(Stage::Actors, actor_time);
+        stats.add_time(Stage::Code, start.elapsed().saturating_sub(actor_time));
         if let Some(geo) = &self.geo {
             stats.time(Stage::Geo, || geo.locate_events(&doc, &mut events));
         }

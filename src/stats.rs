@@ -9,16 +9,23 @@ use std::time::{Duration, Instant};
 pub enum Stage {
     Read,
     Segment,
+    /// Tagging and lemmatizing.
+    Tag,
     Parse,
+    /// Finding actor mentions: dictionary matching and coreference.
+    Actors,
+    /// Event coding: verb patterns, source and target, records.
     Code,
     Geo,
     Write,
 }
 
-const STAGES: [(&str, Stage); 6] = [
+const STAGES: [(&str, Stage); 8] = [
     ("read", Stage::Read),
     ("segment", Stage::Segment),
-    ("tag_parse", Stage::Parse),
+    ("tag", Stage::Tag),
+    ("parse", Stage::Parse),
+    ("actors", Stage::Actors),
     ("code", Stage::Code),
     ("geocode", Stage::Geo),
     ("write", Stage::Write),
@@ -26,7 +33,7 @@ const STAGES: [(&str, Stage); 6] = [
 
 #[derive(Default, Debug)]
 pub struct Stats {
-    nanos: [AtomicU64; 6],
+    nanos: [AtomicU64; STAGES.len()],
     pub articles: AtomicU64,
     pub sentences: AtomicU64,
     pub tokens: AtomicU64,

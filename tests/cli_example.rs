@@ -113,3 +113,36 @@ fn records_follow_the_schema() {
         .unwrap();
     assert_eq!(visit["mentions"], 2);
 }
+
+/// `--stats` prints one JSON object on stderr with the time of each stage issue 7 names; with the
+/// parser on, tagging, parsing, actor matching and coding all take time.
+#[test]
+fn stats_split_time_by_stage() {
+    let out = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["code", "--date", "2014-09-15", "--stats", "-o"])
+        .arg(if cfg!(windows) { "NUL" } else { "/dev/null" })
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/defense-visit.txt"
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .expect("a JSON line on stderr");
+    let stats: serde_json::Value = serde_json::from_str(line).unwrap();
+    let stages = &stats["stage_seconds"];
+    for k in [
+        "read", "segment", "tag", "parse", "actors", "code", "geocode", "write",
+    ] {
+        assert!(stages[k].is_number(), "stage {k} missing in {stages}");
+    }
+    for k in ["tag", "parse", "actors", "code"] {
+        assert!(stages[k].as_f64().unwrap() > 0.0, "stage {k} took no time");
+    }
+    assert!(stats["sentences"].as_u64().unwrap() > 5);
+}

@@ -15,6 +15,7 @@ mod inflect;
 mod lexicon;
 
 use std::collections::VecDeque;
+use std::time::{Duration, Instant};
 
 use herald_cameo::{CameoEvent, Codebook};
 use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
@@ -245,6 +246,13 @@ impl Coder {
     /// Codes one document. Duplicate sentences are not coded again; they raise the mention count
     /// of the first occurrence's events.
     pub fn code_doc(&self, doc: &Doc) -> Vec<EventRecord> {
+        let mut actor_time = Duration::ZERO;
+        self.code_doc_timed(doc, &mut actor_time)
+    }
+
+    /// [`Coder::code_doc`], adding the time spent finding actor mentions (dictionary matching
+    /// and coreference) to `actor_time`, for `herald code --stats`.
+    pub fn code_doc_timed(&self, doc: &Doc, actor_time: &mut Duration) -> Vec<EventRecord> {
         let text = doc.text();
         if doc
             .sentences
@@ -270,7 +278,9 @@ impl Coder {
             if s.tokens.is_empty() || self.discard(&s.tokens).is_some() {
                 continue;
             }
+            let t = Instant::now();
             let mentions = self.mentions(&s.tokens, doc, &history);
+            *actor_time += t.elapsed();
             let sent = events::Sent::new(&self.lex, &s.tokens, &mentions, s.parsed);
             let cands = events::code_sentence(&sent, &self.codebook);
             // The first country the sentence names: "Japan has no plans ..., the defence
