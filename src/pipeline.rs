@@ -76,12 +76,16 @@ impl Pipeline {
 
     fn annotate(&self, doc: &mut Doc) {
         if let Some(nlp) = &self.nlp {
+            // The verb dictionary tells the tagger which words may be verbs when its first
+            // reading leaves a sentence without one.
+            let lexicon = self.coder.lexicon();
+            let may_be_verb = |w: &str| lexicon.is_verb_form(w);
             for s in doc
                 .sentences
                 .iter_mut()
                 .filter(|s| !s.parsed && s.duplicate_of.is_none())
             {
-                nlp.annotate_sentence(s);
+                nlp.annotate_sentence_checked(s, &may_be_verb);
             }
         }
     }

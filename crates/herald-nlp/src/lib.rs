@@ -17,6 +17,7 @@ mod io;
 pub mod lemma;
 pub mod parser;
 mod perceptron;
+pub mod repair;
 pub mod tagger;
 pub mod train;
 
@@ -127,16 +128,35 @@ impl Model {
     pub fn annotate(&self, doc: &mut Doc) {
         let mut scratch = Scratch::default();
         for s in &mut doc.sentences {
-            self.annotate_with(s, &mut scratch);
+            self.annotate_with(s, &mut scratch, None);
         }
     }
 
     /// Fill `lemma`, `upos`, `xpos`, `head` and `deprel` of every token and set `parsed`.
     pub fn annotate_sentence(&self, s: &mut Sentence) {
-        self.annotate_with(s, &mut Scratch::default());
+        self.annotate_with(s, &mut Scratch::default(), None);
     }
 
-    fn annotate_with(&self, s: &mut Sentence, sc: &mut Scratch) {
+    /// Like [`Model::annotate_sentence`], then checks the analysis for the misreadings that
+    /// [`repair`] knows: a word read as a noun where the sentence needs it as a verb (its
+    /// spelling passes `may_be_verb`, the caller's list of verb forms) is tagged again with that
+    /// word held to `VERB` and parsed again, and the new analysis kept when it does read the word
+    /// as a verb; then [`repair::restructure`] mends attachments. The extra tagging and parsing
+    /// happen only for a sentence with such a candidate.
+    pub fn annotate_sentence_checked(&self, s: &mut Sentence, may_be_verb: &dyn Fn(&str) -> bool) {
+        let mut sc = Scratch::default();
+        self.annotate_with(s, &mut sc, None);
+        if let Some(k) = repair::verb_candidate(&s.tokens, may_be_verb) {
+            let before = s.tokens.clone();
+            self.annotate_with(s, &mut sc, Some((k, "VERB")));
+            if !repair::reads_as_verb(&s.tokens, k) {
+                s.tokens = before;
+            }
+        }
+        repair::restructure(&mut s.tokens);
+    }
+
+    fn annotate_with(&self, s: &mut Sentence, sc: &mut Scratch, forced: Option<(usize, &str)>) {
         let n = s.tokens.len();
         let lex: Vec<Lex> = s
             .tokens
@@ -151,7 +171,12 @@ impl Model {
                 }
             })
             .collect();
-        let classes = self.tagger.tag(&lex, &mut sc.feats, &mut sc.scores);
+        let classes = match forced {
+            Some(f) => self
+                .tagger
+                .tag_forced(&lex, f, &mut sc.feats, &mut sc.scores),
+            None => self.tagger.tag(&lex, &mut sc.feats, &mut sc.scores),
+        };
         let mut words = Vec::with_capacity(n + 1);
         let mut tags = Vec::with_capacity(n + 1);
         words.push(ROOT_ATOM);
