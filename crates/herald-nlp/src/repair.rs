@@ -108,6 +108,35 @@ pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
 pub fn restructure(toks: &mut [Token]) {
     prospective_about(toks);
     attribution(toks);
+    parenthetical_bounds(toks);
+}
+
+/// "Peru closed the border, two days after the vote, a minister said.": a reporting clause
+/// attached as `parataxis` starts at the comma before its subject; a phrase the parser gave it
+/// that lies before that comma belongs to the main clause, and attaches to the verb the
+/// reporting clause hangs from.
+fn parenthetical_bounds(toks: &mut [Token]) {
+    for v in 0..toks.len() {
+        if toks[v].deprel != "parataxis" || toks[v].upos != "VERB" {
+            continue;
+        }
+        let Some(r) = toks[v].head.filter(|&r| r < v) else {
+            continue;
+        };
+        let Some(s) = children(toks, v).find(|&c| toks[c].deprel == "nsubj" && c < v) else {
+            continue;
+        };
+        let stray: Vec<usize> = children(toks, v)
+            .filter(|&c| c > r && c < s && toks[c].upos != "PUNCT")
+            .filter(|&c| {
+                let (_, hi) = span(toks, c);
+                hi < s && toks[hi + 1..s].iter().any(|t| t.norm == ",")
+            })
+            .collect();
+        for c in stray {
+            toks[c].head = Some(r);
+        }
+    }
 }
 
 /// "Russia is about to sign the treaty": *be about to* marks the prospective aspect, like
@@ -283,6 +312,34 @@ mod tests {
         assert_eq!(h[5], (Some(8), "det"));
         assert_eq!(h[6], (Some(8), "compound"));
         assert_eq!(h[4], (Some(8), "punct"));
+    }
+
+    #[test]
+    fn reporting_clause_starts_at_its_comma() {
+        // Peru voted , days after talks , a minister said .
+        let mut t = sent(&[
+            ("Peru", "PROPN", Some(1), "nsubj"),
+            ("voted", "VERB", None, "root"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("days", "NOUN", Some(9), "obl"),
+            ("after", "ADP", Some(5), "case"),
+            ("talks", "NOUN", Some(3), "nmod"),
+            (",", "PUNCT", Some(8), "punct"),
+            ("a", "DET", Some(8), "det"),
+            ("minister", "NOUN", Some(9), "nsubj"),
+            ("said", "VERB", Some(1), "parataxis"),
+            (".", "PUNCT", Some(1), "punct"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(heads(&t)[3], (Some(1), "obl"));
+        assert_eq!(heads(&t)[8], (Some(9), "nsubj"));
+        // Without a comma between the phrase and the subject, it stays with the verb.
+        let mut u = t.clone();
+        u[3].head = Some(9);
+        u[6].norm = "-".into();
+        let before = u.clone();
+        restructure(&mut u);
+        assert_eq!(u, before);
     }
 
     #[test]
