@@ -9,7 +9,7 @@ use herald_coder::Coder;
 use herald_core::{Article, Doc, EventRecord};
 use herald_dict::Dictionaries;
 use herald_geo::Geocoder;
-use herald_nlp::Model;
+use herald_nlp::{AnnotateTimes, Model};
 
 use crate::stats::{Stage, Stats};
 
@@ -73,13 +73,18 @@ impl Pipeline {
                 let _ = herald_text::segment(doc);
             }
         }
-        self.annotate(doc);
+        self.annotate(doc, &mut AnnotateTimes::default());
     }
 
-    fn annotate(&self, doc: &mut Doc) {
+    /// Tags and parses the sentences not yet parsed, adding the time of each step to `times`.
+    fn annotate(&self, doc: &mut Doc, times: &mut AnnotateTimes) {
         if let Some(nlp) = &self.nlp {
+            // The verb dictionary tells the tagger which words may be verbs when its first
+            // reading leaves a sentence without one.
+            let lexicon = self.coder.lexicon();
+            let may_be_verb = |w: &str| lexicon.is_verb_form(w);
             for s in Self::to_annotate(doc) {
-                nlp.annotate_sentence(s);
+                nlp.annotate_sentence_checked(s, &may_be_verb, times);
             }
         }
     }
@@ -115,14 +120,10 @@ impl Pipeline {
                 }
             }
         });
-        if let Some(nlp) = &self.nlp {
-            let mut times = herald_nlp::AnnotateTimes::default();
-            for s in Self::to_annotate(&mut doc) {
-                nlp.annotate_sentence_timed(s, &mut times);
-            }
-            stats.add_time(Stage::Tag, times.tag);
-            stats.add_time(Stage::Parse, times.parse);
-        }
+        let mut times = AnnotateTimes::default();
+        self.annotate(&mut doc, &mut times);
+        stats.add_time(Stage::Tag, times.tag);
+        stats.add_time(Stage::Parse, times.parse);
         let mut actor_time = Duration::ZERO;
         let start = Instant::now();
         let mut events = self.coder.code_doc_timed(&doc, &mut actor_time);

@@ -159,6 +159,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether a normalized word is a form of a dictionary verb (the tagger may be told so when
+    /// it reads the word as a noun where a verb is needed).
+    pub fn is_verb_form(&self, norm: &str) -> bool {
+        self.verbs.contains_key(norm)
+    }
+
     pub fn new(dicts: Dictionaries) -> Lexicon {
         let mut actors = PhraseIndex::default();
         for (i, a) in dicts.actors.iter().enumerate() {

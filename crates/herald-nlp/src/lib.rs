@@ -17,6 +17,7 @@ mod io;
 pub mod lemma;
 pub mod parser;
 mod perceptron;
+pub mod repair;
 pub mod tagger;
 pub mod train;
 
@@ -138,21 +139,56 @@ impl Model {
         let mut scratch = Scratch::default();
         let mut times = AnnotateTimes::default();
         for s in &mut doc.sentences {
-            self.annotate_with(s, &mut scratch, &mut times);
+            self.annotate_with(s, &mut scratch, None, &mut times);
         }
     }
 
     /// Fill `lemma`, `upos`, `xpos`, `head` and `deprel` of every token and set `parsed`.
     pub fn annotate_sentence(&self, s: &mut Sentence) {
-        self.annotate_sentence_timed(s, &mut AnnotateTimes::default());
+        self.annotate_with(
+            s,
+            &mut Scratch::default(),
+            None,
+            &mut AnnotateTimes::default(),
+        );
     }
 
-    /// [`Model::annotate_sentence`], adding the time of each step to `times`.
-    pub fn annotate_sentence_timed(&self, s: &mut Sentence, times: &mut AnnotateTimes) {
-        self.annotate_with(s, &mut Scratch::default(), times);
+    /// Like [`Model::annotate_sentence`], then checks the analysis for the misreadings that
+    /// [`repair`] knows: a word read as a noun where the sentence needs it as a verb (its
+    /// spelling passes `may_be_verb`, the caller's list of verb forms) is tagged again with that
+    /// word held to `VERB` and parsed again, and the new analysis kept when it does read the word
+    /// as a verb; then [`repair::restructure`] mends attachments. The extra tagging and parsing
+    /// happen only for a sentence with such a candidate. The time of each step is added to
+    /// `times` (repairs count as parsing).
+    pub fn annotate_sentence_checked(
+        &self,
+        s: &mut Sentence,
+        may_be_verb: &dyn Fn(&str) -> bool,
+        times: &mut AnnotateTimes,
+    ) {
+        let mut sc = Scratch::default();
+        self.annotate_with(s, &mut sc, None, times);
+        let start = Instant::now();
+        let mut again = AnnotateTimes::default();
+        if let Some(k) = repair::verb_candidate(&s.tokens, may_be_verb) {
+            let before = s.tokens.clone();
+            self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
+            if !repair::reads_as_verb(&s.tokens, k) {
+                s.tokens = before;
+            }
+        }
+        repair::restructure(&mut s.tokens);
+        times.tag += again.tag;
+        times.parse += start.elapsed().saturating_sub(again.tag);
     }
 
-    fn annotate_with(&self, s: &mut Sentence, sc: &mut Scratch, times: &mut AnnotateTimes) {
+    fn annotate_with(
+        &self,
+        s: &mut Sentence,
+        sc: &mut Scratch,
+        forced: Option<(usize, &str)>,
+        times: &mut AnnotateTimes,
+    ) {
         let start = Instant::now();
         let n = s.tokens.len();
         let lex: Vec<Lex> = s
@@ -168,7 +204,12 @@ impl Model {
                 }
             })
             .collect();
-        let classes = self.tagger.tag(&lex, &mut sc.feats, &mut sc.scores);
+        let classes = match forced {
+            Some(f) => self
+                .tagger
+                .tag_forced(&lex, f, &mut sc.feats, &mut sc.scores),
+            None => self.tagger.tag(&lex, &mut sc.feats, &mut sc.scores),
+        };
         let tagged = Instant::now();
         let mut words = Vec::with_capacity(n + 1);
         let mut tags = Vec::with_capacity(n + 1);

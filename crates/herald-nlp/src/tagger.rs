@@ -244,12 +244,62 @@ pub fn tag_pass(
     out
 }
 
+/// [`tag_pass`] where the token at `forced.0` may only take a class whose UPOS is `forced.1`
+/// (the best-scoring such class); the tokens after it are tagged seeing that choice.
+fn tag_pass_forced(
+    weights: &Weights,
+    classes: &[(String, String)],
+    lx: &[Lex],
+    first: Option<&[u16]>,
+    forced: (usize, &str),
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+) -> Vec<u16> {
+    scores.resize(weights.nclasses, 0);
+    let mut out = Vec::with_capacity(lx.len());
+    let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
+    for i in 0..lx.len() {
+        features(lx, i, p1, p2, first, feats);
+        weights.score(feats, scores);
+        let c = if i == forced.0 {
+            (0..scores.len())
+                .filter(|&c| classes.get(c).is_some_and(|(u, _)| u == forced.1))
+                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
+                .unwrap_or_else(|| argmax_i(scores)) as u16
+        } else {
+            argmax_i(scores) as u16
+        };
+        out.push(c);
+        p2 = p1;
+        p1 = c as u64 + 1;
+    }
+    out
+}
+
 impl Tagger {
     /// Tag one sentence; returns class ids.
     pub fn tag(&self, lx: &[Lex], feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> Vec<u16> {
         let first = tag_pass(&self.weights, lx, None, feats, scores);
         match &self.stage2 {
             Some(w) => tag_pass(w, lx, Some(&first), feats, scores),
+            None => first,
+        }
+    }
+
+    /// Tag one sentence with the token at `forced.0` restricted to the UPOS `forced.1` (in both
+    /// passes): the tagger's best reading under that constraint. Not used on the hot path: only
+    /// when a caller has evidence that the free reading is wrong.
+    pub fn tag_forced(
+        &self,
+        lx: &[Lex],
+        forced: (usize, &str),
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) -> Vec<u16> {
+        let c = &self.classes;
+        let first = tag_pass_forced(&self.weights, c, lx, None, forced, feats, scores);
+        match &self.stage2 {
+            Some(w) => tag_pass_forced(w, c, lx, Some(&first), forced, feats, scores),
             None => first,
         }
     }

@@ -180,3 +180,22 @@ fn bundled_model_lemmas_and_roles() {
     model.annotate_sentence(&mut s);
     assert_eq!(s.tokens[2].lemma, "talk");
 }
+
+/// A name followed by a word the parse leaves as a noun, in a sentence without a main verb:
+/// told that the word may be a verb, the model reads it as the root verb.
+#[test]
+fn checked_annotation_finds_the_main_verb() {
+    let model = Model::bundled().expect("bundled model");
+    let text = "Kenya departs from Sudan two weeks after the riots .";
+    let mut plain = sentence(text);
+    model.annotate_sentence(&mut plain);
+    let mut s = sentence(text);
+    model.annotate_sentence_checked(&mut s, &|w: &str| w == "departs", &mut Default::default());
+    assert_eq!(s.tokens[1].upos, "VERB");
+    assert_eq!(s.tokens[1].head, None);
+    assert_eq!(s.tokens[0].head, Some(1));
+    // Nothing is changed where the word is not a verb form.
+    let mut n = sentence(text);
+    model.annotate_sentence_checked(&mut n, &|_: &str| false, &mut Default::default());
+    assert_eq!(n.tokens, plain.tokens);
+}

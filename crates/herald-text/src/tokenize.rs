@@ -330,6 +330,18 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         out.push((s + p, s + p + len));
         return split_core(text, s + p + len, e, out);
     }
+    // "Dol_Amroth", "New_York": capitalised words joined by underscores are the words of one
+    // name, written as PETRARCH's dictionaries and texts prepared for them write names; the
+    // underscore separates like a blank ("snake_case" and "@user_name" stay whole).
+    if let Some(p) = word.find('_') {
+        let parts_are_names = word.split('_').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+        if parts_are_names {
+            out.push((s, s + p));
+            return split_core(text, s + p + 1, e, out);
+        }
+    }
     // "and/or", "parts/materials" (but "b/c", "w/out", "1/2", "km/h" stay whole).
     if word.contains('/')
         && word
@@ -507,6 +519,14 @@ mod tests {
             ["at", "7:30", "PM", "or", "5", "pm"]
         );
         assert_eq!(toks("#1 #tag"), ["#", "1", "#tag"]);
+    }
+
+    #[test]
+    fn underscores_join_the_words_of_a_name() {
+        assert_eq!(toks("in New_York."), ["in", "New", "York", "."]);
+        assert_eq!(toks("Abu_Dhabi_Police"), ["Abu", "Dhabi", "Police"]);
+        assert_eq!(toks("snake_case @user_name"), ["snake_case", "@user_name"]);
+        assert_eq!(toks("New_york __init__"), ["New_york", "__init__"]);
     }
 
     #[test]

@@ -1,0 +1,428 @@
+//! Checks and repairs of the greedy tagger's and parser's analysis, for misreadings frequent in
+//! news text that plain grammar tells apart. They work on the annotated tokens only (tags,
+//! heads, relations), never on the trained weights.
+//!
+//! - [`verb_candidate`]: a word read as a noun where the sentence needs a verb ("Kenya acts on
+//!   the report" read as a noun phrase; "has begun to question" with *question* a noun). The
+//!   caller tags the sentence again with the word held to `VERB` and keeps the new analysis
+//!   when [`reads_as_verb`] accepts it.
+//! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
+//!   parser learnt on too few examples: the prospective "be about to" and an attribution
+//!   ("..., the news agency Xinhua said.") read as a relative clause.
+
+use herald_core::Token;
+
+/// Verbs that attribute a statement to its source ("the agency said", "reported").
+const REPORTING: &[&str] = &[
+    "say", "report", "tell", "add", "state", "announce", "quote", "claim", "confirm", "write",
+];
+
+fn children(toks: &[Token], h: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..toks.len()).filter(move |&k| toks[k].head == Some(h))
+}
+
+fn in_subtree(toks: &[Token], k: usize, root: usize) -> bool {
+    let mut cur = Some(k);
+    for _ in 0..=toks.len() {
+        match cur {
+            Some(c) if c == root => return true,
+            Some(c) if c < toks.len() => cur = toks[c].head,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The first and last token of the subtree of `h`.
+fn span(toks: &[Token], h: usize) -> (usize, usize) {
+    let mut lo = h;
+    let mut hi = h;
+    for k in 0..toks.len() {
+        if in_subtree(toks, k, h) {
+            lo = lo.min(k);
+            hi = hi.max(k);
+        }
+    }
+    (lo, hi)
+}
+
+fn starts_lower(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn nominal(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+}
+
+/// A token the analysis reads as a noun although the sentence needs it as a verb, and whose
+/// spelling `may_be_verb` accepts:
+/// - the head of an infinitive: a noun the parser itself takes for a clausal complement
+///   (`xcomp`) introduced by *to* ("has begun to question whether ...");
+/// - the verb of a main clause the parse left without one: the root is a noun (no copula), and
+///   a lower-case noun directly follows the name that would be its subject ("Kenya acts on the
+///   report", "Ethiopia departs from Libya" read as noun phrases). After a common noun the
+///   noun reading stays: compounds of common nouns are frequent ("police shot", "oil price").
+pub fn verb_candidate(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let infinitive = (1..toks.len()).find(|&k| {
+        let t = &toks[k];
+        t.upos == "NOUN"
+            && t.deprel == "xcomp"
+            && starts_lower(t)
+            && toks[k - 1].norm == "to"
+            && toks[k - 1].head == Some(k)
+            && may_be_verb(&t.norm)
+    });
+    if infinitive.is_some() {
+        return infinitive;
+    }
+    let root = toks.iter().position(|t| t.head.is_none())?;
+    let verbless = matches!(toks[root].upos.as_str(), "NOUN" | "PROPN" | "NUM")
+        && !children(toks, root).any(|c| toks[c].deprel == "cop");
+    if !verbless {
+        return None;
+    }
+    // Within the sentence's opening noun phrase: nothing before it but nouns, names and their
+    // modifiers (no preposition, verb or possessive: "during his arrest" stays a noun).
+    let opening = toks
+        .iter()
+        .position(|t| {
+            matches!(t.upos.as_str(), "ADP" | "VERB" | "AUX" | "SCONJ" | "PART")
+                || t.xpos == "PRP$"
+                || t.xpos == "POS"
+        })
+        .unwrap_or(toks.len());
+    (1..opening).find(|&k| {
+        let t = &toks[k];
+        t.upos == "NOUN" && starts_lower(t) && toks[k - 1].upos == "PROPN" && may_be_verb(&t.norm)
+    })
+}
+
+/// Whether the analysis reads token `k` as a verb heading a clause: the main clause (root) or
+/// an infinitive complement.
+pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.upos == "VERB" && (t.head.is_none() || t.deprel == "xcomp"))
+}
+
+/// Mends attachments in place; see the module documentation.
+pub fn restructure(toks: &mut [Token]) {
+    prospective_about(toks);
+    attribution(toks);
+    parenthetical_bounds(toks);
+}
+
+/// "Peru closed the border, two days after the vote, a minister said.": a reporting clause
+/// attached as `parataxis` starts at the comma before its subject; a phrase the parser gave it
+/// that lies before that comma belongs to the main clause, and attaches to the verb the
+/// reporting clause hangs from.
+fn parenthetical_bounds(toks: &mut [Token]) {
+    for v in 0..toks.len() {
+        if toks[v].deprel != "parataxis" || toks[v].upos != "VERB" {
+            continue;
+        }
+        let Some(r) = toks[v].head.filter(|&r| r < v) else {
+            continue;
+        };
+        let Some(s) = children(toks, v).find(|&c| toks[c].deprel == "nsubj" && c < v) else {
+            continue;
+        };
+        let stray: Vec<usize> = children(toks, v)
+            .filter(|&c| c > r && c < s && toks[c].upos != "PUNCT")
+            .filter(|&c| {
+                let (_, hi) = span(toks, c);
+                hi < s && toks[hi + 1..s].iter().any(|t| t.norm == ",")
+            })
+            .collect();
+        for c in stray {
+            toks[c].head = Some(r);
+        }
+    }
+}
+
+/// "Russia is about to sign the treaty": *be about to* marks the prospective aspect, like
+/// *will*; the lexical verb heads the clause (as in a Penn Treebank tree, where *about* sits in
+/// the verb phrase). The parser makes *about* a predicate adjective with the verb as its
+/// complement, which leaves the verb's own modifiers ("... after the talks collapsed") hanging
+/// from *about*. The verb takes *about*'s place and dependents; the copula becomes an
+/// auxiliary and *about* a marker.
+fn prospective_about(toks: &mut [Token]) {
+    for a in 0..toks.len() {
+        if toks[a].norm != "about" || !children(toks, a).any(|c| toks[c].deprel == "cop") {
+            continue;
+        }
+        let Some(v) = children(toks, a).find(|&c| {
+            c > a
+                && toks[c].deprel == "xcomp"
+                && toks[c].upos == "VERB"
+                && toks[a + 1].norm == "to"
+                && toks[a + 1].head == Some(c)
+        }) else {
+            continue;
+        };
+        let deps: Vec<usize> = children(toks, a).filter(|&c| c != v).collect();
+        toks[v].head = toks[a].head;
+        toks[v].deprel = std::mem::take(&mut toks[a].deprel);
+        for c in deps {
+            toks[c].head = Some(v);
+            if toks[c].deprel == "cop" {
+                toks[c].deprel = "aux".into();
+            }
+        }
+        toks[a].head = Some(v);
+        toks[a].deprel = "mark".into();
+    }
+}
+
+/// "..., the official news agency Xinhua said on Thursday.": a reporting clause after a comma at
+/// the end of the sentence, whose subject is a name after a common noun ("agency Xinhua"). The
+/// parser reads the noun as an apposition and the rest as a relative clause without a pronoun
+/// ("the agency [that] Xinhua said"). The name heads the subject (the noun and its modifiers
+/// modify it) and the verb attaches to the main clause as `parataxis`, as UD attaches a
+/// reporting clause.
+fn attribution(toks: &mut [Token]) {
+    let n = toks.len();
+    for v in 0..n {
+        if toks[v].deprel != "acl:relcl"
+            || toks[v].upos != "VERB"
+            || !REPORTING.contains(&toks[v].lemma.as_str())
+        {
+            continue;
+        }
+        let Some(h) = toks[v].head.filter(|&h| h < v && nominal(&toks[h])) else {
+            continue;
+        };
+        let Some(s) = children(toks, v).find(|&c| toks[c].deprel == "nsubj") else {
+            continue;
+        };
+        if !matches!(toks[s].upos.as_str(), "PROPN" | "NOUN") || span(toks, s).0 != h + 1 {
+            continue;
+        }
+        // After a comma, and the last clause of the sentence.
+        let (lo, _) = span(toks, h);
+        let after_comma = toks[lo].norm == "," || (lo > 0 && toks[lo - 1].norm == ",");
+        let (_, hi) = span(toks, v);
+        let last = toks[hi + 1..].iter().all(|t| t.upos == "PUNCT");
+        let Some(root) = toks.iter().position(|t| t.head.is_none()) else {
+            continue;
+        };
+        if !after_comma || !last || in_subtree(toks, root, h) {
+            continue;
+        }
+        let mods: Vec<usize> = children(toks, h).filter(|&c| c < h).collect();
+        for c in mods {
+            toks[c].head = Some(s);
+        }
+        toks[h].head = Some(s);
+        toks[h].deprel = "compound".into();
+        toks[v].head = Some(root);
+        toks[v].deprel = "parataxis".into();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens from (word, upos, head, deprel); heads are 0-based, `None` for the root.
+    fn sent(rows: &[(&str, &str, Option<usize>, &str)]) -> Vec<Token> {
+        rows.iter()
+            .map(|&(w, u, h, d)| Token {
+                text: w.into(),
+                norm: w.to_lowercase(),
+                lemma: match w {
+                    "said" => "say".into(),
+                    "is" => "be".into(),
+                    _ => w.to_lowercase(),
+                },
+                upos: u.into(),
+                head: h,
+                deprel: d.into(),
+                ..Token::default()
+            })
+            .collect()
+    }
+
+    fn heads(t: &[Token]) -> Vec<(Option<usize>, &str)> {
+        t.iter().map(|t| (t.head, t.deprel.as_str())).collect()
+    }
+
+    #[test]
+    fn about_to_gives_the_clause_to_the_verb() {
+        // Kenya is about to sign a deal after talks ended .
+        let mut t = sent(&[
+            ("Kenya", "PROPN", Some(2), "nsubj"),
+            ("is", "AUX", Some(2), "cop"),
+            ("about", "ADJ", None, "root"),
+            ("to", "PART", Some(4), "mark"),
+            ("sign", "VERB", Some(2), "xcomp"),
+            ("a", "DET", Some(6), "det"),
+            ("deal", "NOUN", Some(4), "obj"),
+            ("after", "SCONJ", Some(9), "mark"),
+            ("talks", "NOUN", Some(9), "nsubj"),
+            ("ended", "VERB", Some(2), "advcl"),
+            (".", "PUNCT", Some(2), "punct"),
+        ]);
+        restructure(&mut t);
+        let h = heads(&t);
+        assert_eq!(h[4], (None, "root"));
+        assert_eq!(h[0], (Some(4), "nsubj"));
+        assert_eq!(h[1], (Some(4), "aux"));
+        assert_eq!(h[2], (Some(4), "mark"));
+        assert_eq!(h[9], (Some(4), "advcl"));
+        assert_eq!(h[10], (Some(4), "punct"));
+    }
+
+    #[test]
+    fn about_as_a_preposition_stays() {
+        // The talks are about trade .  (no infinitive: nothing to move)
+        let mut t = sent(&[
+            ("The", "DET", Some(1), "det"),
+            ("talks", "NOUN", Some(4), "nsubj"),
+            ("are", "AUX", Some(4), "cop"),
+            ("about", "ADP", Some(4), "case"),
+            ("trade", "NOUN", None, "root"),
+            (".", "PUNCT", Some(4), "punct"),
+        ]);
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(t, before);
+    }
+
+    #[test]
+    fn reporting_clause_read_as_relative_clause() {
+        // Peru closed the border , the news agency Andina said .
+        let mut t = sent(&[
+            ("Peru", "PROPN", Some(1), "nsubj"),
+            ("closed", "VERB", None, "root"),
+            ("the", "DET", Some(3), "det"),
+            ("border", "NOUN", Some(1), "obj"),
+            (",", "PUNCT", Some(7), "punct"),
+            ("the", "DET", Some(7), "det"),
+            ("news", "NOUN", Some(7), "compound"),
+            ("agency", "NOUN", Some(3), "appos"),
+            ("Andina", "PROPN", Some(9), "nsubj"),
+            ("said", "VERB", Some(7), "acl:relcl"),
+            (".", "PUNCT", Some(1), "punct"),
+        ]);
+        restructure(&mut t);
+        let h = heads(&t);
+        assert_eq!(h[9], (Some(1), "parataxis"));
+        assert_eq!(h[8], (Some(9), "nsubj"));
+        assert_eq!(h[7], (Some(8), "compound"));
+        assert_eq!(h[5], (Some(8), "det"));
+        assert_eq!(h[6], (Some(8), "compound"));
+        assert_eq!(h[4], (Some(8), "punct"));
+    }
+
+    #[test]
+    fn reporting_clause_starts_at_its_comma() {
+        // Peru voted , days after talks , a minister said .
+        let mut t = sent(&[
+            ("Peru", "PROPN", Some(1), "nsubj"),
+            ("voted", "VERB", None, "root"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("days", "NOUN", Some(9), "obl"),
+            ("after", "ADP", Some(5), "case"),
+            ("talks", "NOUN", Some(3), "nmod"),
+            (",", "PUNCT", Some(8), "punct"),
+            ("a", "DET", Some(8), "det"),
+            ("minister", "NOUN", Some(9), "nsubj"),
+            ("said", "VERB", Some(1), "parataxis"),
+            (".", "PUNCT", Some(1), "punct"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(heads(&t)[3], (Some(1), "obl"));
+        assert_eq!(heads(&t)[8], (Some(9), "nsubj"));
+        // Without a comma between the phrase and the subject, it stays with the verb.
+        let mut u = t.clone();
+        u[3].head = Some(9);
+        u[6].norm = "-".into();
+        let before = u.clone();
+        restructure(&mut u);
+        assert_eq!(u, before);
+    }
+
+    #[test]
+    fn contact_relative_clause_stays() {
+        // This is the book John wrote .  (no comma, not a reporting verb)
+        let mut t = sent(&[
+            ("This", "PRON", Some(3), "nsubj"),
+            ("is", "AUX", Some(3), "cop"),
+            ("the", "DET", Some(3), "det"),
+            ("book", "NOUN", None, "root"),
+            ("John", "PROPN", Some(5), "nsubj"),
+            ("wrote", "VERB", Some(3), "acl:relcl"),
+            (".", "PUNCT", Some(3), "punct"),
+        ]);
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(t, before);
+        // With a comma but a verb that reports nothing, it stays too.
+        let mut t = sent(&[
+            ("He", "PRON", Some(1), "nsubj"),
+            ("read", "VERB", None, "root"),
+            ("it", "PRON", Some(1), "obj"),
+            (",", "PUNCT", Some(5), "punct"),
+            ("a", "DET", Some(5), "det"),
+            ("novel", "NOUN", Some(2), "appos"),
+            ("John", "PROPN", Some(7), "nsubj"),
+            ("wrote", "VERB", Some(5), "acl:relcl"),
+            (".", "PUNCT", Some(1), "punct"),
+        ]);
+        t[7].lemma = "wrote".into();
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(t, before);
+    }
+
+    #[test]
+    fn verb_candidates() {
+        let verbs = |w: &str| matches!(w, "acts" | "question" | "talks");
+        // Kenya acts on the report : the root is the noun "acts".
+        let t = sent(&[
+            ("Kenya", "PROPN", Some(1), "compound"),
+            ("acts", "NOUN", None, "root"),
+            ("on", "ADP", Some(4), "case"),
+            ("the", "DET", Some(4), "det"),
+            ("report", "NOUN", Some(1), "nmod"),
+        ]);
+        assert_eq!(verb_candidate(&t, &verbs), Some(1));
+        assert_eq!(verb_candidate(&t, &|_: &str| false), None);
+        // Police in Kenya talks : a noun after a preposition stays.
+        let t = sent(&[
+            ("Police", "NOUN", None, "root"),
+            ("in", "ADP", Some(2), "case"),
+            ("Kenya", "PROPN", Some(3), "compound"),
+            ("talks", "NOUN", Some(0), "nmod"),
+        ]);
+        assert_eq!(verb_candidate(&t, &verbs), None);
+        // Kenyan police talks : after a common noun, the compound reading stays.
+        let t = sent(&[
+            ("Kenyan", "ADJ", Some(2), "amod"),
+            ("police", "NOUN", Some(2), "compound"),
+            ("talks", "NOUN", None, "root"),
+        ]);
+        assert_eq!(verb_candidate(&t, &verbs), None);
+        // A main verb present: nothing to do.
+        let t = sent(&[
+            ("Kenya", "PROPN", Some(1), "nsubj"),
+            ("signed", "VERB", None, "root"),
+            ("peace", "NOUN", Some(3), "compound"),
+            ("talks", "NOUN", Some(1), "obj"),
+        ]);
+        assert_eq!(verb_candidate(&t, &verbs), None);
+        // He began to question it : "question" heads the infinitive.
+        let t = sent(&[
+            ("He", "PRON", Some(1), "nsubj"),
+            ("began", "VERB", None, "root"),
+            ("to", "ADP", Some(3), "mark"),
+            ("question", "NOUN", Some(1), "xcomp"),
+            ("it", "PRON", Some(3), "obj"),
+        ]);
+        assert_eq!(verb_candidate(&t, &verbs), Some(3));
+        let mut v = t.clone();
+        assert!(!reads_as_verb(&v, 3));
+        v[3].upos = "VERB".into();
+        assert!(reads_as_verb(&v, 3));
+    }
+}
