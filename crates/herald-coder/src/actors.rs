@@ -47,7 +47,17 @@ enum Piece {
 fn is_joiner(t: &Token) -> bool {
     matches!(
         t.norm.as_str(),
-        "'s" | "'" | "of" | "the" | "-" | "new" | "top" | "chief" | "deputy" | "acting" | "senior"
+        "'s" | "'"
+            | "of"
+            | "the"
+            | "-"
+            | "new"
+            | "top"
+            | "chief"
+            | "deputy"
+            | "acting"
+            | "senior"
+            | "former"
     )
 }
 
@@ -112,6 +122,17 @@ pub(crate) fn is_capitalized(t: &Token) -> bool {
         && !NOT_NAMES.contains(&t.norm.as_str())
 }
 
+/// Whether "former" stands before the agent word at `i` in its phrase, over names and actor
+/// phrases only ("former security officials", "Former Japanese prime minister", "former Lima
+/// police"; not "former colonies' police").
+fn after_former(tokens: &[Token], pieces: &[(usize, usize, Piece)], i: usize) -> bool {
+    let in_actor = |k: usize| pieces.last().is_some_and(|(s, e, _)| *s <= k && k < *e);
+    (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| tokens[k].norm == "former" || is_capitalized(&tokens[k]) || in_actor(k))
+        .any(|k| tokens[k].norm == "former")
+}
+
 /// Finds and composes the actor mentions of a sentence.
 pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -162,12 +183,20 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             }
             Some((len, false, id)) => {
                 let entry = &lex.dicts.agents[id as usize];
+                // "former security officials", "former Lima police": CAMEO codes former office
+                // holders as elites (ELI), whatever the office was.
+                let (code, placement) =
+                    if after_former(tokens, &pieces, i) && lex.agent_codes.contains("ELI") {
+                        ("ELI".to_string(), AgentPlacement::Suffix)
+                    } else {
+                        (entry.code.clone(), entry.placement)
+                    };
                 pieces.push((
                     i,
                     i + len,
                     Piece::Agent {
-                        code: entry.code.clone(),
-                        placement: entry.placement,
+                        code,
+                        placement,
                         loc: entry.loc.to_string(),
                     },
                 ));
@@ -189,14 +218,20 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
             // "Soldiers from Gondor", "activists in Arnor", "the ambassador of Rohan".
+            // "Officials in the White House": an institution of a country stands for it.
+            let institution = |p: &Piece| {
+                matches!(p, Piece::Actor { code, person: false, .. }
+                    if code.len() == 6 && lex.agent_codes.contains(&code[3..])
+                        && !lex.agent_codes.contains(&code[..3]))
+            };
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
-                && is_country(&p)
+                && (is_country(&p) || institution(&p))
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
             if agents_then_country {
+                last.3 = is_country(&p);
                 last.1 = e;
                 last.2.push(p);
-                last.3 = true;
                 continue;
             }
             if joinable && !same_kind_twice {
@@ -514,6 +549,10 @@ fn compose(
 /// Splits an actor code into its country (first three letters, unless they are an agent or
 /// organization prefix) and its agent codes.
 pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
+    // A new actor's quoted phrase has neither.
+    if crate::new_actors::is_new_actor(code) {
+        return (None, Vec::new());
+    }
     let chunks: Vec<&str> = (0..code.len() / 3)
         .filter_map(|k| code.get(k * 3..k * 3 + 3))
         .collect();
