@@ -205,6 +205,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             None => i += 1,
         }
     }
+    // Tokens inside a dictionary phrase: the other capitalized words of a mention are names.
+    let mut in_piece = vec![false; tokens.len()];
+    for (s, e, _) in &pieces {
+        in_piece[*s..*e].iter_mut().for_each(|x| *x = true);
+    }
     // 2. Group pieces separated only by joiners or capitalized names.
     // (start, end, pieces, whether the agents precede the country: "lawmakers in A and B")
     let mut groups: Vec<(usize, usize, Vec<Piece>, bool)> = Vec::new();
@@ -217,6 +222,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
+            // "Arnor of the Prince of Wales": two named actors linked by "of" are two actors;
+            // only a role takes its actor over "of" ("the ambassador of Rohan").
+            let is_actor = |p: &Piece| matches!(p, Piece::Actor { .. });
+            let actor_of_actor =
+                is_actor(&p) && last.2.iter().any(is_actor) && gap.iter().any(|t| t.norm == "of");
             // "Soldiers from Gondor", "activists in Arnor", "the ambassador of Rohan".
             // "Officials in the White House": an institution of a country stands for it.
             let institution = |p: &Piece| {
@@ -234,7 +244,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
                 last.2.push(p);
                 continue;
             }
-            if joinable && !same_kind_twice {
+            if joinable && !same_kind_twice && !actor_of_actor {
                 last.1 = e;
                 last.2.push(p);
                 continue;
@@ -251,7 +261,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
             e += 1;
         }
-        if let Some(m) = compose(lex, tokens, s, e, ps) {
+        if let Some(m) = compose(lex, tokens, s, e, ps, &in_piece) {
             // "military aid", "government spending": a modifier, not an actor. PETRARCH codes a
             // subject noun phrase by any agent word in it ("the primary official news agency
             // WFNA said").
@@ -323,6 +333,18 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             .map(|k| tokens[k].norm.as_str())
             .collect();
         if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) || mentions[j - 1].personal {
+            continue;
+        }
+        // PETRARCH shares the country only inside one noun phrase: "[Danish [media and
+        // government]]" shares it, "[the Danish media] and [government]" (in the parse, the
+        // role a conjunct of the first phrase) does not.
+        let head = mentions[j].end - 1;
+        if lex.petrarch
+            && tokens[head].deprel == "conj"
+            && tokens[head]
+                .head
+                .is_some_and(|h| h >= mentions[j - 1].start && h < mentions[j - 1].end)
+        {
             continue;
         }
         let prev = mentions[j - 1].code.clone();
@@ -470,6 +492,7 @@ fn compose(
     s: usize,
     e: usize,
     pieces: &[Piece],
+    in_piece: &[bool],
 ) -> Option<Mention> {
     let mut base: Option<(&str, bool, &str)> = None;
     for p in pieces {
@@ -532,7 +555,11 @@ fn compose(
         .map(|t| t.norm.clone())
         .collect();
     let agent_only = base.is_none();
-    let personal = base.is_some_and(|b| b.1) || (!agent_only && names.len() >= 2 && code.len() > 3);
+    // "Foreign Minister Sergei Lavrov" names a person; "Danish Islamist media", all of whose
+    // capitalized words are dictionary words, does not.
+    let has_name = (s..e).any(|k| !in_piece[k] && is_capitalized(&tokens[k]));
+    let personal = base.is_some_and(|b| b.1)
+        || (!agent_only && names.len() >= 2 && has_name && code.len() > 3);
     Some(Mention {
         start: s,
         end: e,
@@ -570,4 +597,55 @@ pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
         .map(|c| c.to_string())
         .collect();
     (country, agents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_dict::petrarch::{parse_actors, parse_agents};
+    use herald_dict::Dictionaries;
+
+    fn lexicon() -> Lexicon {
+        let (actors, _) = parse_actors(
+            "AFGHANISTAN [AFG]\nTALIBAN [AFGREB]\nSWEDISH [SWE]\n",
+            "actors.txt",
+        );
+        let (agents, _) = parse_agents("ISLAMIST [~MUS]\nMEDIA {} [~MED]\n", "agents.txt");
+        Lexicon::new(Dictionaries {
+            actors,
+            agents,
+            ..Default::default()
+        })
+    }
+
+    fn mentions(text: &str) -> Vec<Mention> {
+        let mut pos = 0;
+        let tokens: Vec<Token> = text
+            .split(' ')
+            .map(|w| {
+                let t = Token::new(text, pos, pos + w.len());
+                pos += w.len() + 1;
+                t
+            })
+            .collect();
+        find_mentions(&lexicon(), &tokens, None)
+    }
+
+    #[test]
+    fn two_actors_linked_by_of_stay_two() {
+        let ms = mentions("the Taliban of Afghanistan attacked");
+        let codes: Vec<&str> = ms.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(codes, ["AFGREB", "AFG"]);
+    }
+
+    #[test]
+    fn dictionary_words_alone_name_no_person() {
+        let ms = mentions("Swedish Islamist media said");
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].code, "SWEMUSMED");
+        assert!(!ms[0].personal);
+        // A name that is no dictionary word makes it a person.
+        let ms = mentions("Swedish Islamist Ali Karimi said");
+        assert!(ms[0].personal, "{ms:?}");
+    }
 }

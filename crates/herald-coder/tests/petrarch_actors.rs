@@ -25,6 +25,8 @@ const AGENTS: &str = "\
 SECURITY_OFFICIALS [~GOV]
 PROSECUTOR [~JUD]
 BORDER_POLICE {} [~COP]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
 FORMER_FINANCE_MINISTER [~ELI]
 ";
 
@@ -150,5 +152,25 @@ fn officials_in_an_institution_belong_to_its_country() {
             "Former security officials in White House criticized Canada."
         ),
         vec![t("USAGOVELI", "CAN", "121")]
+    );
+}
+
+#[test]
+fn a_country_is_shared_only_inside_one_noun_phrase() {
+    let text = "The Kenyan media and government criticized Canada.";
+    // "[Kenyan [media and government]]": both roles are Kenyan.
+    let flat = "(ROOT (S (NP (DT The) (JJ Kenyan) (NNS media) (CC and) (NN government)) \
+         (VP (VBD criticized) (NP (NNP Canada))) (. .)))";
+    // "[the Kenyan media] and [government]": the government is nobody's in particular.
+    let split =
+        "(ROOT (S (NP (NP (DT The) (JJ Kenyan) (NNS media)) (CC and) (NP (NN government))) \
+         (VP (VBD criticized) (NP (NNP Canada))) (. .)))";
+    assert_eq!(
+        parsed(0, text, flat),
+        vec![t("KENGOV", "CAN", "121"), t("KENMED", "CAN", "121")]
+    );
+    assert_eq!(
+        parsed(0, text, split),
+        vec![t("GOV", "CAN", "121"), t("KENMED", "CAN", "121")]
     );
 }
