@@ -122,6 +122,56 @@ pub(crate) fn is_capitalized(t: &Token) -> bool {
         && !NOT_NAMES.contains(&t.norm.as_str())
 }
 
+/// How many words may stand between two words of an actor phrase written with a blank.
+const MAX_GAP: usize = 2;
+
+/// Whether a token may stand inside an actor phrase written with a blank: a modifier
+/// ("Ithilen state-run television", "Hamas armed wing"), by its tag, or untagged a hyphenated
+/// lower-case word.
+fn is_gap_word(t: &Token) -> bool {
+    if !t.upos.is_empty() {
+        return t.upos == "ADJ" || t.xpos.starts_with("JJ");
+    }
+    t.norm.contains('-') && t.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The longest actor phrase starting at `i` whose words may stand apart where it was written
+/// with a blank (PETRARCH/TABARI: `_` joins words, a blank lets modifiers come between): its
+/// token length and id.
+fn loose_actor_at(lex: &Lexicon, tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    if lex.loose_actors.is_empty() {
+        return None;
+    }
+    let cands = lex.loose_actors.get(tokens[i].norm.as_str())?;
+    let mut best: Option<(usize, u32)> = None;
+    for (phrase, gaps, id) in cands {
+        let mut k = i;
+        let mut ok = true;
+        for (w, word) in phrase.iter().enumerate().skip(1) {
+            let mut next = k + 1;
+            if gaps.contains(&(w - 1)) {
+                while next < tokens.len()
+                    && next - k <= MAX_GAP
+                    && tokens[next].norm != *word
+                    && is_gap_word(&tokens[next])
+                {
+                    next += 1;
+                }
+            }
+            if tokens.get(next).is_none_or(|t| t.norm != *word) {
+                ok = false;
+                break;
+            }
+            k = next;
+        }
+        let len = k + 1 - i;
+        if ok && best.is_none_or(|(l, _)| len > l) {
+            best = Some((len, *id));
+        }
+    }
+    best
+}
+
 /// Whether "former" stands before the agent word at `i` in its phrase, over names and actor
 /// phrases only ("former security officials", "Former Japanese prime minister", "former Lima
 /// police"; not "former colonies' police").
@@ -141,6 +191,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     let mut i = 0;
     while i < words.len() {
         let mut actor = lex.actors.longest_at(&words, i);
+        if let Some((len, id)) = loose_actor_at(lex, tokens, i) {
+            if actor.is_none_or(|(l, _)| len > l) {
+                actor = Some((len, id));
+            }
+        }
         let mut agent = lex.agents.longest_at(&words, i);
         // Short all-capital names ("US", "UN") are not the common words they spell ("us").
         let lowercase_short = |len: usize| {

@@ -19,7 +19,8 @@ DEPART
 ";
 
 const ACTORS: &str =
-    "CANADA [CAN]\nNORWAY [NOR]\nKENYA [KEN]\nKENYAN [KEN]\nWHITE_HOUSE [USAGOV]\n";
+    "CANADA [CAN]\nNORWAY [NOR]\nKENYA [KEN]\nKENYAN [KEN]\nWHITE_HOUSE [USAGOV]\n\
+     KENYA TELEVISION [KENMED]\nKENYA_RADIO [KENGOV]\n";
 
 const AGENTS: &str = "\
 SECURITY_OFFICIALS [~GOV]
@@ -172,5 +173,23 @@ fn a_country_is_shared_only_inside_one_noun_phrase() {
     assert_eq!(
         parsed(0, text, split),
         vec![t("GOV", "CAN", "121"), t("KENMED", "CAN", "121")]
+    );
+}
+
+#[test]
+fn a_blank_in_an_actor_phrase_lets_modifiers_stand_between() {
+    let c = coder(CoderOptions::default());
+    assert_eq!(
+        triples_with(&c, "Kenya television criticized Canada."),
+        vec![t("KENMED", "CAN", "121")]
+    );
+    assert_eq!(
+        triples_with(&c, "Kenya state-run television criticized Canada."),
+        vec![t("KENMED", "CAN", "121")]
+    );
+    // `_` joins words: "KENYA_RADIO" is not "Kenya state-run radio".
+    assert_eq!(
+        triples_with(&c, "Kenya state-run radio criticized Canada."),
+        vec![t("KEN", "CAN", "121")]
     );
 }
