@@ -938,8 +938,36 @@ impl Sent<'_> {
                 _ => {}
             }
         }
+        // "- NOTED + *": words of an outer clause before the target slot make the pattern that
+        // clause's event; with no source slot, its source is the subject of that clause
+        // ("the minister noted that the army regretted").
+        let target_at = p
+            .before
+            .iter()
+            .position(|e| matches!(e, PatternElem::Target));
+        if let Some(ti) = target_at {
+            let words_before = p.before[..ti].iter().any(|e| {
+                matches!(
+                    e,
+                    PatternElem::Word(_) | PatternElem::NounPhrase(_) | PatternElem::Synset(_)
+                )
+            });
+            if words_before && !has_source_slot(&p.before) && !has_source_slot(&p.after) {
+                hit.sources = self.subject_left(next);
+                hit.source_after = true;
+            }
+        }
         Some(hit)
     }
+}
+
+/// Whether a pattern has a source slot (`$` or `%`), inside prepositional phrases too.
+fn has_source_slot(elems: &[PatternElem]) -> bool {
+    elems.iter().any(|e| match e {
+        PatternElem::Source | PatternElem::Compound => true,
+        PatternElem::Prep(_, inner) => has_source_slot(inner),
+        _ => false,
+    })
 }
 
 /// Verbs that frame the verb after them ("agreed to cooperate", "threatened to attack").

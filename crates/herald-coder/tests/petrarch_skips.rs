@@ -1,5 +1,6 @@
 //! PETRARCH pattern slots placed by the words around them: an actor slot before a pattern word
-//! ("+ HOSTING *") and a skip (`^`) over a prepositional phrase.
+//! ("+ HOSTING *"), a skip (`^`) over a prepositional phrase, and the source of a pattern that
+//! reaches into an outer clause ("NOTED + *").
 
 use herald_cameo::Codebook;
 use herald_coder::Coder;
@@ -14,6 +15,10 @@ const VERBS: &str = "\
 CELEBRATE
 - + HOSTING * EID ^ $ [042]
 - + HOSTING * NEW_YEAR $ [046]
+
+--- REGRET [111] ---
+REGRET
+- NOTED + * [115]
 ";
 
 const ACTORS: &str = "KENYA [KEN]\nUGANDA [UGA]\nTANZANIA [TZA]\nTHE_VATICAN [VAT]\n";
@@ -52,5 +57,14 @@ fn a_skip_passes_over_a_prepositional_phrase() {
             "Kenya will be hosting Uganda to celebrate Eid with Tanzania next week at the Vatican."
         ),
         vec![t("VAT", "KEN", "042")]
+    );
+}
+
+#[test]
+fn a_pattern_reaching_into_an_outer_clause_takes_its_subject_as_source() {
+    // The target slot is the inner subject; the one who noted is the source.
+    assert_eq!(
+        triples_with(&coder(), "Kenya noted that Uganda regretted the decision."),
+        vec![t("KEN", "UGA", "115")]
     );
 }
