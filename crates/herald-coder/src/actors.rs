@@ -277,7 +277,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
-            // "Arnor of the Prince of Wales": two named actors linked by "of" are two actors;
+            // "the Taliban of Afghanistan": two named actors linked by "of" are two actors;
             // only a role takes its actor over "of" ("the ambassador of Rohan").
             let is_actor = |p: &Piece| matches!(p, Piece::Actor { .. });
             let actor_of_actor =
@@ -286,8 +286,9 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             // "Officials in the White House": an institution of a country stands for it.
             let institution = |p: &Piece| {
                 matches!(p, Piece::Actor { code, person: false, .. }
-                    if code.len() == 6 && lex.agent_codes.contains(&code[3..])
-                        && !lex.agent_codes.contains(&code[..3]))
+                    if code.len() == 6
+                        && code.get(3..).is_some_and(|a| lex.agent_codes.contains(a))
+                        && code.get(..3).is_some_and(|c| !lex.agent_codes.contains(c)))
             };
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
