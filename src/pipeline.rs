@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use herald_cameo::Codebook;
-use herald_coder::Coder;
+use herald_coder::{Coder, CoderOptions};
 use herald_core::{Article, Doc, EventRecord};
 use herald_dict::Dictionaries;
 use herald_geo::Geocoder;
@@ -53,10 +53,18 @@ impl Pipeline {
         self
     }
 
-    /// Segments (unless already segmented), tags and parses (unless already parsed) and codes.
-    pub fn code_doc(&self, doc: &mut Doc) -> Vec<EventRecord> {
+    /// Sets the coder's options (`--new-actor-length`).
+    pub fn with_coder_options(mut self, options: CoderOptions) -> Pipeline {
+        self.coder = self.coder.with_options(options);
+        self
+    }
+
+    /// Segments (unless already segmented), tags and parses (unless already parsed) and codes,
+    /// with these coder options instead of the pipeline's (PETRARCH validation files change
+    /// options from record to record).
+    pub fn code_doc_with(&self, doc: &mut Doc, options: &CoderOptions) -> Vec<EventRecord> {
         self.prepare(doc);
-        let mut events = self.coder.code_doc(doc);
+        let mut events = self.coder.code_doc_with(doc, options);
         if let Some(geo) = &self.geo {
             geo.locate_events(doc, &mut events);
         }

@@ -11,8 +11,8 @@ VAL=$SHARED/data/petrarch/validation/PETR.UnitTest.records.xml
 PHOENIX=$SHARED/data/petrarch/phoenix
 
 # --- thresholds -------------------------------------------------------------------------------
-MIN_PASS_RAW=248         # records passing from raw text (of 284)
-MIN_PASS_PARSE=256       # records passing with --use-parse
+MIN_PASS_RAW=259         # records passing from raw text (of 284; the target, 90%, is 256)
+MIN_PASS_PARSE=270       # records passing with --use-parse (the target, 95%, is 270)
 MAX_LOAD_MS=2000         # Phoenix dictionaries, first load, one core
 MAX_SKIPPED=22           # Phoenix entries skipped (all listed by --load-only; see docs/petrarch.md)
 # -----------------------------------------------------------------------------------------------

@@ -67,6 +67,12 @@ pub struct CodeArgs {
     /// Do not geocode events (every `location` is null).
     #[arg(long)]
     pub no_geo: bool,
+    /// PETRARCH's `new_actor_length`: a subject or object noun phrase of at most N words that
+    /// names no dictionary actor is reported as an actor, coded by its words in upper case within
+    /// double quotes (`"THE MINISTRY OF MAGIC"`). Needs the parser (not with `--no-parse`);
+    /// 0 turns it off.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub new_actor_length: usize,
 }
 
 /// Articles coded together; large enough to keep all cores busy, small enough to stream.
@@ -87,6 +93,9 @@ pub fn run(args: CodeArgs) -> Result<i32> {
     } else {
         Pipeline::new(dictionaries)
     };
+    pipeline = pipeline.with_coder_options(herald_coder::CoderOptions {
+        new_actor_length: args.new_actor_length,
+    });
     if !args.no_geo {
         let geo = herald_geo::Geocoder::bundled().context("loading the bundled gazetteer")?;
         pipeline = pipeline.with_geo(geo);

@@ -204,6 +204,13 @@ fn code_record(
         ..Article::default()
     };
     let commas = CommaOptions::of(rec);
+    // PETRARCH's `new_actor_length` (0, off, unless a <Config> sets it).
+    let options = herald_coder::CoderOptions {
+        new_actor_length: rec
+            .option("new_actor_length")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0),
+    };
     let parse_lines;
     let events = if use_parse {
         let Some(parse) = rec.parse.as_deref() else {
@@ -226,14 +233,14 @@ fn code_record(
         let mut doc = Doc::new(article);
         doc.sentences.push(conv.sentence);
         drop_comma_clauses(&mut doc, &commas);
-        let events = pipeline.code_doc(&mut doc);
+        let events = pipeline.code_doc_with(&mut doc, &options);
         parse_lines = token_lines(&doc);
         events
     } else {
         let mut doc = Doc::new(article);
         pipeline.prepare(&mut doc);
         drop_comma_clauses(&mut doc, &commas);
-        let events = pipeline.code_doc(&mut doc);
+        let events = pipeline.code_doc_with(&mut doc, &options);
         parse_lines = token_lines(&doc);
         events
     };

@@ -47,7 +47,17 @@ enum Piece {
 fn is_joiner(t: &Token) -> bool {
     matches!(
         t.norm.as_str(),
-        "'s" | "'" | "of" | "the" | "-" | "new" | "top" | "chief" | "deputy" | "acting" | "senior"
+        "'s" | "'"
+            | "of"
+            | "the"
+            | "-"
+            | "new"
+            | "top"
+            | "chief"
+            | "deputy"
+            | "acting"
+            | "senior"
+            | "former"
     )
 }
 
@@ -112,6 +122,67 @@ pub(crate) fn is_capitalized(t: &Token) -> bool {
         && !NOT_NAMES.contains(&t.norm.as_str())
 }
 
+/// How many words may stand between two words of an actor phrase written with a blank.
+const MAX_GAP: usize = 2;
+
+/// Whether a token may stand inside an actor phrase written with a blank: a modifier
+/// ("Ithilen state-run television", "Hamas armed wing"), by its tag, or untagged a hyphenated
+/// lower-case word.
+fn is_gap_word(t: &Token) -> bool {
+    if !t.upos.is_empty() {
+        return t.upos == "ADJ" || t.xpos.starts_with("JJ");
+    }
+    t.norm.contains('-') && t.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The longest actor phrase starting at `i` whose words may stand apart where it was written
+/// with a blank (PETRARCH/TABARI: `_` joins words, a blank lets modifiers come between): its
+/// token length and id.
+fn loose_actor_at(lex: &Lexicon, tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    if lex.loose_actors.is_empty() {
+        return None;
+    }
+    let cands = lex.loose_actors.get(tokens[i].norm.as_str())?;
+    let mut best: Option<(usize, u32)> = None;
+    for (phrase, gaps, id) in cands {
+        let mut k = i;
+        let mut ok = true;
+        for (w, word) in phrase.iter().enumerate().skip(1) {
+            let mut next = k + 1;
+            if gaps.contains(&(w - 1)) {
+                while next < tokens.len()
+                    && next - k <= MAX_GAP
+                    && tokens[next].norm != *word
+                    && is_gap_word(&tokens[next])
+                {
+                    next += 1;
+                }
+            }
+            if tokens.get(next).is_none_or(|t| t.norm != *word) {
+                ok = false;
+                break;
+            }
+            k = next;
+        }
+        let len = k + 1 - i;
+        if ok && best.is_none_or(|(l, _)| len > l) {
+            best = Some((len, *id));
+        }
+    }
+    best
+}
+
+/// Whether "former" stands before the agent word at `i` in its phrase, over names and actor
+/// phrases only ("former security officials", "Former Japanese prime minister", "former Lima
+/// police"; not "former colonies' police").
+fn after_former(tokens: &[Token], pieces: &[(usize, usize, Piece)], i: usize) -> bool {
+    let in_actor = |k: usize| pieces.last().is_some_and(|(s, e, _)| *s <= k && k < *e);
+    (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| tokens[k].norm == "former" || is_capitalized(&tokens[k]) || in_actor(k))
+        .any(|k| tokens[k].norm == "former")
+}
+
 /// Finds and composes the actor mentions of a sentence.
 pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -120,6 +191,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     let mut i = 0;
     while i < words.len() {
         let mut actor = lex.actors.longest_at(&words, i);
+        if let Some((len, id)) = loose_actor_at(lex, tokens, i) {
+            if actor.is_none_or(|(l, _)| len > l) {
+                actor = Some((len, id));
+            }
+        }
         let mut agent = lex.agents.longest_at(&words, i);
         // Short all-capital names ("US", "UN") are not the common words they spell ("us").
         let lowercase_short = |len: usize| {
@@ -162,12 +238,20 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             }
             Some((len, false, id)) => {
                 let entry = &lex.dicts.agents[id as usize];
+                // "former security officials", "former Lima police": CAMEO codes former office
+                // holders as elites (ELI), whatever the office was.
+                let (code, placement) =
+                    if after_former(tokens, &pieces, i) && lex.agent_codes.contains("ELI") {
+                        ("ELI".to_string(), AgentPlacement::Suffix)
+                    } else {
+                        (entry.code.clone(), entry.placement)
+                    };
                 pieces.push((
                     i,
                     i + len,
                     Piece::Agent {
-                        code: entry.code.clone(),
-                        placement: entry.placement,
+                        code,
+                        placement,
                         loc: entry.loc.to_string(),
                     },
                 ));
@@ -175,6 +259,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             }
             None => i += 1,
         }
+    }
+    // Tokens inside a dictionary phrase: the other capitalized words of a mention are names.
+    let mut in_piece = vec![false; tokens.len()];
+    for (s, e, _) in &pieces {
+        in_piece[*s..*e].iter_mut().for_each(|x| *x = true);
     }
     // 2. Group pieces separated only by joiners or capitalized names.
     // (start, end, pieces, whether the agents precede the country: "lawmakers in A and B")
@@ -188,18 +277,30 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
+            // "the Taliban of Afghanistan": two named actors linked by "of" are two actors;
+            // only a role takes its actor over "of" ("the ambassador of Rohan").
+            let is_actor = |p: &Piece| matches!(p, Piece::Actor { .. });
+            let actor_of_actor =
+                is_actor(&p) && last.2.iter().any(is_actor) && gap.iter().any(|t| t.norm == "of");
             // "Soldiers from Gondor", "activists in Arnor", "the ambassador of Rohan".
+            // "Officials in the White House": an institution of a country stands for it.
+            let institution = |p: &Piece| {
+                matches!(p, Piece::Actor { code, person: false, .. }
+                    if code.len() == 6
+                        && code.get(3..).is_some_and(|a| lex.agent_codes.contains(a))
+                        && code.get(..3).is_some_and(|c| !lex.agent_codes.contains(c)))
+            };
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
-                && is_country(&p)
+                && (is_country(&p) || institution(&p))
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
             if agents_then_country {
+                last.3 = is_country(&p);
                 last.1 = e;
                 last.2.push(p);
-                last.3 = true;
                 continue;
             }
-            if joinable && !same_kind_twice {
+            if joinable && !same_kind_twice && !actor_of_actor {
                 last.1 = e;
                 last.2.push(p);
                 continue;
@@ -216,7 +317,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
             e += 1;
         }
-        if let Some(m) = compose(lex, tokens, s, e, ps) {
+        if let Some(m) = compose(lex, tokens, s, e, ps, &in_piece) {
             // "military aid", "government spending": a modifier, not an actor. PETRARCH codes a
             // subject noun phrase by any agent word in it ("the primary official news agency
             // WFNA said").
@@ -288,6 +389,18 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             .map(|k| tokens[k].norm.as_str())
             .collect();
         if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) || mentions[j - 1].personal {
+            continue;
+        }
+        // PETRARCH shares the country only inside one noun phrase: "[Danish [media and
+        // government]]" shares it, "[the Danish media] and [government]" (in the parse, the
+        // role a conjunct of the first phrase) does not.
+        let head = mentions[j].end - 1;
+        if lex.petrarch
+            && tokens[head].deprel == "conj"
+            && tokens[head]
+                .head
+                .is_some_and(|h| h >= mentions[j - 1].start && h < mentions[j - 1].end)
+        {
             continue;
         }
         let prev = mentions[j - 1].code.clone();
@@ -435,6 +548,7 @@ fn compose(
     s: usize,
     e: usize,
     pieces: &[Piece],
+    in_piece: &[bool],
 ) -> Option<Mention> {
     let mut base: Option<(&str, bool, &str)> = None;
     for p in pieces {
@@ -497,7 +611,11 @@ fn compose(
         .map(|t| t.norm.clone())
         .collect();
     let agent_only = base.is_none();
-    let personal = base.is_some_and(|b| b.1) || (!agent_only && names.len() >= 2 && code.len() > 3);
+    // "Foreign Minister Sergei Lavrov" names a person; "Danish Islamist media", all of whose
+    // capitalized words are dictionary words, does not.
+    let has_name = (s..e).any(|k| !in_piece[k] && is_capitalized(&tokens[k]));
+    let personal = base.is_some_and(|b| b.1)
+        || (!agent_only && names.len() >= 2 && has_name && code.len() > 3);
     Some(Mention {
         start: s,
         end: e,
@@ -514,6 +632,10 @@ fn compose(
 /// Splits an actor code into its country (first three letters, unless they are an agent or
 /// organization prefix) and its agent codes.
 pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
+    // A new actor's quoted phrase has neither.
+    if crate::new_actors::is_new_actor(code) {
+        return (None, Vec::new());
+    }
     let chunks: Vec<&str> = (0..code.len() / 3)
         .filter_map(|k| code.get(k * 3..k * 3 + 3))
         .collect();
@@ -531,4 +653,55 @@ pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
         .map(|c| c.to_string())
         .collect();
     (country, agents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_dict::petrarch::{parse_actors, parse_agents};
+    use herald_dict::Dictionaries;
+
+    fn lexicon() -> Lexicon {
+        let (actors, _) = parse_actors(
+            "AFGHANISTAN [AFG]\nTALIBAN [AFGREB]\nSWEDISH [SWE]\n",
+            "actors.txt",
+        );
+        let (agents, _) = parse_agents("ISLAMIST [~MUS]\nMEDIA {} [~MED]\n", "agents.txt");
+        Lexicon::new(Dictionaries {
+            actors,
+            agents,
+            ..Default::default()
+        })
+    }
+
+    fn mentions(text: &str) -> Vec<Mention> {
+        let mut pos = 0;
+        let tokens: Vec<Token> = text
+            .split(' ')
+            .map(|w| {
+                let t = Token::new(text, pos, pos + w.len());
+                pos += w.len() + 1;
+                t
+            })
+            .collect();
+        find_mentions(&lexicon(), &tokens, None)
+    }
+
+    #[test]
+    fn two_actors_linked_by_of_stay_two() {
+        let ms = mentions("the Taliban of Afghanistan attacked");
+        let codes: Vec<&str> = ms.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(codes, ["AFGREB", "AFG"]);
+    }
+
+    #[test]
+    fn dictionary_words_alone_name_no_person() {
+        let ms = mentions("Swedish Islamist media said");
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].code, "SWEMUSMED");
+        assert!(!ms[0].personal);
+        // A name that is no dictionary word makes it a person.
+        let ms = mentions("Swedish Islamist Ali Karimi said");
+        assert!(ms[0].personal, "{ms:?}");
+    }
 }

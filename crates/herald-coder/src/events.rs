@@ -835,6 +835,11 @@ impl Sent<'_> {
                     // PETRARCH's `^`: past the noun phrase here ("celebrated Iftar in ^ Osgiliath
                     // with + the leaders of Gondor"): an actor, or words up to a preposition.
                     let mut k = pos;
+                    // A prepositional phrase is skipped whole: "* EID ^ $" passes over "with
+                    // Kenya" in "celebrate Eid with Kenya next week at the Vatican".
+                    if k < end && PREPS.contains(&self.tokens[k].norm.as_str()) {
+                        k += 1;
+                    }
                     while k < end && matches!(self.tokens[k].norm.as_str(), "the" | "a" | "an") {
                         k += 1;
                     }
@@ -892,7 +897,7 @@ impl Sent<'_> {
                 PatternElem::Compound => {
                     // PETRARCH's `%` before the verb: the subject is a compound actor ("Gondor
                     // and Osgiliath have delayed their meeting").
-                    let all = self.subject_left(span.0);
+                    let all = self.subject_left(next);
                     if all.len() < 2 {
                         return None;
                     }
@@ -901,8 +906,9 @@ impl Sent<'_> {
                     hit.source_after = true;
                     hit.compound = true;
                 }
-                PatternElem::Source => hit.sources = self.subject_left(span.0),
-                PatternElem::Target => hit.targets = self.subject_left(span.0),
+                // The actor before the element after it: "+ HOSTING *" is whoever hosts.
+                PatternElem::Source => hit.sources = self.subject_left(next),
+                PatternElem::Target => hit.targets = self.subject_left(next),
                 PatternElem::Word(w) => {
                     let fits = |k: usize| {
                         if self.lex.petrarch {
@@ -932,8 +938,36 @@ impl Sent<'_> {
                 _ => {}
             }
         }
+        // "- NOTED + *": words of an outer clause before the target slot make the pattern that
+        // clause's event; with no source slot, its source is the subject of that clause
+        // ("the minister noted that the army regretted").
+        let target_at = p
+            .before
+            .iter()
+            .position(|e| matches!(e, PatternElem::Target));
+        if let Some(ti) = target_at {
+            let words_before = p.before[..ti].iter().any(|e| {
+                matches!(
+                    e,
+                    PatternElem::Word(_) | PatternElem::NounPhrase(_) | PatternElem::Synset(_)
+                )
+            });
+            if words_before && !has_source_slot(&p.before) && !has_source_slot(&p.after) {
+                hit.sources = self.subject_left(next);
+                hit.source_after = true;
+            }
+        }
         Some(hit)
     }
+}
+
+/// Whether a pattern has a source slot (`$` or `%`), inside prepositional phrases too.
+fn has_source_slot(elems: &[PatternElem]) -> bool {
+    elems.iter().any(|e| match e {
+        PatternElem::Source | PatternElem::Compound => true,
+        PatternElem::Prep(_, inner) => has_source_slot(inner),
+        _ => false,
+    })
 }
 
 /// Verbs that frame the verb after them ("agreed to cooperate", "threatened to attack").

@@ -141,6 +141,9 @@ pub(crate) struct VerbRef {
 pub struct Lexicon {
     pub(crate) dicts: Dictionaries,
     pub(crate) actors: PhraseIndex,
+    /// Actor phrases whose words may stand apart (a blank in a PETRARCH phrase), by first word:
+    /// the phrase, the positions after which other words may come, the actor.
+    pub(crate) loose_actors: FxHashMap<String, Vec<(Phrase, Vec<usize>, u32)>>,
     pub(crate) agents: PhraseIndex,
     pub(crate) nouns: PhraseIndex,
     pub(crate) discards: PhraseIndex,
@@ -167,9 +170,20 @@ impl Lexicon {
 
     pub fn new(dicts: Dictionaries) -> Lexicon {
         let mut actors = PhraseIndex::default();
+        let mut loose_actors: FxHashMap<String, Vec<(Phrase, Vec<usize>, u32)>> =
+            FxHashMap::default();
         for (i, a) in dicts.actors.iter().enumerate() {
-            for p in &a.phrases {
+            for (k, p) in a.phrases.iter().enumerate() {
                 actors.insert(p, i as u32);
+                if let (Some(gaps), Some(first)) = (a.gaps.get(k), p.first()) {
+                    if !gaps.is_empty() {
+                        loose_actors.entry(first.clone()).or_default().push((
+                            p.clone(),
+                            gaps.clone(),
+                            i as u32,
+                        ));
+                    }
+                }
             }
         }
         let mut agents = PhraseIndex::default();
@@ -258,6 +272,7 @@ impl Lexicon {
         Lexicon {
             dicts,
             actors,
+            loose_actors,
             agents,
             nouns,
             discards,

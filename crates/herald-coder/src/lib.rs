@@ -13,6 +13,7 @@ mod actors;
 mod events;
 mod inflect;
 mod lexicon;
+mod new_actors;
 
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
@@ -24,12 +25,23 @@ use herald_dict::Dictionaries;
 pub use actors::Mention;
 pub use inflect::verb_forms;
 pub use lexicon::Lexicon;
+pub use new_actors::is_new_actor;
+
+/// Coding options that are not part of the dictionaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CoderOptions {
+    /// PETRARCH's `new_actor_length`: a subject or object noun phrase of at most this many words
+    /// that names no dictionary actor is reported as an actor coded by its own words in upper
+    /// case within double quotes (`"THE MINISTRY OF MAGIC"`). Needs a parse; 0 turns it off.
+    pub new_actor_length: usize,
+}
 
 /// The coding engine: compiled dictionaries plus the CAMEO codebook.
 #[derive(Debug)]
 pub struct Coder {
     lex: Lexicon,
     codebook: Codebook,
+    options: CoderOptions,
 }
 
 /// An actor named earlier in the article, for resolving later references to it.
@@ -73,7 +85,18 @@ impl Coder {
         Coder {
             lex: Lexicon::new(dicts),
             codebook,
+            options: CoderOptions::default(),
         }
+    }
+
+    /// The coder with these options (the default: none on).
+    pub fn with_options(mut self, options: CoderOptions) -> Coder {
+        self.options = options;
+        self
+    }
+
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -247,12 +270,28 @@ impl Coder {
     /// of the first occurrence's events.
     pub fn code_doc(&self, doc: &Doc) -> Vec<EventRecord> {
         let mut actor_time = Duration::ZERO;
-        self.code_doc_timed(doc, &mut actor_time)
+        self.code(doc, &self.options, &mut actor_time)
+    }
+
+    /// Codes one document with these options instead of the coder's own (PETRARCH's
+    /// validation files change options from record to record).
+    pub fn code_doc_with(&self, doc: &Doc, options: &CoderOptions) -> Vec<EventRecord> {
+        let mut actor_time = Duration::ZERO;
+        self.code(doc, options, &mut actor_time)
     }
 
     /// [`Coder::code_doc`], adding the time spent finding actor mentions (dictionary matching
     /// and coreference) to `actor_time`, for `herald code --stats`.
     pub fn code_doc_timed(&self, doc: &Doc, actor_time: &mut Duration) -> Vec<EventRecord> {
+        self.code(doc, &self.options, actor_time)
+    }
+
+    fn code(
+        &self,
+        doc: &Doc,
+        options: &CoderOptions,
+        actor_time: &mut Duration,
+    ) -> Vec<EventRecord> {
         let text = doc.text();
         if doc
             .sentences
@@ -279,10 +318,18 @@ impl Coder {
                 continue;
             }
             let t = Instant::now();
-            let mentions = self.mentions(&s.tokens, doc, &history);
+            let mut mentions = self.mentions(&s.tokens, doc, &history);
             *actor_time += t.elapsed();
             let sent = events::Sent::new(&self.lex, &s.tokens, &mentions, s.parsed);
-            let cands = events::code_sentence(&sent, &self.codebook);
+            let mut cands = events::code_sentence(&sent, &self.codebook);
+            if options.new_actor_length > 0 && s.parsed {
+                new_actors::add_new_actors(
+                    &s.tokens,
+                    &mut mentions,
+                    &mut cands,
+                    options.new_actor_length,
+                );
+            }
             // The first country the sentence names: "Japan has no plans ..., the defence
             // minister said" is Japan's minister.
             let sentence_country = mentions
@@ -393,7 +440,8 @@ impl Coder {
                 }
             }
             for (k, m) in mentions.iter().enumerate() {
-                if !m.agent_only {
+                // A new actor (a quoted phrase) is no antecedent for later references.
+                if !m.agent_only && !is_new_actor(&m.code) {
                     let earlier = history
                         .iter()
                         .filter(|a| a.code == m.code)
@@ -431,7 +479,7 @@ impl Coder {
         sentence_country: Option<&str>,
     ) {
         let Some(a) = actor.as_mut() else { return };
-        if a.country.is_some() || a.code.len() < 3 {
+        if a.country.is_some() || a.code.len() < 3 || is_new_actor(&a.code) {
             return;
         }
         if matches!(
@@ -454,7 +502,7 @@ impl Coder {
     /// PETRARCH dictionary is three actors).
     fn alternatives(&self, actor: &Option<ActorRecord>) -> Vec<Option<ActorRecord>> {
         match actor {
-            Some(a) if a.code.contains('/') => a
+            Some(a) if a.code.contains('/') && !is_new_actor(&a.code) => a
                 .code
                 .split('/')
                 .filter(|c| !c.is_empty())

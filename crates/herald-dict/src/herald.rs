@@ -245,6 +245,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
             default_code: code,
             dated: Vec::new(),
             loc: l.clone(),
+            gaps: Vec::new(),
         });
         for m in c.metonyms {
             out.actors.push(ActorEntry {
@@ -252,6 +253,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
                 default_code: Some(m.code),
                 dated: Vec::new(),
                 loc: l.clone(),
+                gaps: Vec::new(),
             });
         }
     }
@@ -266,6 +268,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
             default_code: Some(o.code),
             dated: Vec::new(),
             loc: l,
+            gaps: Vec::new(),
         });
     }
     for (p, l) in people {
@@ -278,6 +281,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
             default_code: None,
             dated: Vec::new(),
             loc: l.clone(),
+            gaps: Vec::new(),
         };
         let mut ok = true;
         for r in p.roles {

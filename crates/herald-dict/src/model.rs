@@ -61,6 +61,10 @@ pub struct ActorEntry {
     /// Date-restricted codes, checked in order against the article date.
     pub dated: Vec<DatedCode>,
     pub loc: SourceLoc,
+    /// Per phrase (in the order of `phrases`; a missing list is none), the word positions after
+    /// which other words may come before the next: a blank in a PETRARCH/TABARI phrase
+    /// (`ITHILEN TELEVISION` matches "Ithilen state-run television"), where `_` joins words.
+    pub gaps: Vec<Vec<usize>>,
 }
 
 impl ActorEntry {
@@ -322,6 +326,7 @@ mod tests {
                 to: Some(d("2019-03-20")),
             }],
             loc: SourceLoc::default(),
+            gaps: Vec::new(),
         };
         assert_eq!(e.code_on(Some(d("2014-09-15"))), Some("KAZGOV"));
         assert_eq!(e.code_on(Some(d("2019-03-20"))), Some("KAZGOV"));

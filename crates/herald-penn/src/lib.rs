@@ -425,6 +425,45 @@ fn is_noun_tag(t: &str) -> bool {
     matches!(t, "NN" | "NNS" | "NNP" | "NNPS" | "NX" | "FW")
 }
 
+/// Whether a verb leaf before a VP is an auxiliary of that VP (be, have, do, a modal, the
+/// passive get, or an old `AUX*` tag), not a verb taking the VP as its complement.
+fn is_auxiliary(leaf: &Tree) -> bool {
+    let w = leaf.word.as_deref().unwrap_or("").to_ascii_lowercase();
+    leaf.label == "MD"
+        || leaf.label == "TO"
+        || leaf.label.starts_with("AUX")
+        || is_be(&w)
+        || matches!(
+            w.as_str(),
+            "have"
+                | "has"
+                | "had"
+                | "having"
+                | "'ve"
+                | "'d"
+                | "do"
+                | "does"
+                | "did"
+                | "get"
+                | "gets"
+                | "got"
+                | "gotten"
+                | "getting"
+                | "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "'ll"
+                | "ca"
+                | "wo"
+        )
+}
+
 fn is_be(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -592,9 +631,10 @@ impl Converter<'_> {
         let ch = &t.children;
         let verb = (0..ch.len()).find(|&i| is_verb_tag(&ch[i].label) || ch[i].label == "TO");
         let vp = (0..ch.len()).find(|&i| ch[i].label == "VP");
-        // An auxiliary chain: the main verb's VP is the head.
+        // An auxiliary chain: the main verb's VP is the head. A verb that is no auxiliary heads
+        // its VP complement ("believed linked to", "helped build": UD `xcomp`).
         if let (Some(v), Some(p)) = (verb, vp) {
-            if v < p {
+            if v < p && is_auxiliary(&ch[v]) {
                 return p;
             }
         }
@@ -787,6 +827,9 @@ impl Converter<'_> {
                     }
                     "ADJP" | "JJ" => "xcomp".into(),
                     "ADVP" | "RB" | "RBR" | "RBS" => "advmod".into(),
+                    // "believed [linked to ...]": the complement of a verb that is no
+                    // auxiliary (a VP coordination is recognised before this).
+                    "VP" if is_verb_tag(&head_tok.xpos) => "xcomp".into(),
                     "VP" => "conj".into(),
                     "IN" | "TO" => "compound:prt".into(),
                     "MD" | "VB" | "VBD" | "VBZ" | "VBP" | "VBN" | "VBG" => "dep".into(),
@@ -1077,6 +1120,26 @@ mod tests {
         assert!(has(s, "rebels", "attacked", "obl:agent"));
         assert!(has(s, "The", "embassy", "det"));
         assert_eq!(s.tokens[2].upos, "AUX");
+    }
+
+    #[test]
+    fn a_verb_that_is_no_auxiliary_heads_its_vp_complement() {
+        let c = conv(
+            "(ROOT (S (NP (NNS Volunteers)) (VP (VBD helped) (VP (VB build) (NP (DT the) (NN school)))) (. .)))",
+            "Volunteers helped build the school.",
+        );
+        let s = &c.sentence;
+        assert!(has(s, "helped", "ROOT", "root"));
+        assert!(has(s, "build", "helped", "xcomp"));
+        assert!(has(s, "Volunteers", "helped", "nsubj"));
+        assert!(has(s, "school", "build", "obj"));
+        assert_eq!(s.tokens[1].upos, "VERB");
+        // An auxiliary still leaves the head to the main verb.
+        let c = conv(
+            "(ROOT (S (NP (NNS Volunteers)) (VP (VBD did) (VP (VB build) (NP (DT the) (NN school)))) (. .)))",
+            "Volunteers did build the school.",
+        );
+        assert!(has(&c.sentence, "did", "build", "aux"));
     }
 
     #[test]

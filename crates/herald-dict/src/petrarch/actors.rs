@@ -17,7 +17,7 @@ use std::path::Path;
 
 use herald_core::Date;
 
-use super::{logical_lines, phrase_words, read_text, Ctx};
+use super::{logical_lines, phrase_gaps, phrase_words, read_text, Ctx};
 use crate::model::{ActorEntry, DatedCode, Diagnostic};
 
 /// Reads an actors file.
@@ -58,6 +58,7 @@ pub fn parse_actors(text: &str, file: &str) -> (Vec<ActorEntry>, Vec<Diagnostic>
                 ctx.warn(no, "empty synonym");
                 continue;
             }
+            e.entry.gaps.push(phrase_gaps(phrase));
             e.entry.phrases.push(words);
             if !codes.is_empty() {
                 add_codes(e, codes, no, &mut ctx);
@@ -80,6 +81,7 @@ pub fn parse_actors(text: &str, file: &str) -> (Vec<ActorEntry>, Vec<Diagnostic>
                 default_code: None,
                 dated: Vec::new(),
                 loc: ctx.loc(no),
+                gaps: vec![phrase_gaps(phrase)],
             },
             null: None,
         };

@@ -222,6 +222,24 @@ pub(crate) fn phrase_words(s: &str) -> Phrase {
         .collect()
 }
 
+/// The word positions of `s` (as `phrase_words` splits it) after which a blank, not `_`,
+/// separates the next word: other words may come between there.
+pub(crate) fn phrase_gaps(s: &str) -> Vec<usize> {
+    let mut gaps = Vec::new();
+    let mut n = 0;
+    for chunk in s.split_whitespace() {
+        let words = chunk.split('_').filter(|w| !w.is_empty()).count();
+        if words == 0 {
+            continue;
+        }
+        if n > 0 {
+            gaps.push(n - 1);
+        }
+        n += words;
+    }
+    gaps
+}
+
 /// Builds diagnostics and source locations for one file.
 pub(crate) struct Ctx {
     pub file: Arc<str>,
@@ -353,5 +371,13 @@ mod tests {
         std::fs::remove_dir_all(&dir).ok();
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(actors[0].phrases[0], vec!["são", "paulo"]);
+    }
+
+    #[test]
+    fn blanks_not_underscores_mark_gaps() {
+        assert_eq!(phrase_gaps("ITHACA TELEVISION"), vec![0]);
+        assert_eq!(phrase_gaps("ALFRED THE_GREAT  "), vec![0]);
+        assert_eq!(phrase_gaps("NEW_YORK_TIMES_"), Vec::<usize>::new());
+        assert_eq!(phrase_gaps("BANK OF_ENGLAND POLICY"), vec![0, 2]);
     }
 }

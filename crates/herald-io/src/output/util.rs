@@ -66,6 +66,11 @@ pub(crate) fn chunks(code: &str) -> impl Iterator<Item = &str> {
 /// Splits an actor code into its top-level part (a country or international actor code, the
 /// first piece; empty when the code starts with a role such as `REB`) and the pieces after it.
 pub(crate) fn split_top(actor: &ActorRecord) -> (&str, Vec<&str>) {
+    // A new actor (PETRARCH's `new_actor_length`) is coded by its quoted phrase,
+    // `"THE MINISTRY OF MAGIC"`: it has no pieces.
+    if actor.code.starts_with('"') {
+        return ("", Vec::new());
+    }
     let pieces: Vec<&str> = chunks(&actor.code).collect();
     match pieces.first() {
         Some(&first)
@@ -210,6 +215,13 @@ mod tests {
         let g = gdelt_actor(&a);
         assert_eq!((g.religion1, g.religion2), ("MOS", "SHI"));
         assert_eq!(g.types, ["REB", "", ""]);
+    }
+
+    #[test]
+    fn a_quoted_new_actor_has_no_columns() {
+        let a = actor("\"THE FARMERS UNION\"", None, &[]);
+        assert_eq!(split_top(&a), ("", Vec::new()));
+        assert_eq!(gdelt_actor(&a), GdeltActor::default());
     }
 
     #[test]

@@ -1,0 +1,251 @@
+//! PETRARCH's `new_actor_length`: a subject or object noun phrase that names no dictionary actor
+//! or agent is reported as an actor of its own, its words in upper case within double quotes
+//! (`"THE MINISTRY OF MAGIC"`), when it has at most that many words. This keeps actors missing
+//! from the dictionaries in the data for later review; 0 (the default) turns it off.
+//!
+//! It needs a dependency parse: the phrase is the subtree of the verb's subject, or of its first
+//! object or prepositional object after it, without the preposition, punctuation, possessive
+//! `'s`, appositions and clauses. Each conjunct of a coordinated phrase is a phrase of its own
+//! ("Chile's death and injury toll": the second conjunct, "injury toll", is one).
+
+use herald_core::Token;
+
+use crate::actors::Mention;
+use crate::events::Candidate;
+
+/// Whether an actor code is a new actor's quoted phrase.
+pub fn is_new_actor(code: &str) -> bool {
+    code.starts_with('"')
+}
+
+/// Time words that head a prepositional phrase of time ("on Wednesday", "in March"): a phrase
+/// of time is no actor.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "weekend",
+];
+
+/// Relations that leave a token's subtree out of the noun phrase it hangs from: clauses, other
+/// conjuncts, punctuation.
+fn outside_phrase(rel: &str) -> bool {
+    matches!(
+        rel,
+        "punct" | "cc" | "conj" | "acl" | "acl:relcl" | "advcl" | "parataxis" | "mark" | "dep"
+    )
+}
+
+/// Adds new actors (mentions with a quoted phrase as their code) to the events whose subject or
+/// object phrase names none, for phrases of at most `max_words` words. Needs `head`/`deprel`.
+pub(crate) fn add_new_actors(
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    cands: &mut [Candidate],
+    max_words: usize,
+) {
+    if max_words == 0 || tokens.iter().all(|t| t.head.is_none()) {
+        return;
+    }
+    let n = tokens.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, t) in tokens.iter().enumerate() {
+        if let Some(h) = t.head.filter(|&h| h < n && h != k) {
+            children[h].push(k);
+        }
+    }
+    for c in cands.iter_mut().filter(|c| !c.compound) {
+        // The verb: the trigger token whose head lies outside the trigger.
+        let Some(v) = (c.trig_start..c.trig_end).find(|&k| {
+            tokens[k]
+                .head
+                .is_none_or(|h| h < c.trig_start || h >= c.trig_end)
+        }) else {
+            continue;
+        };
+        if !matches!(tokens[v].upos.as_str(), "VERB" | "AUX") {
+            continue; // event nouns have no verb phrase
+        }
+        // Source: the subject, or the subject the verb shares ("agreed to visit", "met X and
+        // praised"), when the source found so far came from it (or there is none).
+        if let Some(subj) = subject_of(tokens, &children, v) {
+            let within = |k: &usize| in_subtree(tokens, mentions[*k].start, subj);
+            if c.sources.iter().all(within) {
+                for phrase in conjunct_phrases(tokens, &children, subj) {
+                    if let Some(m) = new_mention(tokens, mentions, &phrase, max_words) {
+                        mentions.push(m);
+                        c.sources.push(mentions.len() - 1);
+                    }
+                }
+            }
+        }
+        // Target: the first object or prepositional object after the verb, when none was found.
+        if c.targets.is_empty() {
+            let obj = children[v].iter().copied().find(|&k| {
+                k >= c.trig_end
+                    && matches!(tokens[k].deprel.as_str(), "obj" | "iobj" | "obl")
+                    && matches!(tokens[k].upos.as_str(), "NOUN" | "PROPN")
+                    && !TIME_WORDS.contains(&tokens[k].norm.as_str())
+            });
+            if let Some(obj) = obj {
+                for phrase in conjunct_phrases(tokens, &children, obj) {
+                    if let Some(m) = new_mention(tokens, mentions, &phrase, max_words) {
+                        mentions.push(m);
+                        c.targets.push(mentions.len() - 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The subject of verb `v`: its `nsubj`, else that of the verb it is coordinated with or the
+/// complement of.
+fn subject_of(tokens: &[Token], children: &[Vec<usize>], v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..tokens.len() {
+        if let Some(&s) = children[cur].iter().find(|&&k| tokens[k].deprel == "nsubj") {
+            return Some(s);
+        }
+        if !matches!(tokens[cur].deprel.as_str(), "conj" | "xcomp") {
+            return None;
+        }
+        cur = tokens[cur].head?;
+    }
+    None
+}
+
+fn in_subtree(tokens: &[Token], k: usize, root: usize) -> bool {
+    let mut cur = Some(k);
+    for _ in 0..=tokens.len() {
+        match cur {
+            Some(c) if c == root => return true,
+            Some(c) => cur = tokens[c].head,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether child `c` of `k` (the phrase's head when `is_head`) belongs to the noun phrase.
+fn in_phrase(tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
+    let t = &tokens[c];
+    match t.deprel.as_str() {
+        // The phrase's own preposition is not part of it; one inside it is ("of Magic").
+        "case" => !is_head,
+        // "the poet Robert Burns": an apposition without a comma is part of the name; one set
+        // off by punctuation ("X, the state's fiercest foe") is not.
+        "appos" => !(k.min(c)..k.max(c)).any(|j| tokens[j].upos == "PUNCT"),
+        // "the Ministry on Wednesday" (a misattached time) is not part of a name.
+        _ if TIME_WORDS.contains(&t.norm.as_str()) => false,
+        rel => !outside_phrase(rel),
+    }
+}
+
+/// The token lists of the phrase headed by `head` and of each of its conjuncts, in order.
+fn conjunct_phrases(tokens: &[Token], children: &[Vec<usize>], head: usize) -> Vec<Vec<usize>> {
+    let mut heads = vec![head];
+    let mut i = 0;
+    while i < heads.len() && heads.len() < 16 {
+        let h = heads[i];
+        heads.extend(
+            children[h]
+                .iter()
+                .copied()
+                .filter(|&k| tokens[k].deprel == "conj"),
+        );
+        i += 1;
+    }
+    heads
+        .into_iter()
+        .map(|h| {
+            let mut words = Vec::new();
+            let mut stack = vec![h];
+            while let Some(k) = stack.pop() {
+                words.push(k);
+                stack.extend(
+                    children[k]
+                        .iter()
+                        .copied()
+                        .filter(|&c| in_phrase(tokens, k, c, k == h)),
+                );
+            }
+            words.sort_unstable();
+            words
+        })
+        .collect()
+}
+
+/// The new actor for the phrase `words`, unless a mention lies in it, its head is a pronoun, or
+/// it has more than `max_words` words (the possessive `'s` not counted).
+fn new_mention(
+    tokens: &[Token],
+    mentions: &[Mention],
+    words: &[usize],
+    max_words: usize,
+) -> Option<Mention> {
+    let (&first, &last) = (words.first()?, words.last()?);
+    if mentions
+        .iter()
+        .any(|m| words.iter().any(|&k| m.start <= k && k < m.end))
+    {
+        return None;
+    }
+    let kept: Vec<&Token> = words
+        .iter()
+        .map(|&k| &tokens[k])
+        .filter(|t| t.xpos != "POS" && t.norm != "'s" && t.upos != "PUNCT")
+        .collect();
+    if kept.is_empty()
+        || kept.len() > max_words
+        || kept
+            .iter()
+            .any(|t| t.upos == "PRON" && t.deprel != "nmod:poss")
+    {
+        return None;
+    }
+    let phrase: Vec<String> = kept.iter().map(|t| t.text.to_uppercase()).collect();
+    Some(Mention {
+        start: first,
+        end: last + 1,
+        code: format!("\"{}\"", phrase.join(" ")),
+        agent_only: false,
+        personal: false,
+        names: Vec::new(),
+        dict_loc: String::new(),
+        resolved_to: None,
+        reciprocal: false,
+    })
+}
