@@ -61,8 +61,8 @@ fn is_joiner(t: &Token) -> bool {
     )
 }
 
-/// Capitalized words that are not part of names.
-const NOT_NAMES: &[&str] = &[
+/// Names of days and months: capitalized, yet no part of an actor's name.
+const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -82,44 +82,25 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "the",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "a",
-    "an",
-    "this",
-    "that",
-    "after",
-    "before",
-    "when",
-    "while",
+];
+
+/// Whether a normalized word names a day or a month.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    CALENDAR.contains(&w)
+}
+
+/// Capitalized words that are not part of names (besides days and months).
+const NOT_NAMES: &[&str] = &[
+    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+    "dec.", "the", "but", "and", "in", "on", "at", "he", "she", "it", "they", "we", "i", "a", "an",
+    "this", "that", "after", "before", "when", "while",
 ];
 
 pub(crate) fn is_capitalized(t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
         && t.text.chars().any(char::is_lowercase)
         && !NOT_NAMES.contains(&t.norm.as_str())
+        && !is_calendar_word(&t.norm)
 }
 
 /// How many words may stand between two words of an actor phrase written with a blank.

@@ -19,27 +19,8 @@ pub fn is_new_actor(code: &str) -> bool {
 }
 
 /// Time words that head a prepositional phrase of time ("on Wednesday", "in March"): a phrase
-/// of time is no actor.
+/// of time is no actor. Days and months too (`is_calendar_word`).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tomorrow",
@@ -58,6 +39,10 @@ const TIME_WORDS: &[&str] = &[
     "years",
     "weekend",
 ];
+
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || crate::actors::is_calendar_word(w)
+}
 
 /// Relations that leave a token's subtree out of the noun phrase it hangs from: clauses, other
 /// conjuncts, punctuation.
@@ -117,7 +102,7 @@ pub(crate) fn add_new_actors(
                 k >= c.trig_end
                     && matches!(tokens[k].deprel.as_str(), "obj" | "iobj" | "obl")
                     && matches!(tokens[k].upos.as_str(), "NOUN" | "PROPN")
-                    && !TIME_WORDS.contains(&tokens[k].norm.as_str())
+                    && !is_time_word(&tokens[k].norm)
             });
             if let Some(obj) = obj {
                 for phrase in conjunct_phrases(tokens, &children, obj) {
@@ -169,7 +154,7 @@ fn in_phrase(tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
         // off by punctuation ("X, the state's fiercest foe") is not.
         "appos" => !(k.min(c)..k.max(c)).any(|j| tokens[j].upos == "PUNCT"),
         // "the Ministry on Wednesday" (a misattached time) is not part of a name.
-        _ if TIME_WORDS.contains(&t.norm.as_str()) => false,
+        _ if is_time_word(&t.norm) => false,
         rel => !outside_phrase(rel),
     }
 }

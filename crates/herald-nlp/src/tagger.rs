@@ -230,18 +230,9 @@ pub fn tag_pass(
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) -> Vec<u16> {
-    scores.resize(weights.nclasses, 0);
-    let mut out = Vec::with_capacity(lx.len());
-    let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
-    for i in 0..lx.len() {
-        features(lx, i, p1, p2, first, feats);
-        weights.score(feats, scores);
-        let c = argmax_i(scores) as u16;
-        out.push(c);
-        p2 = p1;
-        p1 = c as u64 + 1;
-    }
-    out
+    pass_with(weights, lx, first, feats, scores, |_, scores| {
+        argmax_i(scores)
+    })
 }
 
 /// [`tag_pass`] where the token at `forced.0` may only take a class whose UPOS is `forced.1`
@@ -255,20 +246,33 @@ fn tag_pass_forced(
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) -> Vec<u16> {
+    pass_with(weights, lx, first, feats, scores, |i, scores| {
+        if i != forced.0 {
+            return argmax_i(scores);
+        }
+        (0..scores.len())
+            .filter(|&c| classes.get(c).is_some_and(|(u, _)| u == forced.1))
+            .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
+            .unwrap_or_else(|| argmax_i(scores))
+    })
+}
+
+/// One greedy pass, `pick` choosing token `i`'s class from its scores.
+fn pass_with(
+    weights: &Weights,
+    lx: &[Lex],
+    first: Option<&[u16]>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+    pick: impl Fn(usize, &[i32]) -> usize,
+) -> Vec<u16> {
     scores.resize(weights.nclasses, 0);
     let mut out = Vec::with_capacity(lx.len());
     let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
     for i in 0..lx.len() {
         features(lx, i, p1, p2, first, feats);
         weights.score(feats, scores);
-        let c = if i == forced.0 {
-            (0..scores.len())
-                .filter(|&c| classes.get(c).is_some_and(|(u, _)| u == forced.1))
-                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
-                .unwrap_or_else(|| argmax_i(scores)) as u16
-        } else {
-            argmax_i(scores) as u16
-        };
+        let c = pick(i, scores) as u16;
         out.push(c);
         p2 = p1;
         p1 = c as u64 + 1;
