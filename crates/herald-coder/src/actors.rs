@@ -61,6 +61,26 @@ fn is_joiner(t: &Token) -> bool {
     )
 }
 
+/// A country piece: an actor whose code is a bare three-letter country.
+fn is_country_piece(p: &Piece) -> bool {
+    matches!(p, Piece::Actor { code, .. } if code.len() == 3)
+}
+
+/// Whether the words between a country and an agent are an optional possessive ("'s") followed
+/// by one or two lower-case nouns or adjectives modifying the agent ("'s trade delegation",
+/// "farm workers"). Needs tags: untagged tokens never qualify.
+fn modifiers_then_agent(gap: &[Token]) -> bool {
+    let mods = match gap.first() {
+        Some(t) if t.norm == "'s" || t.norm == "'" => &gap[1..],
+        _ => gap,
+    };
+    (1..=2).contains(&mods.len())
+        && mods.iter().all(|t| {
+            matches!(t.upos.as_str(), "NOUN" | "ADJ")
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+        })
+}
+
 /// Names of days and months: capitalized, yet no part of an actor's name.
 const CALENDAR: &[&str] = &[
     "monday",
@@ -253,9 +273,15 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
             let joinable = gap.len() <= 4 && gap.iter().all(|t| is_joiner(t) || is_capitalized(t));
+            // "Kenya's trade delegation", "the Kenyan farm workers": a country and the agent
+            // after it, with up to two common nouns or adjectives modifying the agent between
+            // them, are one actor (the tagger tells modifiers; by word order nothing joins).
+            let modified_agent = matches!(p, Piece::Agent { .. })
+                && last.2.last().is_some_and(is_country_piece)
+                && modifiers_then_agent(gap);
             // Two country names side by side are two actors ("Russia China talks"), anything
             // else side by side is one phrase ("Peruvian Congress").
-            let is_country = |p: &Piece| matches!(p, Piece::Actor { code, .. } if code.len() == 3);
+            let is_country = is_country_piece;
             let same_kind_twice =
                 gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
             // "the Taliban of Afghanistan": two named actors linked by "of" are two actors;
@@ -281,7 +307,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
                 last.2.push(p);
                 continue;
             }
-            if joinable && !same_kind_twice && !actor_of_actor {
+            if (joinable || modified_agent) && !same_kind_twice && !actor_of_actor {
                 last.1 = e;
                 last.2.push(p);
                 continue;
@@ -666,6 +692,52 @@ mod tests {
             })
             .collect();
         find_mentions(&lexicon(), &tokens, None)
+    }
+
+    /// Like `mentions`, with each word's UPOS given after a slash ("trade/NOUN").
+    fn tagged_mentions(text: &str) -> Vec<Mention> {
+        let plain: Vec<&str> = text
+            .split(' ')
+            .map(|w| w.split('/').next().unwrap())
+            .collect();
+        let joined = plain.join(" ");
+        let mut pos = 0;
+        let tokens: Vec<Token> = text
+            .split(' ')
+            .zip(&plain)
+            .map(|(w, p)| {
+                let mut t = Token::new(&joined, pos, pos + p.len());
+                t.upos = w.split('/').nth(1).unwrap_or("").to_string();
+                pos += p.len() + 1;
+                t
+            })
+            .collect();
+        find_mentions(&lexicon(), &tokens, None)
+    }
+
+    #[test]
+    fn modifiers_between_country_and_agent_keep_one_actor() {
+        let codes = |text| {
+            tagged_mentions(text)
+                .iter()
+                .map(|m| m.code.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes("Swedish/ADJ state/NOUN media/NOUN said/VERB"),
+            ["SWEMED"]
+        );
+        assert_eq!(
+            codes("Afghanistan/PROPN 's/PART local/ADJ state/NOUN media/NOUN said/VERB"),
+            ["AFGMED"]
+        );
+        // Three modifiers, a verb or an untagged word between them: two mentions.
+        assert_eq!(
+            codes("Swedish/ADJ big/ADJ new/ADJ state/NOUN media/NOUN"),
+            ["SWE", "MED"]
+        );
+        assert_eq!(codes("Swedish/ADJ told/VERB media/NOUN"), ["SWE", "MED"]);
+        assert_eq!(codes("Swedish state media"), ["SWE", "MED"]);
     }
 
     #[test]
