@@ -430,6 +430,20 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         if country.is_none() || agents.is_empty() || mentions[j].personal {
             continue;
         }
+        // Only a country word followed by an agent word ("Chinese troops") shares its agents;
+        // a named group's own code does not ("Israel and Hamas": Hamas is PSEREB, Israel stays
+        // ISR).
+        let (start, end) = (mentions[j].start, mentions[j].end);
+        let country_then_agent = lex
+            .actors
+            .longest_at(&words, start)
+            .is_some_and(|(len, id)| {
+                start + len < end
+                    && lex.dicts.actors[id as usize].code_on(date) == country.as_deref()
+            });
+        if !country_then_agent {
+            continue;
+        }
         let suffix = &code[3..];
         let mut i = j;
         while i > 0 {

@@ -344,7 +344,7 @@ impl Coder {
                 // "The two sides signed", "Kim and Moon met", "Indian and Chinese troops
                 // clashed": with no target, the parties of a joint act act towards each other.
                 let joint_act = matches!(Codebook::root(&c.code), "03" | "04" | "06")
-                    || matches!(c.code.as_str(), "057" | "190" | "193");
+                    || matches!(c.code.as_str(), "057" | "0871" | "190" | "193");
                 // "The two ministers signed an agreement on aid from China": a reciprocal
                 // subject names both parties, so a prepositional target does not override it.
                 let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal)

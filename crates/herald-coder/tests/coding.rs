@@ -433,3 +433,50 @@ subjects = ["car bomb"]
     assert_eq!(code_of("A car bomb killed Iraqi policemen."), ["1832"]);
     assert_eq!(code_of("Gunmen killed Iraqi policemen."), ["190"]);
 }
+
+/// A named group's own code is not an agent shared over a list: "Israel and Hamas" is ISR and
+/// PSEREB (not ISRREB), while "Indian and Chinese troops" shares MIL. Two parties that agree a
+/// truce between them declare it towards each other.
+#[test]
+fn named_group_in_a_list_keeps_its_code() {
+    let d = format!(
+        "{DICT}{}",
+        r#"
+[[country]]
+code = "ISR"
+names = ["Israel"]
+
+[[country]]
+code = "EGY"
+names = ["Egypt"]
+
+[[country]]
+code = "IND"
+names = ["India"]
+adjectives = ["Indian"]
+
+[[organization]]
+code = "PSEREB"
+names = ["Hamas"]
+
+[[event]]
+code = "0871"
+verbs = ["agree to", "broker"]
+objects = ["ceasefire"]
+target_preps = ["between"]
+"#
+    );
+    let c = coder_of(&d);
+    assert_eq!(
+        triples_with(&c, "Egypt brokered a ceasefire between Israel and Hamas."),
+        vec![t("EGY", "ISR", "0871"), t("EGY", "PSEREB", "0871")]
+    );
+    assert_eq!(
+        triples_with(&c, "Israel and Hamas agreed to a ceasefire."),
+        vec![t("ISR", "PSEREB", "0871"), t("PSEREB", "ISR", "0871")]
+    );
+    assert_eq!(
+        triples_with(&c, "Indian and Chinese troops criticized Russia."),
+        vec![t("INDMIL", "RUS", "111"), t("CHNMIL", "RUS", "111")]
+    );
+}
