@@ -91,9 +91,7 @@ impl Pipeline {
             // reading leaves a sentence without one.
             let lexicon = self.coder.lexicon();
             let may_be_verb = |w: &str| lexicon.is_verb_form(w);
-            for s in Self::to_annotate(doc) {
-                nlp.annotate_sentence_checked(s, &may_be_verb, times);
-            }
+            nlp.annotate_checked(Self::to_annotate(doc), &may_be_verb, times);
         }
     }
 

@@ -338,17 +338,7 @@ fn drop_comma_clauses(doc: &mut Doc, o: &CommaOptions) {
     for s in &mut doc.sentences {
         let toks = &s.tokens;
         let n = toks.len();
-        let in_subtree = |k: usize, root: usize| {
-            let mut cur = Some(k);
-            for _ in 0..=n {
-                match cur {
-                    Some(c) if c == root => return true,
-                    Some(c) if c < n => cur = toks[c].head,
-                    _ => return false,
-                }
-            }
-            false
-        };
+        let in_subtree = |k: usize, root: usize| herald_core::doc::in_subtree(toks, k, root);
         // Up from the comma over nouns ("Mordor, Rohan, Fornost and Bree": the comma hangs from
         // Rohan, the list from Mordor): one whose phrase holds both neighbours.
         let inside_np = |k: usize| {

@@ -281,9 +281,9 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
                 && modifiers_then_agent(gap);
             // Two country names side by side are two actors ("Russia China talks"), anything
             // else side by side is one phrase ("Peruvian Congress").
-            let is_country = is_country_piece;
-            let same_kind_twice =
-                gap.is_empty() && is_country(&p) && last.2.last().is_some_and(is_country);
+            let same_kind_twice = gap.is_empty()
+                && is_country_piece(&p)
+                && last.2.last().is_some_and(is_country_piece);
             // "the Taliban of Afghanistan": two named actors linked by "of" are two actors;
             // only a role takes its actor over "of" ("the ambassador of Rohan").
             let is_actor = |p: &Piece| matches!(p, Piece::Actor { .. });
@@ -299,10 +299,10 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             };
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
-                && (is_country(&p) || institution(&p))
+                && (is_country_piece(&p) || institution(&p))
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
             if agents_then_country {
-                last.3 = is_country(&p);
+                last.3 = is_country_piece(&p);
                 last.1 = e;
                 last.2.push(p);
                 continue;
@@ -696,19 +696,11 @@ mod tests {
     }
 
     fn mentions(text: &str) -> Vec<Mention> {
-        let mut pos = 0;
-        let tokens: Vec<Token> = text
-            .split(' ')
-            .map(|w| {
-                let t = Token::new(text, pos, pos + w.len());
-                pos += w.len() + 1;
-                t
-            })
-            .collect();
-        find_mentions(&lexicon(), &tokens, None)
+        tagged_mentions(text)
     }
 
-    /// Like `mentions`, with each word's UPOS given after a slash ("trade/NOUN").
+    /// The mentions of `text`, split at blanks; a word may carry its UPOS after a slash
+    /// ("trade/NOUN"), untagged otherwise.
     fn tagged_mentions(text: &str) -> Vec<Mention> {
         let plain: Vec<&str> = text
             .split(' ')

@@ -278,19 +278,7 @@ impl Sent<'_> {
     }
 
     fn in_subtree(&self, k: usize, root: usize) -> bool {
-        let mut cur = Some(k);
-        let mut steps = 0;
-        while let Some(c) = cur {
-            if c == root {
-                return true;
-            }
-            steps += 1;
-            if steps > self.tokens.len() {
-                return false; // a cycle in a malformed parse
-            }
-            cur = self.tokens[c].head;
-        }
-        false
+        herald_core::doc::in_subtree(self.tokens, k, root)
     }
 
     /// The mention a dependent token stands for: the one containing it, else the closest one in

@@ -95,10 +95,6 @@ impl Coder {
         self
     }
 
-    pub fn options(&self) -> &CoderOptions {
-        &self.options
-    }
-
     pub fn lexicon(&self) -> &Lexicon {
         &self.lex
     }

@@ -8,6 +8,7 @@
 //! `'s`, appositions and clauses. Each conjunct of a coordinated phrase is a phrase of its own
 //! ("Chile's death and injury toll": the second conjunct, "injury toll", is one).
 
+use herald_core::doc::in_subtree;
 use herald_core::Token;
 
 use crate::actors::Mention;
@@ -130,18 +131,6 @@ fn subject_of(tokens: &[Token], children: &[Vec<usize>], v: usize) -> Option<usi
         cur = tokens[cur].head?;
     }
     None
-}
-
-fn in_subtree(tokens: &[Token], k: usize, root: usize) -> bool {
-    let mut cur = Some(k);
-    for _ in 0..=tokens.len() {
-        match cur {
-            Some(c) if c == root => return true,
-            Some(c) => cur = tokens[c].head,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// Whether child `c` of `k` (the phrase's head when `is_head`) belongs to the noun phrase.

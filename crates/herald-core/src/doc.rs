@@ -125,6 +125,21 @@ pub struct Sentence {
     pub parsed: bool,
 }
 
+/// Whether token `k` lies in the dependency subtree of token `root` (a token is in its own
+/// subtree), following `head` links. A head out of range or a cycle in a malformed parse ends
+/// the walk: false.
+pub fn in_subtree(tokens: &[Token], k: usize, root: usize) -> bool {
+    let mut cur = Some(k);
+    for _ in 0..=tokens.len() {
+        match cur {
+            Some(c) if c == root => return true,
+            Some(c) if c < tokens.len() => cur = tokens[c].head,
+            _ => return false,
+        }
+    }
+    false
+}
+
 impl Sentence {
     /// The sentence's text as it stands in the article.
     pub fn text<'a>(&self, article_text: &'a str) -> &'a str {

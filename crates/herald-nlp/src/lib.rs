@@ -166,20 +166,32 @@ impl Model {
         may_be_verb: &dyn Fn(&str) -> bool,
         times: &mut AnnotateTimes,
     ) {
+        self.annotate_checked(std::iter::once(s), may_be_verb, times);
+    }
+
+    /// [`Model::annotate_sentence_checked`] for each of `sentences`, reusing one set of buffers.
+    pub fn annotate_checked<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = &'a mut Sentence>,
+        may_be_verb: &dyn Fn(&str) -> bool,
+        times: &mut AnnotateTimes,
+    ) {
         let mut sc = Scratch::default();
-        self.annotate_with(s, &mut sc, None, times);
-        let start = Instant::now();
-        let mut again = AnnotateTimes::default();
-        if let Some(k) = repair::verb_candidate(&s.tokens, may_be_verb) {
-            let before = s.tokens.clone();
-            self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
-            if !repair::reads_as_verb(&s.tokens, k) {
-                s.tokens = before;
+        for s in sentences {
+            self.annotate_with(s, &mut sc, None, times);
+            let start = Instant::now();
+            let mut again = AnnotateTimes::default();
+            if let Some(k) = repair::verb_candidate(&s.tokens, may_be_verb) {
+                let before = s.tokens.clone();
+                self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
+                if !repair::reads_as_verb(&s.tokens, k) {
+                    s.tokens = before;
+                }
             }
+            repair::restructure(&mut s.tokens);
+            times.tag += again.tag;
+            times.parse += start.elapsed().saturating_sub(again.tag);
         }
-        repair::restructure(&mut s.tokens);
-        times.tag += again.tag;
-        times.parse += start.elapsed().saturating_sub(again.tag);
     }
 
     fn annotate_with(

@@ -10,6 +10,7 @@
 //!   parser learnt on too few examples: the prospective "be about to" and an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause.
 
+use herald_core::doc::in_subtree;
 use herald_core::Token;
 
 /// Verbs that attribute a statement to its source ("the agency said", "reported").
@@ -19,18 +20,6 @@ const REPORTING: &[&str] = &[
 
 fn children(toks: &[Token], h: usize) -> impl Iterator<Item = usize> + '_ {
     (0..toks.len()).filter(move |&k| toks[k].head == Some(h))
-}
-
-fn in_subtree(toks: &[Token], k: usize, root: usize) -> bool {
-    let mut cur = Some(k);
-    for _ in 0..=toks.len() {
-        match cur {
-            Some(c) if c == root => return true,
-            Some(c) if c < toks.len() => cur = toks[c].head,
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// The first and last token of the subtree of `h`.
