@@ -47,6 +47,11 @@ enum NlpCommand {
         /// about +0.1 point of tag accuracy for twice the tagging time and model size).
         #[arg(long)]
         two_pass: bool,
+        /// Also train a supertagger (each word's relation and head side, predicted before
+        /// parsing) whose guesses the parser reads: about +0.7 UAS on GUM for about a quarter
+        /// less tag + parse speed and 5 MB more model.
+        #[arg(long)]
+        supertags: bool,
     },
     /// Evaluate on a CoNLL-U treebank; prints one JSON object.
     Eval {
@@ -84,6 +89,7 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
             parser_epochs,
             folds,
             two_pass,
+            supertags,
         } => {
             let opts = TrainOptions {
                 train: defaults(tr, "train"),
@@ -93,6 +99,7 @@ pub fn run(args: NlpArgs) -> anyhow::Result<i32> {
                 parser_epochs,
                 folds,
                 two_pass,
+                supertags,
                 log: true,
                 ..TrainOptions::default()
             };

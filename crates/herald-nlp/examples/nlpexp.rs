@@ -1,6 +1,6 @@
 //! Quick training experiments: trains on EWT + GUM train with early stopping on their dev sets
 //! and prints dev figures per treebank, model size and time. Nothing is written unless an output
-//! path is given.
+//! path is given. `SUPERTAGS=1` trains the supertagger too.
 //!
 //! ```sh
 //! cargo run --release -p herald-nlp --example nlpexp -- TAGGER_EPOCHS PARSER_EPOCHS FOLDS [OUT]
@@ -37,6 +37,7 @@ fn main() -> anyhow::Result<()> {
         prune_tagger: env_num("PRUNE_T", 300),
         prune_parser: env_num("PRUNE_P", 300),
         seed: env_num("SEED", 1u64),
+        supertags: env_num("SUPERTAGS", 0u8) == 1,
         ..TrainOptions::default()
     };
     let (model, report) = train_on(&train, &dev, &opts)?;

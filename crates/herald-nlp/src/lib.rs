@@ -18,6 +18,7 @@ pub mod lemma;
 pub mod parser;
 mod perceptron;
 pub mod repair;
+pub mod supertag;
 pub mod tagger;
 pub mod train;
 
@@ -29,9 +30,12 @@ use herald_core::{Doc, Sentence};
 use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
 use crate::parser::{PSent, Parser, ROOT_ATOM};
+use crate::supertag::Supertagger;
 use crate::tagger::{Lex, Tagger};
 
-const MAGIC: &[u8; 8] = b"HNLPv002";
+/// Version 3 adds the optional supertagger after the parser; version 2 files still load.
+const MAGIC: &[u8; 8] = b"HNLPv003";
+const MAGIC_V2: &[u8; 8] = b"HNLPv002";
 
 static BUNDLED: &[u8] = include_bytes!("../model/en.bin");
 
@@ -58,6 +62,9 @@ pub struct Model {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: Parser,
+    /// Predicts dependency supertags that the parser reads as features; `None` in a model
+    /// trained without (`--no-supertags`) or written before version 3.
+    pub supertagger: Option<Supertagger>,
 }
 
 /// Time spent annotating, split by step, for `herald code --stats` (summed over sentences).
@@ -98,12 +105,18 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NlpError> {
         let mut r = Reader::new(bytes);
-        if r.take(8).ok() != Some(&MAGIC[..]) {
-            return Err(NlpError::Format("not a herald-nlp model".into()));
-        }
+        let v3 = match r.take(8).ok() {
+            Some(m) if m == &MAGIC[..] => true,
+            Some(m) if m == &MAGIC_V2[..] => false,
+            _ => return Err(NlpError::Format("not a herald-nlp model".into())),
+        };
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = Parser::read(&mut r)?;
+        let supertagger = match v3 && r.u8()? != 0 {
+            true => Some(Supertagger::read(&mut r)?),
+            false => None,
+        };
         if !r.done() {
             return Err(NlpError::Format("trailing bytes".into()));
         }
@@ -111,6 +124,7 @@ impl Model {
             tagger,
             lemmatizer,
             parser,
+            supertagger,
         })
     }
 
@@ -120,6 +134,13 @@ impl Model {
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
+        match &self.supertagger {
+            Some(st) => {
+                w.u8(1);
+                st.write(&mut w);
+            }
+            None => w.u8(0),
+        }
         w.buf
     }
 
@@ -222,6 +243,13 @@ impl Model {
                 .tag_forced(&lex, f, &mut sc.feats, &mut sc.scores),
             None => self.tagger.tag(&lex, &mut sc.feats, &mut sc.scores),
         };
+        let mut sup = Vec::new();
+        if let Some(st) = &self.supertagger {
+            sup.reserve(n + 1);
+            sup.push(ROOT_ATOM);
+            let got = st.tag(&lex, &classes, &mut sc.feats, &mut sc.scores);
+            sup.extend(got.iter().map(|&c| c as u64 + 1));
+        }
         let tagged = Instant::now();
         let mut words = Vec::with_capacity(n + 1);
         let mut tags = Vec::with_capacity(n + 1);
@@ -235,6 +263,7 @@ impl Model {
             &PSent {
                 words: &words,
                 tags: &tags,
+                sup: &sup,
             },
             &mut sc.feats,
             &mut sc.scores,

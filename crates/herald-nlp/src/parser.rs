@@ -96,12 +96,15 @@ impl State {
 pub struct PSent<'a> {
     pub words: &'a [u64],
     pub tags: &'a [u64],
+    /// Supertag atoms (see [`crate::supertag`]); empty for a model without a supertagger.
+    pub sup: &'a [u64],
 }
 
 /// Training sentence with gold heads (index, 0 = ROOT, `NONE` for ROOT itself) and labels.
 pub struct ParseSent {
     pub words: Vec<u64>,
     pub tags: Vec<u64>,
+    pub sup: Vec<u64>,
     pub gold_heads: Vec<u32>,
     pub gold_labels: Vec<u16>,
 }
@@ -419,6 +422,28 @@ impl Parser {
             f3(84, hh, s0t, b0w),
             f4(85, t(s1), s0t, b0t, hh),
         ]);
+        if !s.sup.is_empty() {
+            let u = |i: u32| {
+                if i == NONE {
+                    W_NONE
+                } else {
+                    s.sup[i as usize]
+                }
+            };
+            let (s0u, b0u, b1u, s1u) = (u(s0), u(b0), u(b1), u(s1));
+            out.extend_from_slice(&[
+                f1(90, s0u),
+                f1(91, b0u),
+                f1(92, b1u),
+                f1(93, s1u),
+                f2(95, s0u, b0u),
+                f3(96, s0u, b0u, b1u),
+                f2(97, s0u, b0t),
+                f2(98, s0t, b0u),
+                f2(99, b0u, b0w),
+                f3(102, s0u, b0u, d),
+            ]);
+        }
     }
 
     /// Parse one sentence. Returns heads (0 = ROOT) and label ids for positions 1..=n, as vectors
@@ -513,6 +538,7 @@ pub fn attachment(p: &Parser, sents: &[ParseSent]) -> (usize, usize, usize) {
             &PSent {
                 words: &s.words,
                 tags: &s.tags,
+                sup: &s.sup,
             },
             &mut feats,
             &mut scores,
@@ -569,6 +595,7 @@ pub fn train(
             let ps = PSent {
                 words: &s.words,
                 tags: &s.tags,
+                sup: &s.sup,
             };
             let mut st = State::new(s.words.len() - 1);
             while !st.terminal() {
@@ -703,6 +730,7 @@ mod tests {
             &PSent {
                 words: &words,
                 tags: &tags,
+                sup: &[],
             },
             &mut Vec::new(),
             &mut Vec::new(),

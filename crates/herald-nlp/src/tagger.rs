@@ -103,7 +103,7 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex 
 }
 
 #[inline]
-fn at(lx: &[Lex], i: isize) -> &Lex {
+pub(crate) fn at(lx: &[Lex], i: isize) -> &Lex {
     if i < 0 {
         &START
     } else if i as usize >= lx.len() {
@@ -182,6 +182,10 @@ pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[u16]>, o
     }
 }
 
+/// A feature function: token `i`'s features given the two previous predictions and the stacked
+/// input (`first`). The tagger's is [`features`]; the supertagger brings its own.
+pub type Features = fn(&[Lex], usize, u64, u64, Option<&[u16]>, &mut Vec<u64>);
+
 /// First-pass tags of the training and dev sentences, input to a second pass.
 pub type FirstPass<'a> = (&'a [Vec<u16>], &'a [Vec<u16>]);
 
@@ -230,7 +234,19 @@ pub fn tag_pass(
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) -> Vec<u16> {
-    pass_with(weights, lx, first, feats, scores, |_, scores| {
+    pass(weights, features, lx, first, feats, scores)
+}
+
+/// One greedy pass with `weights` over the features of `feats_of`.
+pub fn pass(
+    weights: &Weights,
+    feats_of: Features,
+    lx: &[Lex],
+    first: Option<&[u16]>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+) -> Vec<u16> {
+    pass_with(weights, feats_of, lx, first, feats, scores, |_, scores| {
         argmax_i(scores)
     })
 }
@@ -246,7 +262,7 @@ fn tag_pass_forced(
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) -> Vec<u16> {
-    pass_with(weights, lx, first, feats, scores, |i, scores| {
+    pass_with(weights, features, lx, first, feats, scores, |i, scores| {
         if i != forced.0 {
             return argmax_i(scores);
         }
@@ -260,6 +276,7 @@ fn tag_pass_forced(
 /// One greedy pass, `pick` choosing token `i`'s class from its scores.
 fn pass_with(
     weights: &Weights,
+    feats_of: Features,
     lx: &[Lex],
     first: Option<&[u16]>,
     feats: &mut Vec<u64>,
@@ -270,7 +287,7 @@ fn pass_with(
     let mut out = Vec::with_capacity(lx.len());
     let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
     for i in 0..lx.len() {
-        features(lx, i, p1, p2, first, feats);
+        feats_of(lx, i, p1, p2, first, feats);
         weights.score(feats, scores);
         let c = pick(i, scores) as u16;
         out.push(c);
@@ -379,6 +396,30 @@ pub fn train(
     seed: u64,
     log: bool,
 ) -> (Weights, usize, f64) {
+    let name = if first.is_some() {
+        "tagger pass 2"
+    } else {
+        "tagger"
+    };
+    train_with(
+        features, name, train, dev, first, nclasses, max_epochs, prune, seed, log,
+    )
+}
+
+/// [`train`] over the features of `feats_of`; `name` labels the progress lines.
+#[allow(clippy::too_many_arguments)]
+pub fn train_with(
+    feats_of: Features,
+    name: &str,
+    train: &[TagSent],
+    dev: &[TagSent],
+    first: Option<FirstPass>,
+    nclasses: usize,
+    max_epochs: usize,
+    prune: i16,
+    seed: u64,
+    log: bool,
+) -> (Weights, usize, f64) {
     let nc = nclasses;
     let mut tr = Trainer::new(nc);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -395,7 +436,7 @@ pub fn train(
             let ft = first.map(|f| f.0[si].as_slice());
             let (mut p1, mut p2) = (0xfff0u64, 0xfff0u64);
             for i in 0..s.lex.len() {
-                features(&s.lex, i, p1, p2, ft, &mut feats);
+                feats_of(&s.lex, i, p1, p2, ft, &mut feats);
                 tr.tick();
                 tr.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
@@ -415,11 +456,10 @@ pub fn train(
             best = Some((weights, epoch, 0.0));
             continue;
         }
-        let acc = accuracy(&weights, dev, first.map(|f| f.1));
+        let acc = accuracy_with(feats_of, &weights, dev, first.map(|f| f.1));
         if log {
             eprintln!(
-                "tagger{} epoch {epoch}: train {:.2}% dev {:.2}%",
-                if first.is_some() { " pass 2" } else { "" },
+                "{name} epoch {epoch}: train {:.2}% dev {:.2}%",
                 100.0 * ok as f64 / n.max(1) as f64,
                 acc
             );
@@ -439,12 +479,22 @@ pub fn train(
 
 /// Joint-class accuracy of one pass, in percent.
 pub fn accuracy(w: &Weights, sents: &[TagSent], first: Option<&[Vec<u16>]>) -> f64 {
+    accuracy_with(features, w, sents, first)
+}
+
+fn accuracy_with(
+    feats_of: Features,
+    w: &Weights,
+    sents: &[TagSent],
+    first: Option<&[Vec<u16>]>,
+) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
     let mut feats = Vec::new();
     let mut scores = Vec::new();
     for (i, s) in sents.iter().enumerate() {
-        let p = tag_pass(
+        let p = pass(
             w,
+            feats_of,
             &s.lex,
             first.map(|f| f[i].as_slice()),
             &mut feats,

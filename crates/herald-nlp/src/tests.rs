@@ -87,6 +87,68 @@ fn trained_model_fits_its_data_and_round_trips() {
 }
 
 #[test]
+fn version_2_model_files_still_load() {
+    let model = tiny_model();
+    assert!(model.supertagger.is_none());
+    let v3 = model.to_bytes();
+    // Version 2 had no supertagger flag after the parser.
+    let mut v2 = b"HNLPv002".to_vec();
+    v2.extend_from_slice(&v3[8..v3.len() - 1]);
+    let back = Model::from_bytes(&v2).unwrap();
+    assert_eq!(back.to_bytes(), v3);
+}
+
+#[test]
+fn supertagger_learns_relation_and_head_side() {
+    let gold = parse_conllu(FIXTURE).unwrap();
+    let train = |folds| {
+        let opts = TrainOptions {
+            tagger_epochs: 10,
+            parser_epochs: 10,
+            folds,
+            supertags: true,
+            prune_tagger: 1,
+            prune_parser: 1,
+            log: false,
+            ..Default::default()
+        };
+        train_on(&gold, &[], &opts).unwrap().0
+    };
+    let model = train(0);
+    let st = model.supertagger.as_ref().expect("a supertagger");
+    let last = gold.last().unwrap();
+    let (_, s) = gold_to_sentence(last);
+    let lex: Vec<_> = s
+        .tokens
+        .iter()
+        .map(|t| crate::tagger::lex(&t.text, &t.norm, &model.tagger.tagdict))
+        .collect();
+    let pos = model.tagger.tag(&lex, &mut Vec::new(), &mut Vec::new());
+    let sup = st.tag(&lex, &pos, &mut Vec::new(), &mut Vec::new());
+    let names: Vec<&str> = sup
+        .iter()
+        .map(|&c| st.classes[c as usize].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["nsubj<", "root", "det<", "obj>", "case<", "obl>", "punct>"]
+    );
+    let r = evaluate(&model, &gold);
+    assert!(r.uas >= 90.0, "uas {}", r.uas);
+    let bytes = model.to_bytes();
+    let back = Model::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(evaluate(&back, &gold).las, r.las);
+
+    // With jackknifing (two folds of two sentences) it still trains and gives trees.
+    let model = train(2);
+    assert!(model.supertagger.is_some());
+    let (_, mut s) = gold_to_sentence(&gold[0]);
+    model.annotate_sentence(&mut s);
+    assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+}
+
+#[test]
 fn annotate_fills_tokens() {
     let model = tiny_model();
     let (_, mut s) = gold_to_sentence(&parse_conllu(FIXTURE).unwrap()[1]);

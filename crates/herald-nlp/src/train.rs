@@ -20,6 +20,7 @@ use crate::conllu::{read_conllu, GoldSentence};
 use crate::hash::{str_hash, IdBuild};
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, ParseSent, ROOT_ATOM};
+use crate::supertag::{self, Supertagger};
 use crate::tagger::{self, Lex, TagSent, Tagger};
 use crate::Model;
 
@@ -34,6 +35,9 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Train a second tagger pass that sees the first pass's tags to the right (needs folds).
     pub two_pass: bool,
+    /// Train a supertagger whose predictions the parser reads (see [`crate::supertag`]): a more
+    /// accurate parser for about a quarter less tagging and parsing speed; off by default.
+    pub supertags: bool,
     /// Magnitude pruning thresholds (quantized units, max weight = 32767) for the shipped weights.
     pub prune_tagger: i16,
     pub prune_parser: i16,
@@ -51,6 +55,7 @@ impl Default for TrainOptions {
             parser_epochs: 15,
             folds: 4,
             two_pass: false,
+            supertags: false,
             prune_tagger: 300,
             prune_parser: 300,
             log: true,
@@ -203,54 +208,16 @@ pub fn train_on(
         let k = opts.folds;
         let epochs = epoch.max(1);
         let prune = opts.prune_tagger;
-        // Two folds at a time: the machine is shared.
-        let mut results: Vec<(usize, Vec<Vec<u16>>)> = Vec::new();
-        for pair in (0..k).collect::<Vec<_>>().chunks(2) {
-            let got: Vec<(usize, Vec<Vec<u16>>)> = std::thread::scope(|scope| {
-                let handles: Vec<_> = pair
-                    .iter()
-                    .map(|&fold| {
-                        let train_tag = &train_tag;
-                        let seed = opts.seed.wrapping_add(fold as u64 + 1);
-                        scope.spawn(move || {
-                            let part: Vec<TagSent> = train_tag
-                                .iter()
-                                .enumerate()
-                                .filter(|(i, _)| i % k != fold)
-                                .map(|(_, s)| TagSent {
-                                    lex: s.lex.clone(),
-                                    gold: s.gold.clone(),
-                                })
-                                .collect();
-                            let (w, _, _) =
-                                tagger::train(&part, &[], None, nc, epochs, prune, seed, false);
-                            let mut feats = Vec::new();
-                            let mut scores = Vec::new();
-                            let tags: Vec<Vec<u16>> = train_tag
-                                .iter()
-                                .enumerate()
-                                .filter(|(i, _)| i % k == fold)
-                                .map(|(_, s)| {
-                                    tagger::tag_pass(&w, &s.lex, None, &mut feats, &mut scores)
-                                })
-                                .collect();
-                            (fold, tags)
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().expect("jackknife thread"))
-                    .collect()
-            });
-            results.extend(got);
-        }
-        for (fold, tags) in results {
-            let idx = (0..train_tag.len()).filter(|i| i % k == fold);
-            for (i, t) in idx.zip(tags) {
-                train_tags[i] = t;
-            }
-        }
+        train_tags = jackknife(
+            tagger::features,
+            &train_tag,
+            None,
+            k,
+            nc,
+            epochs,
+            prune,
+            opts.seed,
+        );
         let (mut ok, mut n) = (0usize, 0usize);
         for (s, t) in train_tag.iter().zip(&train_tags) {
             ok += s.gold.iter().zip(t).filter(|(a, b)| a == b).count();
@@ -302,6 +269,105 @@ pub fn train_on(
         stage2,
     };
 
+    // The supertagger learns from the jackknifed POS tags it will see as input, and the parser
+    // from jackknifed supertags, for the same reason as above.
+    let dev_tags: Vec<Vec<u16>> = dev_tag
+        .iter()
+        .map(|s| tg.tag(&s.lex, &mut feats, &mut scores))
+        .collect();
+    let mut supertagger = None;
+    let mut train_sup: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+    let mut dev_sup: Vec<Vec<u16>> = vec![Vec::new(); dev.len()];
+    if opts.supertags {
+        let names = |s: &GoldSentence| -> Vec<String> {
+            s.tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| supertag::name(&t.deprel, t.head, i + 1))
+                .collect()
+        };
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for s in train {
+            for n in names(s) {
+                *count.entry(n).or_default() += 1;
+            }
+        }
+        let mut by_count: Vec<(String, usize)> = count.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if by_count.len() > 256 {
+            bail!("{} supertags; at most 256 are supported", by_count.len());
+        }
+        let sclasses: Vec<String> = by_count.into_iter().map(|(n, _)| n).collect();
+        let sid: HashMap<&str, u16> = sclasses
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i as u16))
+            .collect();
+        let to_sup = |s: &GoldSentence, ts: &TagSent| TagSent {
+            lex: ts.lex.clone(),
+            gold: names(s)
+                .iter()
+                .map(|n| sid.get(n.as_str()).copied().unwrap_or(u16::MAX))
+                .collect(),
+        };
+        let train_st: Vec<TagSent> = train
+            .iter()
+            .zip(&train_tag)
+            .map(|(s, t)| to_sup(s, t))
+            .collect();
+        let dev_st: Vec<TagSent> = dev
+            .iter()
+            .zip(&dev_tag)
+            .map(|(s, t)| to_sup(s, t))
+            .collect();
+        let nsc = sclasses.len();
+        let (ws, sepoch, sacc) = tagger::train_with(
+            supertag::features,
+            "supertagger",
+            &train_st,
+            &dev_st,
+            Some((&train_tags, &dev_tags)),
+            nsc,
+            opts.tagger_epochs,
+            opts.prune_tagger,
+            opts.seed.wrapping_add(200),
+            log,
+        );
+        if log {
+            eprintln!(
+                "supertagger ({nsc} supertags): best epoch {sepoch}, dev {sacc:.2}% ({:.0}s)",
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        train_sup = if opts.folds >= 2 {
+            let (k, prune) = (opts.folds, opts.prune_tagger);
+            let seed = opts.seed.wrapping_add(300);
+            let sf = supertag::features;
+            jackknife(
+                sf,
+                &train_st,
+                Some(&train_tags),
+                k,
+                nsc,
+                sepoch.max(1),
+                prune,
+                seed,
+            )
+        } else {
+            train_st.iter().map(|s| s.gold.clone()).collect()
+        };
+        let st = Supertagger {
+            classes: sclasses,
+            weights: ws,
+        };
+        dev_sup = dev_tag
+            .iter()
+            .zip(&dev_tags)
+            .map(|(s, t)| st.tag(&s.lex, t, &mut feats, &mut scores))
+            .collect();
+        supertagger = Some(st);
+    }
+
     // Parser labels, most frequent first; "root" must exist.
     let mut label_count: HashMap<&str, usize> = HashMap::new();
     for s in train {
@@ -331,7 +397,12 @@ pub fn train_on(
         .enumerate()
         .map(|(i, l)| (l.as_str(), i as u16))
         .collect();
-    let to_parse = |s: &GoldSentence, lex: &[Lex], tags: &[u16]| {
+    let to_parse = |s: &GoldSentence, lex: &[Lex], tags: &[u16], sup: &[u16]| {
+        let mut sup_atoms = Vec::new();
+        if !sup.is_empty() {
+            sup_atoms.push(ROOT_ATOM);
+            sup_atoms.extend(sup.iter().map(|&c| c as u64 + 1));
+        }
         let mut words = vec![ROOT_ATOM];
         let mut ptags = vec![ROOT_ATOM];
         let mut gh = vec![parser::NONE];
@@ -345,23 +416,16 @@ pub fn train_on(
         ParseSent {
             words,
             tags: ptags,
+            sup: sup_atoms,
             gold_heads: gh,
             gold_labels: gl,
         }
     };
-    let train_parse: Vec<ParseSent> = train
-        .iter()
-        .zip(&train_tag)
-        .zip(&train_tags)
-        .map(|((s, ts), tags)| to_parse(s, &ts.lex, tags))
+    let train_parse: Vec<ParseSent> = (0..train.len())
+        .map(|i| to_parse(&train[i], &train_tag[i].lex, &train_tags[i], &train_sup[i]))
         .collect();
-    let dev_parse: Vec<ParseSent> = dev
-        .iter()
-        .zip(&dev_tag)
-        .map(|(s, ts)| {
-            let tags = tg.tag(&ts.lex, &mut feats, &mut scores);
-            to_parse(s, &ts.lex, &tags)
-        })
+    let dev_parse: Vec<ParseSent> = (0..dev.len())
+        .map(|i| to_parse(&dev[i], &dev_tag[i].lex, &dev_tags[i], &dev_sup[i]))
         .collect();
     let (ps, pepoch, las) = parser::train(
         &train_parse,
@@ -394,7 +458,94 @@ pub fn train_on(
             tagger: tg,
             lemmatizer,
             parser: ps,
+            supertagger,
         },
         report,
     ))
+}
+
+/// Jackknifed predictions for `sents`: `k` models, each trained for `epochs` on the sentences
+/// outside one fold (sentence `i` is in fold `i % k`), predict the fold they did not see. This
+/// gives a later stage inputs as noisy as it will see at run time. `feats_of` is the model's
+/// feature function and `first` each sentence's
+/// stacked input (the POS tags, for the supertagger). Two folds train at a time: the machine is
+/// shared.
+#[allow(clippy::too_many_arguments)]
+fn jackknife(
+    feats_of: tagger::Features,
+    sents: &[TagSent],
+    first: Option<&[Vec<u16>]>,
+    k: usize,
+    nc: usize,
+    epochs: usize,
+    prune: i16,
+    seed: u64,
+) -> Vec<Vec<u16>> {
+    let mut out: Vec<Vec<u16>> = vec![Vec::new(); sents.len()];
+    for pair in (0..k).collect::<Vec<_>>().chunks(2) {
+        let got: Vec<(usize, Vec<Vec<u16>>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&fold| {
+                    let seed = seed.wrapping_add(fold as u64 + 1);
+                    scope.spawn(move || {
+                        let inside = |i: &usize| i % k != fold;
+                        let part: Vec<TagSent> = (0..sents.len())
+                            .filter(inside)
+                            .map(|i| TagSent {
+                                lex: sents[i].lex.clone(),
+                                gold: sents[i].gold.clone(),
+                            })
+                            .collect();
+                        let part_first: Option<Vec<Vec<u16>>> = first.map(|f| {
+                            (0..sents.len())
+                                .filter(inside)
+                                .map(|i| f[i].clone())
+                                .collect()
+                        });
+                        let fp = part_first.as_deref().map(|f| (f, &[][..]));
+                        let (w, _, _) = tagger::train_with(
+                            feats_of,
+                            "",
+                            &part,
+                            &[],
+                            fp,
+                            nc,
+                            epochs,
+                            prune,
+                            seed,
+                            false,
+                        );
+                        let mut feats = Vec::new();
+                        let mut scores = Vec::new();
+                        let tags: Vec<Vec<u16>> = (0..sents.len())
+                            .filter(|i| i % k == fold)
+                            .map(|i| {
+                                let f = first.map(|f| f[i].as_slice());
+                                tagger::pass(
+                                    &w,
+                                    feats_of,
+                                    &sents[i].lex,
+                                    f,
+                                    &mut feats,
+                                    &mut scores,
+                                )
+                            })
+                            .collect();
+                        (fold, tags)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("jackknife thread"))
+                .collect()
+        });
+        for (fold, tags) in got {
+            for (i, t) in (0..sents.len()).filter(|i| i % k == fold).zip(tags) {
+                out[i] = t;
+            }
+        }
+    }
+    out
 }
