@@ -146,30 +146,3 @@ fn stats_split_time_by_stage() {
     }
     assert!(stats["sentences"].as_u64().unwrap() > 5);
 }
-
-/// "Kenya's trade delegation": the country before the modifiers of an agent is that agent's
-/// country (not the country of the other party, as a bare "delegation" would get).
-#[test]
-fn country_over_agent_modifiers() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["code", "--date", "2026-01-05", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Kenya's trade delegation visited Russia on Monday.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let got: Vec<_> = events.iter().map(triple).collect();
-    assert_eq!(got, [("KENGOV".into(), "RUS".into(), "042".into())]);
-}

@@ -22,6 +22,9 @@ pub(crate) struct Candidate {
     /// Trigger token range.
     pub trig_start: usize,
     pub trig_end: usize,
+    /// Token range of the object noun the pattern required ("exchanged fire"): part of the
+    /// event's wording, not a target.
+    pub pattern_object: Option<(usize, usize)>,
     pub pattern: String,
     pub dict_loc: String,
     /// Coded by a PETRARCH dictionary block, whose semantics leave role-only actors as they are.
@@ -1202,6 +1205,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 targets: Vec::new(),
                 trig_start: span.0,
                 trig_end: span.1,
+                pattern_object: hit.object,
                 pattern: pattern.to_string(),
                 dict_loc: dict_loc.to_string(),
                 petrarch_rules,
@@ -1393,6 +1397,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             targets,
             trig_start: span.0,
             trig_end: span.1,
+            pattern_object: object,
             pattern,
             dict_loc: dict_loc.to_string(),
             petrarch_rules,
@@ -1483,6 +1488,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             targets,
             trig_start: start,
             trig_end: end,
+            pattern_object: None,
             pattern: format!(
                 "noun {}",
                 noun.phrases

@@ -345,8 +345,13 @@ impl Coder {
                 // subject names both parties, so a prepositional target does not override it.
                 let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal)
                     || each_other(&s.tokens, c.trig_end);
-                let reciprocal =
-                    c.sources.len() == 2 && (both_parties || (joint_act && c.targets.is_empty()));
+                // "Indian and Chinese troops attacked the town": a fight with an object that
+                // names no actor has a target we do not code, so the parties did not fight
+                // each other ("clashed", "fought in Bakhmut" have no object).
+                let fights_something =
+                    Codebook::root(&c.code) == "19" && has_uncoded_object(&s.tokens, &c, &mentions);
+                let reciprocal = c.sources.len() == 2
+                    && (both_parties || (joint_act && c.targets.is_empty() && !fights_something));
                 let pairs = if c.compound {
                     // PETRARCH's `%`: every member of the compound actor towards every other.
                     c.sources
@@ -634,6 +639,21 @@ fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usi
 }
 
 /// "accused each other of", "met one another": the verb's subjects act on each other.
+/// Whether a trigger word of `c` has a direct object (in the parse) that is neither an actor
+/// mention nor the object its pattern required ("exchanged fire"). Unparsed sentences have no
+/// objects here.
+fn has_uncoded_object(tokens: &[Token], c: &events::Candidate, mentions: &[Mention]) -> bool {
+    let (os, oe) = c.pattern_object.unwrap_or((0, 0));
+    tokens.iter().enumerate().any(|(k, t)| {
+        t.deprel.split(':').next() == Some("obj")
+            && t.head
+                .is_some_and(|h| (c.trig_start..c.trig_end).contains(&h))
+            && !(os..oe).contains(&k)
+            && !matches!(t.norm.as_str(), "other" | "another")
+            && !mentions.iter().any(|m| (m.start..m.end).contains(&k))
+    })
+}
+
 fn each_other(tokens: &[Token], trigger_end: usize) -> bool {
     let end = (trigger_end + 4).min(tokens.len());
     (0..end.saturating_sub(1)).any(|k| {

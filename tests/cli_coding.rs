@@ -1,0 +1,44 @@
+//! End-to-end coding of single sentences with the bundled dictionaries and model: rules that
+//! need the parse, checked through the binary.
+
+mod common;
+use common::code_text;
+
+fn triples(v: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    v.iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+/// "Kenya's trade delegation": the country before the modifiers of an agent is that agent's
+/// country (not the country of the other party, as a bare "delegation" would get).
+#[test]
+fn country_over_agent_modifiers() {
+    assert_eq!(
+        code_text(
+            "2026-01-05",
+            "Kenya's trade delegation visited Russia on Monday.\n"
+        ),
+        triples(&[("KENGOV", "RUS", "042")])
+    );
+}
+
+/// Two parties fighting with no target fought each other; two parties attacking a thing that
+/// names no actor did not.
+#[test]
+fn joint_fight_is_reciprocal_only_without_an_object() {
+    let both = triples(&[("INDMIL", "CHNMIL", "190"), ("CHNMIL", "INDMIL", "190")]);
+    for s in [
+        "Indian and Chinese troops clashed on the border on Monday.",
+        "Indian and Chinese troops fought each other on Monday.",
+    ] {
+        assert_eq!(code_text("2026-01-05", s), both, "{s}");
+    }
+    assert_eq!(
+        code_text(
+            "2026-01-05",
+            "Indian and Chinese troops attacked the town on Monday."
+        ),
+        triples(&[("INDMIL", "", "190"), ("CHNMIL", "", "190")])
+    );
+}
