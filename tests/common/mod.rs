@@ -1,5 +1,7 @@
 //! Helpers shared by the end-to-end tests: run the `herald` binary, check that it succeeded, and
 //! read its JSONL output.
+// Each test file compiles this module on its own and uses only some of the helpers.
+#![allow(dead_code)]
 
 use std::process::{Command, Output};
 
@@ -26,7 +28,6 @@ pub fn ok_json_lines(out: &Output) -> Vec<serde_json::Value> {
 
 /// Codes `text` (read from standard input, dated `date`) with the bundled dictionaries and
 /// model, and returns the (source code, target code, CAMEO code) of each event.
-#[allow(dead_code)] // not every test file uses every helper
 pub fn code_text(date: &str, text: &str) -> Vec<(String, String, String)> {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_herald"))
