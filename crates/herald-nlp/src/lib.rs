@@ -302,7 +302,7 @@ impl Model {
 /// The parser's word atom: the word itself when it was seen at least twice in training (it is
 /// then in the tag dictionary), otherwise an "unknown word" atom keyed by shape, so the parser
 /// does not learn from hapaxes what it cannot use at run time.
-pub(crate) fn parser_word(l: &Lex) -> u64 {
+pub fn parser_word(l: &Lex) -> u64 {
     if l.mft != 0 {
         l.w
     } else {

@@ -454,11 +454,24 @@ impl Parser {
         feats: &mut Vec<u64>,
         scores: &mut Vec<i32>,
     ) -> (Vec<u32>, Vec<u16>) {
+        self.parse_with(s, feats, scores, |_| {})
+    }
+
+    /// [`Parser::parse`] with `edit` applied to each configuration's features before scoring
+    /// (feature ablation: the `nlpablate` example blanks templates).
+    pub fn parse_with(
+        &self,
+        s: &PSent,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+        edit: impl Fn(&mut Vec<u64>),
+    ) -> (Vec<u32>, Vec<u16>) {
         let n = s.words.len().saturating_sub(1);
         let mut st = State::new(n);
         scores.resize(self.weights.nclasses, 0);
         while !st.terminal() {
             Parser::features(&st, s, feats);
+            edit(feats);
             self.weights.score(feats, scores);
             let a = allowed(&st);
             let c = self.best(&a, scores, None);
