@@ -224,13 +224,28 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         match pick {
             Some((len, true, id)) => {
                 let entry = &lex.dicts.actors[id as usize];
+                // "Pakistani Foreign Minister Khurshid Kasuri" is not Salman Khurshid: a
+                // person's one-word name followed by a name word that starts no dictionary
+                // phrase is part of someone else's full name.
+                let person = !entry.dated.is_empty();
+                let other_name = len == 1
+                    && person
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        is_capitalized(t)
+                            && lex.actors.longest_at(&words, i + 1).is_none()
+                            && lex.agents.longest_at(&words, i + 1).is_none()
+                    });
+                if other_name {
+                    i += 1;
+                    continue;
+                }
                 if let Some(code) = entry.code_on(date) {
                     pieces.push((
                         i,
                         i + len,
                         Piece::Actor {
                             code: code.to_string(),
-                            person: !entry.dated.is_empty(),
+                            person,
                             loc: entry.loc.to_string(),
                         },
                     ));

@@ -480,3 +480,23 @@ target_preps = ["between"]
         vec![t("INDMIL", "RUS", "111"), t("CHNMIL", "RUS", "111")]
     );
 }
+
+/// A person's one-word alias followed by another name word is someone else's full name:
+/// "Nazarbayev Kuanyshev" is not Nursultan Nazarbayev, "Nazarbayev" alone or before a dictionary
+/// word still is.
+#[test]
+fn one_word_alias_inside_another_name_is_not_the_person() {
+    assert_eq!(
+        triples("Nazarbayev criticized China."),
+        vec![t("KAZGOV", "CHN", "111")]
+    );
+    assert_eq!(
+        triples("Nazarbayev Kuanyshev criticized China."),
+        vec![t("", "CHN", "111")]
+    );
+    // A dictionary word after the alias does not make it another name.
+    assert_eq!(
+        triples("Nazarbayev Kazakhstan's president criticized China."),
+        vec![t("KAZGOV", "CHN", "111")]
+    );
+}
