@@ -42,3 +42,23 @@ fn joint_fight_is_reciprocal_only_without_an_object() {
         triples(&[("INDMIL", "", "190"), ("CHNMIL", "", "190")])
     );
 }
+
+/// A participle between a determiner or number and its noun describes the noun ("the fifteen
+/// detained sailors"): no event of its own. The same verb heading a clause is one.
+#[test]
+fn participle_before_its_noun_is_no_event() {
+    assert_eq!(
+        code_text(
+            "2007-03-28",
+            "Britain demanded that Iran release the fifteen detained sailors."
+        ),
+        triples(&[("GBR", "IRN", "1053")])
+    );
+    assert_eq!(
+        code_text(
+            "2007-03-28",
+            "Iranian forces detained fifteen British sailors."
+        ),
+        triples(&[("IRNMIL", "GBRMIL", "173")])
+    );
+}

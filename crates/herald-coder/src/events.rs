@@ -643,6 +643,19 @@ impl Sent<'_> {
         {
             return false;
         }
+        // "the besieged town", "three detained ships": a participle between a determiner,
+        // number or adjective and its noun describes the noun; the event it names is not
+        // reported here (PETRARCH codes verb phrases only). Only with such a word before it:
+        // "a court convicted opposition leader X" may be parsed the same way.
+        let inside_noun_phrase = i > 0
+            && matches!(
+                self.tokens[i - 1].xpos.as_str(),
+                "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "POS" | "WP$"
+            );
+        if self.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && inside_noun_phrase
+        {
+            return false;
+        }
         if !t.upos.is_empty() {
             return matches!(t.upos.as_str(), "VERB" | "AUX");
         }
