@@ -62,3 +62,30 @@ fn participle_before_its_noun_is_no_event() {
         triples(&[("IRNMIL", "GBRMIL", "173")])
     );
 }
+
+/// What is sent or handed over is the means; where it goes is the target. A show of force's
+/// role-only object is one's own force. Aid's object is its recipient.
+#[test]
+fn means_are_not_targets() {
+    let cases = [
+        (
+            "Pakistan sent relief goods and a rescue team to Turkey.",
+            ("PAK", "TUR", "073"),
+        ),
+        (
+            "Colombian police handed over a suspected drug trafficker to the United States.",
+            ("COLCOP", "USA", "063"),
+        ),
+        (
+            "The Thai army deployed more troops to the border.",
+            ("THAMIL", "", "154"),
+        ),
+        (
+            "Jordan helped the refugees in the camp.",
+            ("JOR", "JORREF", "070"),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2010-01-01", text), triples(&[want]), "{text}");
+    }
+}

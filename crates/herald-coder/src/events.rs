@@ -34,6 +34,12 @@ pub(crate) struct Candidate {
     pub compound: bool,
 }
 
+/// Codes whose verb's object is the actor's own means rather than a target: material
+/// cooperation, aid, force posture.
+fn is_means_code(code: &str) -> bool {
+    matches!(Codebook::root(code), "06" | "07" | "15")
+}
+
 const PREPS: &[&str] = &[
     "in", "to", "at", "with", "from", "of", "for", "on", "by", "into", "against", "over", "about",
     "after", "during", "near", "between", "among", "under", "toward", "towards", "through",
@@ -727,6 +733,9 @@ struct PatternHit {
     object: Option<(usize, usize)>,
     /// The pattern's `%` matched a compound actor, whose members are in `sources`.
     compound: bool,
+    /// Input: the pattern's code is a show of force, delivery or material cooperation, whose
+    /// object is the actor's own means ("sent a rescue team to Turkey").
+    means: bool,
 }
 
 impl Sent<'_> {
@@ -811,11 +820,15 @@ impl Sent<'_> {
                     // An actor before the preposition is the verb's own object; the phrase
                     // belongs to something else ("met Nazarbayev in Astana"). An actor in a
                     // phrase of its own is no object ("marched in Hong Kong against X").
-                    if self
-                        .mentions
-                        .iter()
-                        .any(|m| m.start >= pos && m.start < k && !self.preceded_by_prep(m))
-                    {
+                    // A role-only means sent somewhere ("sent a rescue team to X", "handed
+                    // over a trafficker to X") is no such object.
+                    let means = hit.means && p == "to";
+                    if self.mentions.iter().any(|m| {
+                        m.start >= pos
+                            && m.start < k
+                            && !self.preceded_by_prep(m)
+                            && !(means && m.agent_only)
+                    }) {
                         return None;
                     }
                     pos = self.match_after(inner, &[], k + 1, end, hit)?;
@@ -874,9 +887,11 @@ impl Sent<'_> {
         span: (usize, usize),
         end: usize,
         specificity: usize,
+        means: bool,
     ) -> Option<PatternHit> {
         let mut hit = PatternHit {
             specificity,
+            means,
             ..Default::default()
         };
         self.match_after(&p.after, &p.after_joined, span.1, end, &mut hit)?;
@@ -1162,7 +1177,8 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 if !req.iter().all(|h| s.words.contains(h)) {
                     continue;
                 }
-                if let Some(hit) = s.match_pattern(p, span, end, spec) {
+                let means = is_means_code(code);
+                if let Some(hit) = s.match_pattern(p, span, end, spec, means) {
                     if best
                         .as_ref()
                         .is_none_or(|b| hit.specificity > b.hit.specificity)
@@ -1397,11 +1413,20 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         // "deployed troops", "sent a rescue team": in a show of force or a delivery the
         // object is the actor's own means, not the target; "expelled Russian diplomats",
         // "released prisoners" do act on their object.
-        let instrument = matches!(Codebook::root(&code), "06" | "07" | "15");
-        if let (Some((os, oe)), true) = (object, instrument) {
+        // In a show of force, a role-only direct object in the parse is one's own force too
+        // ("deployed more troops"); aid's object is its recipient ("helped the refugees").
+        if is_means_code(&code) {
+            let (os, oe) = object.unwrap_or((0, 0));
             targets.retain(|&k| {
                 let m = &s.mentions[k];
-                m.end <= os || m.start >= oe || !m.agent_only
+                let in_object = m.start < oe && m.end > os;
+                let direct_object = s.parsed
+                    && Codebook::root(&code) == "15"
+                    && (m.start..m.end).any(|t| {
+                        let tok = &s.tokens[t];
+                        tok.deprel == "obj" && tok.head.is_some_and(|h| h >= span.0 && h < span.1)
+                    });
+                !m.agent_only || !(in_object || direct_object)
             });
         }
         verb_hits.push(Candidate {
