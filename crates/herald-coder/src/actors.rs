@@ -312,10 +312,14 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
                         && code.get(3..).is_some_and(|a| lex.agent_codes.contains(a))
                         && code.get(..3).is_some_and(|c| !lex.agent_codes.contains(c)))
             };
+            // "Algeria recalled its ambassador from France": "its" makes the role the
+            // possessor's, not the following country's.
+            let possessed = last.0 > 0 && tokens[last.0 - 1].norm == "its";
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
                 && (is_country_piece(&p) || institution(&p))
-                && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }));
+                && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }))
+                && !possessed;
             if agents_then_country {
                 last.3 = is_country_piece(&p);
                 last.1 = e;

@@ -500,3 +500,32 @@ fn one_word_alias_inside_another_name_is_not_the_person() {
         vec![t("KAZGOV", "CHN", "111")]
     );
 }
+
+/// "its ambassador from Kazakhstan" is the subject's ambassador: the country after "from" is
+/// the target, not the ambassador's country.
+#[test]
+fn its_role_belongs_to_the_possessor() {
+    let d = format!(
+        "{DICT}{}",
+        r#"
+[[agent]]
+code = "DIP"
+terms = ["ambassador"]
+
+[[event]]
+code = "161"
+verbs = ["recall"]
+objects = ["ambassador"]
+target_preps = ["from"]
+"#
+    );
+    let c = coder_of(&d);
+    assert_eq!(
+        triples_with(&c, "Russia recalled its ambassador from Kazakhstan."),
+        vec![t("RUS", "KAZ", "161")]
+    );
+    assert_eq!(
+        triples_with(&c, "Russia recalled the ambassador from Kazakhstan."),
+        vec![t("RUS", "KAZDIP", "161")]
+    );
+}
