@@ -50,7 +50,9 @@ fn nominal(t: &Token) -> bool {
 /// - the verb of a main clause the parse left without one: the root is a noun (no copula), and
 ///   a lower-case noun directly follows the name that would be its subject ("Kenya acts on the
 ///   report", "Ethiopia departs from Libya" read as noun phrases). After a common noun the
-///   noun reading stays: compounds of common nouns are frequent ("police shot", "oil price").
+///   noun reading stays (compounds of common nouns are frequent: "police talks", "oil price")
+///   unless a determiner, number or possessive follows, which starts an object ("Police shot
+///   three protesters").
 pub fn verb_candidate(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<usize> {
     let infinitive = (1..toks.len()).find(|&k| {
         let t = &toks[k];
@@ -82,7 +84,15 @@ pub fn verb_candidate(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Opt
         .unwrap_or(toks.len());
     (1..opening).find(|&k| {
         let t = &toks[k];
-        t.upos == "NOUN" && starts_lower(t) && toks[k - 1].upos == "PROPN" && may_be_verb(&t.norm)
+        // After a common noun, only where an object noun phrase starts next: a determiner,
+        // number or possessive cannot follow a compound's head.
+        let object_next = toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.upos.as_str(), "DET" | "NUM") || n.xpos == "PRP$");
+        t.upos == "NOUN"
+            && starts_lower(t)
+            && (toks[k - 1].upos == "PROPN" || (toks[k - 1].upos == "NOUN" && object_next))
+            && may_be_verb(&t.norm)
     })
 }
 
@@ -392,6 +402,14 @@ mod tests {
             ("talks", "NOUN", None, "root"),
         ]);
         assert_eq!(verb_candidate(&t, &verbs), None);
+        // Police shot three protesters : after a common noun, an object's number makes it a verb.
+        let t = sent(&[
+            ("Police", "NOUN", Some(1), "compound"),
+            ("shot", "NOUN", None, "root"),
+            ("three", "NUM", Some(3), "nummod"),
+            ("protesters", "NOUN", Some(1), "nmod"),
+        ]);
+        assert_eq!(verb_candidate(&t, &|w: &str| w == "shot"), Some(1));
         // A main verb present: nothing to do.
         let t = sent(&[
             ("Kenya", "PROPN", Some(1), "nsubj"),
