@@ -89,3 +89,20 @@ fn means_are_not_targets() {
         assert_eq!(code_text("2010-01-01", text), triples(&[want]), "{text}");
     }
 }
+
+/// The doer makes a strike aerial: warplanes, drones and helicopters strike with 195; the verb
+/// alone is 190.
+#[test]
+fn aircraft_strikes_are_aerial() {
+    assert_eq!(
+        code_text(
+            "2016-01-05",
+            "Saudi warplanes struck Houthi rebels in Yemen."
+        ),
+        triples(&[("SAUMIL", "YEMREB", "195")])
+    );
+    assert_eq!(
+        code_text("2016-01-05", "Saudi troops struck Houthi rebels in Yemen."),
+        triples(&[("SAUMIL", "YEMREB", "190")])
+    );
+}
