@@ -106,3 +106,22 @@ fn aircraft_strikes_are_aerial() {
         triples(&[("SAUMIL", "YEMREB", "190")])
     );
 }
+
+/// An event noun that is the argument of a negated verb did not happen.
+#[test]
+fn event_noun_of_a_negated_verb_is_not_coded() {
+    assert_eq!(
+        code_text(
+            "2013-04-01",
+            "Planned talks between Serbia and Kosovo never took place."
+        ),
+        triples(&[])
+    );
+    assert_eq!(
+        code_text(
+            "2013-04-01",
+            "Talks between Serbia and Kosovo took place in Brussels."
+        ),
+        triples(&[("SRB", "KSV", "044")])
+    );
+}

@@ -606,6 +606,25 @@ impl Sent<'_> {
         (lo..i).any(|k| NEGATIONS.contains(&self.tokens[k].norm.as_str()))
     }
 
+    /// Whether the noun phrase `start..end` is an argument of a negated verb ("Planned talks
+    /// ... never took place", "the summit was not held"): the event it names did not happen.
+    fn governor_negated(&self, start: usize, end: usize) -> bool {
+        if !self.parsed {
+            return false;
+        }
+        let Some(h) = (start..end)
+            .filter_map(|k| self.tokens[k].head)
+            .find(|h| !(start..end).contains(h))
+        else {
+            return false;
+        };
+        matches!(self.tokens[h].upos.as_str(), "VERB" | "AUX")
+            && self.children(h).any(|c| {
+                self.tokens[c].deprel == "advmod"
+                    && NEGATIONS.contains(&self.tokens[c].norm.as_str())
+            })
+    }
+
     /// "was praised by": a form of "be" (or "get") before a past participle.
     fn passive(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -1478,7 +1497,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         if len == 1 && !s.is_noun_use(start) && s.lex.verbs.contains_key(words[start]) {
             continue;
         }
-        if s.negated(start) || out.iter().any(|c| c.code == noun.code) {
+        if s.negated(start) || s.governor_negated(start, end) {
+            continue;
+        }
+        if out.iter().any(|c| c.code == noun.code) {
             continue;
         }
         // "condemned the attack", "demanded a halt to the offensive", "mediated to end the
