@@ -606,19 +606,24 @@ impl Sent<'_> {
         (lo..i).any(|k| NEGATIONS.contains(&self.tokens[k].norm.as_str()))
     }
 
-    /// Whether the noun phrase `start..end` is an argument of a negated verb ("Planned talks
-    /// ... never took place", "the summit was not held"): the event it names did not happen.
+    /// Whether the noun phrase `start..end` is the subject or object of a negated verb
+    /// ("Planned talks ... never took place", "the summit was not held"): the event it names
+    /// did not happen. ("Since the fall of X, Y has not grown": the fall did.)
     fn governor_negated(&self, start: usize, end: usize) -> bool {
         if !self.parsed {
             return false;
         }
-        let Some(h) = (start..end)
-            .filter_map(|k| self.tokens[k].head)
-            .find(|h| !(start..end).contains(h))
+        let Some((k, h)) = (start..end)
+            .filter_map(|k| self.tokens[k].head.map(|h| (k, h)))
+            .find(|(_, h)| !(start..end).contains(h))
         else {
             return false;
         };
-        matches!(self.tokens[h].upos.as_str(), "VERB" | "AUX")
+        let core = matches!(
+            self.tokens[k].deprel.as_str(),
+            "nsubj" | "nsubj:pass" | "obj"
+        );
+        core && matches!(self.tokens[h].upos.as_str(), "VERB" | "AUX")
             && self.children(h).any(|c| {
                 self.tokens[c].deprel == "advmod"
                     && NEGATIONS.contains(&self.tokens[c].norm.as_str())
