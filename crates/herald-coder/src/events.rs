@@ -1435,10 +1435,10 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             continue;
         }
         // "deployed troops", "sent a rescue team": in a show of force or a delivery the
-        // object is the actor's own means, not the target; "expelled Russian diplomats",
-        // "released prisoners" do act on their object.
-        // In a show of force, a role-only direct object in the parse is one's own force too
-        // ("deployed more troops"); aid's object is its recipient ("helped the refugees").
+        // object the pattern names is the actor's own means, not the target; "expelled
+        // Russian diplomats", "released prisoners" do act on their object. In a show of force
+        // any role-only direct object is one's own force ("deployed more troops"), while aid's
+        // is its recipient ("helped the refugees").
         if is_means_code(&code) {
             let (os, oe) = object.unwrap_or((0, 0));
             targets.retain(|&k| {

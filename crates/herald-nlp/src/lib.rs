@@ -33,7 +33,8 @@ use crate::parser::{PSent, Parser, ROOT_ATOM};
 use crate::supertag::Supertagger;
 use crate::tagger::{Lex, Tagger};
 
-/// Version 3 adds the optional supertagger after the parser; version 2 files still load.
+/// Version 3 adds the optional supertagger after the parser. A model without one is written as
+/// version 2, so that models trained before the supertagger existed retrain byte for byte.
 const MAGIC: &[u8; 8] = b"HNLPv003";
 const MAGIC_V2: &[u8; 8] = b"HNLPv002";
 
@@ -130,16 +131,16 @@ impl Model {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.buf.extend_from_slice(MAGIC);
+        w.buf.extend_from_slice(match self.supertagger {
+            Some(_) => MAGIC,
+            None => MAGIC_V2,
+        });
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
-        match &self.supertagger {
-            Some(st) => {
-                w.u8(1);
-                st.write(&mut w);
-            }
-            None => w.u8(0),
+        if let Some(st) = &self.supertagger {
+            w.u8(1);
+            st.write(&mut w);
         }
         w.buf
     }

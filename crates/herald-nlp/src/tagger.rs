@@ -381,34 +381,13 @@ impl Tagger {
     }
 }
 
-/// Train one pass with early stopping on `dev` (token accuracy of the joint class). `first`
-/// gives first-pass tags (train, dev) when training the second pass. Returns the best weights,
+/// Train one pass over the features of `feats_of` ([`features`] for the POS tagger) with early
+/// stopping on `dev` (token accuracy of the class). `first` gives the stacked input (train, dev):
+/// first-pass tags for a second pass, POS tags for the supertagger. Returns the best weights,
 /// the 1-based epoch they came from and their dev accuracy. With an empty `dev`, runs
-/// `max_epochs` and returns the last.
+/// `max_epochs` and returns the last. `name` labels the progress lines.
 #[allow(clippy::too_many_arguments)]
 pub fn train(
-    train: &[TagSent],
-    dev: &[TagSent],
-    first: Option<FirstPass>,
-    nclasses: usize,
-    max_epochs: usize,
-    prune: i16,
-    seed: u64,
-    log: bool,
-) -> (Weights, usize, f64) {
-    let name = if first.is_some() {
-        "tagger pass 2"
-    } else {
-        "tagger"
-    };
-    train_with(
-        features, name, train, dev, first, nclasses, max_epochs, prune, seed, log,
-    )
-}
-
-/// [`train`] over the features of `feats_of`; `name` labels the progress lines.
-#[allow(clippy::too_many_arguments)]
-pub fn train_with(
     feats_of: Features,
     name: &str,
     train: &[TagSent],
@@ -456,7 +435,7 @@ pub fn train_with(
             best = Some((weights, epoch, 0.0));
             continue;
         }
-        let acc = accuracy_with(feats_of, &weights, dev, first.map(|f| f.1));
+        let acc = accuracy(feats_of, &weights, dev, first.map(|f| f.1));
         if log {
             eprintln!(
                 "{name} epoch {epoch}: train {:.2}% dev {:.2}%",
@@ -477,17 +456,8 @@ pub fn train_with(
     best.unwrap_or_else(|| (tr.freeze(prune), 0, 0.0))
 }
 
-/// Joint-class accuracy of one pass, in percent.
-pub fn accuracy(w: &Weights, sents: &[TagSent], first: Option<&[Vec<u16>]>) -> f64 {
-    accuracy_with(features, w, sents, first)
-}
-
-fn accuracy_with(
-    feats_of: Features,
-    w: &Weights,
-    sents: &[TagSent],
-    first: Option<&[Vec<u16>]>,
-) -> f64 {
+/// Class accuracy of one pass over the features of `feats_of`, in percent.
+fn accuracy(feats_of: Features, w: &Weights, sents: &[TagSent], first: Option<&[Vec<u16>]>) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
     let mut feats = Vec::new();
     let mut scores = Vec::new();

@@ -87,15 +87,19 @@ fn trained_model_fits_its_data_and_round_trips() {
 }
 
 #[test]
-fn version_2_model_files_still_load() {
+fn model_files_name_their_version() {
+    // Without a supertagger a model is written as version 2, as before the supertagger existed.
     let model = tiny_model();
     assert!(model.supertagger.is_none());
-    let v3 = model.to_bytes();
-    // Version 2 had no supertagger flag after the parser.
-    let mut v2 = b"HNLPv002".to_vec();
-    v2.extend_from_slice(&v3[8..v3.len() - 1]);
-    let back = Model::from_bytes(&v2).unwrap();
-    assert_eq!(back.to_bytes(), v3);
+    let v2 = model.to_bytes();
+    assert_eq!(&v2[..8], b"HNLPv002");
+    // Version 3 marks the supertagger with a flag after the parser; without one, it still loads.
+    let mut v3 = b"HNLPv003".to_vec();
+    v3.extend_from_slice(&v2[8..]);
+    v3.push(0);
+    let back = Model::from_bytes(&v3).unwrap();
+    assert!(back.supertagger.is_none());
+    assert_eq!(back.to_bytes(), v2);
 }
 
 #[test]
@@ -136,6 +140,7 @@ fn supertagger_learns_relation_and_head_side() {
     let r = evaluate(&model, &gold);
     assert!(r.uas >= 90.0, "uas {}", r.uas);
     let bytes = model.to_bytes();
+    assert_eq!(&bytes[..8], b"HNLPv003");
     let back = Model::from_bytes(&bytes).unwrap();
     assert_eq!(back.to_bytes(), bytes);
     assert_eq!(evaluate(&back, &gold).las, r.las);

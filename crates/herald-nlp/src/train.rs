@@ -182,6 +182,8 @@ pub fn train_on(
     }
     let nc = classes.len();
     let (w1, epoch, acc) = tagger::train(
+        tagger::features,
+        "tagger",
         &train_tag,
         &dev_tag,
         None,
@@ -242,6 +244,8 @@ pub fn train_on(
             .map(|s| tagger::tag_pass(&w1, &s.lex, None, &mut feats, &mut scores))
             .collect();
         let (w2, e2, acc2) = tagger::train(
+            tagger::features,
+            "tagger pass 2",
             &train_tag,
             &dev_tag,
             Some((&train_tags, &dev_first)),
@@ -321,7 +325,7 @@ pub fn train_on(
             .map(|(s, t)| to_sup(s, t))
             .collect();
         let nsc = sclasses.len();
-        let (ws, sepoch, sacc) = tagger::train_with(
+        let (ws, sepoch, sacc) = tagger::train(
             supertag::features,
             "supertagger",
             &train_st,
@@ -504,7 +508,7 @@ fn jackknife(
                                 .collect()
                         });
                         let fp = part_first.as_deref().map(|f| (f, &[][..]));
-                        let (w, _, _) = tagger::train_with(
+                        let (w, _, _) = tagger::train(
                             feats_of,
                             "",
                             &part,
