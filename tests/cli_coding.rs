@@ -125,3 +125,19 @@ fn event_noun_of_a_negated_verb_is_not_coded() {
         triples(&[("SRB", "KSV", "044")])
     );
 }
+
+/// A copula codes as part of a listed phrase ("be optimistic" 013), never alone.
+#[test]
+fn copula_codes_only_in_a_listed_phrase() {
+    assert_eq!(
+        code_text(
+            "2015-01-05",
+            "Zarif said he was optimistic about the talks with the United States."
+        ),
+        triples(&[("IRNGOV", "", "013")])
+    );
+    assert_eq!(
+        code_text("2015-01-05", "Zarif was in Geneva on Monday."),
+        triples(&[])
+    );
+}

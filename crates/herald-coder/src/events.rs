@@ -1158,9 +1158,12 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 .flatten()
         });
         let Some(refs) = refs else { continue };
-        if !s.is_verb_use(i) || (tagged && t.upos == "AUX") {
+        if !s.is_verb_use(i) {
             continue;
         }
+        // An auxiliary or copula codes only as part of a listed phrase ("was optimistic" for
+        // "be optimistic"), never alone ("was", "has").
+        let aux = tagged && t.upos == "AUX";
         if consumed[i] {
             continue;
         }
@@ -1184,11 +1187,14 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
         };
         let mut best: Option<VerbMatch> = None;
         for &vref in refs {
+            let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
+            let word = &block.verbs[vref.verb as usize];
+            if aux && word.lemma.len() < 2 {
+                continue;
+            }
             let Some(span) = s.multiword_span(i, vref) else {
                 continue;
             };
-            let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
-            let word = &block.verbs[vref.verb as usize];
             let end = s.window_end(span.1.saturating_sub(1));
             let specs = &s.lex.specificity[vref.block as usize];
             let required = &s.lex.required[vref.block as usize];
