@@ -141,3 +141,12 @@ fn copula_codes_only_in_a_listed_phrase() {
         triples(&[])
     );
 }
+
+/// A listed verb ending in a preposition takes the actor right after it: "called on Serbia".
+#[test]
+fn phrasal_verb_takes_the_actor_after_it() {
+    assert_eq!(
+        code_text("2015-09-15", "Hungary called on Serbia to act."),
+        triples(&[("HUN", "SRB", "020")])
+    );
+}

@@ -1314,6 +1314,17 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 }
             }
         }
+        // "called on Serbia", "appealed to Russia": a listed verb that ends in a preposition
+        // takes the actor right after it as its object.
+        let verb_ends_in_prep = span.1 - span.0 >= 2
+            && PREPS.contains(&s.tokens[span.1 - 1].norm.as_str())
+            && span.1 < s.tokens.len();
+        if targets.is_empty() && !passive && verb_ends_in_prep {
+            let at = span.1 + usize::from(s.tokens[span.1].norm == "the");
+            if let Some(k) = s.mention_from(at, at + 1) {
+                targets = s.with_conjuncts(k);
+            }
+        }
         if sources.is_empty() && passive {
             // "X was praised by Y": Y acts on X.
             let end = s.window_end(i);
