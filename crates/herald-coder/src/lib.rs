@@ -158,15 +158,23 @@ impl Coder {
                     .iter()
                     .any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only)
             {
-                let mut seen: Vec<&Antecedent> = Vec::new();
+                // (code, personal) of the actors named before: earlier in this sentence ("Abe
+                // hosted him at a dinner, and the two leaders agreed ..."), then before it.
+                let earlier = ms
+                    .iter()
+                    .filter(|m| m.end <= k && !m.agent_only)
+                    .rev()
+                    .map(|m| (m.code.as_str(), m.personal))
+                    .chain(history.iter().rev().map(|a| (a.code.as_str(), a.personal)));
+                let mut seen: Vec<(&str, bool)> = Vec::new();
                 // "The two leaders" are people; "the two countries" may be any actors.
                 let people = !matches!(
                     tokens[k + 1].norm.as_str(),
                     "sides" | "countries" | "nations" | "states" | "parties" | "governments"
                 );
-                for a in history.iter().rev().filter(|a| !people || a.personal) {
-                    let country = |x: &Antecedent| x.code.get(..3).map(str::to_string);
-                    if seen.iter().all(|b| country(b) != country(a)) {
+                for a in earlier.filter(|a| !people || a.1) {
+                    let country = |code: &str| code.get(..3).map(str::to_string);
+                    if seen.iter().all(|b| country(b.0) != country(a.0)) {
                         seen.push(a);
                     }
                     if seen.len() == 2 {
@@ -179,10 +187,10 @@ impl Coder {
                     } else {
                         k
                     };
-                    for a in seen.iter().rev() {
-                        let mut m = resolved(start, k + 2, a.code.clone(), &tokens[k + 1]);
+                    for &(code, personal) in seen.iter().rev() {
+                        let mut m = resolved(start, k + 2, code.to_string(), &tokens[k + 1]);
                         m.reciprocal = true;
-                        m.personal = a.personal;
+                        m.personal = personal;
                         pairs.push(m);
                     }
                 }

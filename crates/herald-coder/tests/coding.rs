@@ -529,3 +529,14 @@ target_preps = ["from"]
         vec![t("RUS", "KAZDIP", "161")]
     );
 }
+
+/// "the two leaders" are the last two people named with different countries, in this sentence
+/// too.
+#[test]
+fn the_two_leaders_named_earlier_in_the_sentence() {
+    let got = triples(
+        "Chang Wanquan met Nursultan Nazarbayev in Astana, and the two leaders signed an agreement.",
+    );
+    assert!(got.contains(&t("CHNMIL", "KAZGOV", "057")), "{got:?}");
+    assert!(got.contains(&t("KAZGOV", "CHNMIL", "057")), "{got:?}");
+}
