@@ -1561,8 +1561,14 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
             .map(|k| vec![k])
             .unwrap_or_else(|| s.subject_left(start));
         if targets.len() >= 2 && s.tokens.get(end).is_some_and(|t| t.norm == "between") {
-            // "talks between A and B": the first conjunct is the source.
-            sources = vec![targets.remove(0)];
+            if possessor.is_none() && targets.len() == 2 {
+                // "talks between A and B": both are parties (a joint act goes both ways).
+                sources = std::mem::take(&mut targets);
+            } else if possessor.is_none() {
+                // Three or more: the first conjunct is the source.
+                sources = vec![targets.remove(0)];
+            }
+            // "Egypt's mediation between A and B": the possessor acts on both.
         }
         out.push(Candidate {
             code: noun.code.clone(),

@@ -540,3 +540,35 @@ fn the_two_leaders_named_earlier_in_the_sentence() {
     assert!(got.contains(&t("CHNMIL", "KAZGOV", "057")), "{got:?}");
     assert!(got.contains(&t("KAZGOV", "CHNMIL", "057")), "{got:?}");
 }
+
+/// "Talks between A and B" with no one else named: both are parties, each towards the other;
+/// "China's mediation between A and B": the possessor acts on both.
+#[test]
+fn event_noun_between_two_parties_goes_both_ways() {
+    let d = format!(
+        "{DICT}{}",
+        r#"
+[[event]]
+code = "040"
+nouns = ["talks"]
+target_preps = ["between", "with"]
+
+[[event]]
+code = "045"
+nouns = ["mediation"]
+target_preps = ["between"]
+"#
+    );
+    let c = coder_of(&d);
+    assert_eq!(
+        triples_with(&c, "Talks between China and Kazakhstan resumed on Monday."),
+        vec![t("CHN", "KAZ", "040"), t("KAZ", "CHN", "040")]
+    );
+    assert_eq!(
+        triples_with(
+            &c,
+            "China's mediation between Russia and Kazakhstan succeeded."
+        ),
+        vec![t("CHN", "RUS", "045"), t("CHN", "KAZ", "045")]
+    );
+}
