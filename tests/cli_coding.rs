@@ -122,7 +122,7 @@ fn event_noun_of_a_negated_verb_is_not_coded() {
             "2013-04-01",
             "Talks between Serbia and Kosovo took place in Brussels."
         ),
-        triples(&[("SRB", "KSV", "044")])
+        triples(&[("SRB", "KSV", "044"), ("KSV", "SRB", "044")])
     );
 }
 
