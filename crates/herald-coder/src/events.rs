@@ -34,6 +34,11 @@ pub(crate) struct Candidate {
     pub compound: bool,
 }
 
+/// Whether `t` is, in the parse, the direct object of a word in `start..end` (a trigger).
+pub(crate) fn is_direct_object_of(t: &Token, start: usize, end: usize) -> bool {
+    t.deprel == "obj" && t.head.is_some_and(|h| (start..end).contains(&h))
+}
+
 /// Codes whose verb's object is the actor's own means rather than a target: material
 /// cooperation, aid, force posture.
 fn is_means_code(code: &str) -> bool {
@@ -1463,10 +1468,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &herald_cameo::Codebook) -> Vec<
                 let in_object = m.start < oe && m.end > os;
                 let direct_object = s.parsed
                     && Codebook::root(&code) == "15"
-                    && (m.start..m.end).any(|t| {
-                        let tok = &s.tokens[t];
-                        tok.deprel == "obj" && tok.head.is_some_and(|h| h >= span.0 && h < span.1)
-                    });
+                    && (m.start..m.end).any(|t| is_direct_object_of(&s.tokens[t], span.0, span.1));
                 !m.agent_only || !(in_object || direct_object)
             });
         }

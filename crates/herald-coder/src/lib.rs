@@ -173,8 +173,7 @@ impl Coder {
                     "sides" | "countries" | "nations" | "states" | "parties" | "governments"
                 );
                 for a in earlier.filter(|a| !people || a.1) {
-                    let country = |code: &str| code.get(..3).map(str::to_string);
-                    if seen.iter().all(|b| country(b.0) != country(a.0)) {
+                    if seen.iter().all(|b| b.0.get(..3) != a.0.get(..3)) {
                         seen.push(a);
                     }
                     if seen.len() == 2 {
@@ -646,22 +645,20 @@ fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usi
         .collect()
 }
 
-/// "accused each other of", "met one another": the verb's subjects act on each other.
 /// Whether a trigger word of `c` has a direct object (in the parse) that is neither an actor
 /// mention nor the object its pattern required ("exchanged fire"). Unparsed sentences have no
 /// objects here.
 fn has_uncoded_object(tokens: &[Token], c: &events::Candidate, mentions: &[Mention]) -> bool {
     let (os, oe) = c.pattern_object.unwrap_or((0, 0));
     tokens.iter().enumerate().any(|(k, t)| {
-        t.deprel.split(':').next() == Some("obj")
-            && t.head
-                .is_some_and(|h| (c.trig_start..c.trig_end).contains(&h))
+        events::is_direct_object_of(t, c.trig_start, c.trig_end)
             && !(os..oe).contains(&k)
             && !matches!(t.norm.as_str(), "other" | "another")
             && !mentions.iter().any(|m| (m.start..m.end).contains(&k))
     })
 }
 
+/// "accused each other of", "met one another": the verb's subjects act on each other.
 fn each_other(tokens: &[Token], trigger_end: usize) -> bool {
     let end = (trigger_end + 4).min(tokens.len());
     (0..end.saturating_sub(1)).any(|k| {

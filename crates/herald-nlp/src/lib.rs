@@ -63,8 +63,8 @@ pub struct Model {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: Parser,
-    /// Predicts dependency supertags that the parser reads as features; `None` in a model
-    /// trained without (`--no-supertags`) or written before version 3.
+    /// Predicts dependency supertags that the parser reads as features; `None` unless the model
+    /// was trained with `--supertags` (as the bundled model was not).
     pub supertagger: Option<Supertagger>,
 }
 

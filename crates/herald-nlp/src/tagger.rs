@@ -226,18 +226,8 @@ fn argmax_f(s: &[f32]) -> usize {
     b
 }
 
-/// One greedy pass with `weights`.
-pub fn tag_pass(
-    weights: &Weights,
-    lx: &[Lex],
-    first: Option<&[u16]>,
-    feats: &mut Vec<u64>,
-    scores: &mut Vec<i32>,
-) -> Vec<u16> {
-    pass(weights, features, lx, first, feats, scores)
-}
-
-/// One greedy pass with `weights` over the features of `feats_of`.
+/// One greedy pass with `weights` over the features of `feats_of` ([`features`] for the POS
+/// tagger).
 pub fn pass(
     weights: &Weights,
     feats_of: Features,
@@ -251,7 +241,7 @@ pub fn pass(
     })
 }
 
-/// [`tag_pass`] where the token at `forced.0` may only take a class whose UPOS is `forced.1`
+/// [`pass`] over [`features`] where the token at `forced.0` may only take a class whose UPOS is `forced.1`
 /// (the best-scoring such class); the tokens after it are tagged seeing that choice.
 fn tag_pass_forced(
     weights: &Weights,
@@ -300,9 +290,9 @@ fn pass_with(
 impl Tagger {
     /// Tag one sentence; returns class ids.
     pub fn tag(&self, lx: &[Lex], feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> Vec<u16> {
-        let first = tag_pass(&self.weights, lx, None, feats, scores);
+        let first = pass(&self.weights, features, lx, None, feats, scores);
         match &self.stage2 {
-            Some(w) => tag_pass(w, lx, Some(&first), feats, scores),
+            Some(w) => pass(w, features, lx, Some(&first), feats, scores),
             None => first,
         }
     }

@@ -241,7 +241,7 @@ pub fn train_on(
     if opts.two_pass && jackknifed {
         let dev_first: Vec<Vec<u16>> = dev_tag
             .iter()
-            .map(|s| tagger::tag_pass(&w1, &s.lex, None, &mut feats, &mut scores))
+            .map(|s| tagger::pass(&w1, tagger::features, &s.lex, None, &mut feats, &mut scores))
             .collect();
         let (w2, e2, acc2) = tagger::train(
             tagger::features,
