@@ -51,7 +51,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 if [ "$build" = 1 ]; then
-  cargo build --release --locked -q -p herald
+  cargo build --release --locked -q -p herald-cli
 fi
 bin=target/release/herald
 [ -x "$bin" ] || { echo "bench/run.sh: $bin not built" >&2; exit 2; }

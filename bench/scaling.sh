@@ -36,7 +36,7 @@ if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null
     { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; } || true
 fi
 if [ "$build" = 1 ]; then
-  cargo build --release --locked -q -p herald
+  cargo build --release --locked -q -p herald-cli
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/herald-scaling.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

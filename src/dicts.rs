@@ -1,10 +1,8 @@
-//! Choosing and loading dictionaries from the command line: Herald's bundled set by default,
-//! or folders of Herald TOML or PETRARCH dictionaries.
+//! The dictionary flags shared by `herald code` and `herald eval`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
-use herald_dict::Dictionaries;
+use herald::{DictionarySpec, PetrarchFiles};
 
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DictArgs {
@@ -34,97 +32,24 @@ pub struct DictArgs {
 }
 
 impl DictArgs {
-    /// The PETRARCH files named one by one on the command line.
-    fn petrarch_files(&self) -> herald_dict::petrarch::PetrarchFiles {
-        herald_dict::petrarch::PetrarchFiles {
-            verbs: self.verbs.clone(),
-            actors: self.actors.clone(),
-            agents: self.agents.clone(),
-            discards: self.discards.clone(),
-            issues: self.issues.clone(),
+    pub fn spec(&self) -> DictionarySpec {
+        DictionarySpec {
+            folders: self.dirs.clone(),
+            petrarch: PetrarchFiles {
+                verbs: self.verbs.clone(),
+                actors: self.actors.clone(),
+                agents: self.agents.clone(),
+                discards: self.discards.clone(),
+                issues: self.issues.clone(),
+            },
+            with_defaults: self.with_defaults,
         }
-    }
-
-    fn replaces_bundled(&self) -> bool {
-        !self.dirs.is_empty()
-            || !self.verbs.is_empty()
-            || !self.actors.is_empty()
-            || !self.agents.is_empty()
-            || !self.discards.is_empty()
-            || !self.issues.is_empty()
     }
 }
 
-fn has_toml(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .any(|e| e.path().extension().is_some_and(|x| x == "toml") || e.path().is_dir())
-        })
-        .unwrap_or(false)
-}
-
-fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<()> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).with_context(|| format!("cannot read {}", d.display()))? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "toml") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    for f in files {
-        into.extend(
-            herald_dict::herald::read_file(&f)
-                .with_context(|| format!("cannot read {}", f.display()))?,
-        );
-    }
-    Ok(())
-}
-
-/// Loads the dictionaries the arguments ask for and reports skipped entries on stderr.
-pub fn load(args: &DictArgs) -> Result<Dictionaries> {
-    let mut dicts = if !args.replaces_bundled() || args.with_defaults {
-        herald_dict::bundled::load()
-    } else {
-        Dictionaries::default()
-    };
-    for dir in &args.dirs {
-        if !dir.is_dir() {
-            bail!("dictionary folder {} does not exist", dir.display());
-        }
-        if has_toml(dir) {
-            read_herald_dir(dir, &mut dicts)?;
-        } else {
-            dicts.extend(herald_dict::petrarch::load_dir(dir).with_context(|| {
-                format!("cannot read PETRARCH dictionaries in {}", dir.display())
-            })?);
-        }
-    }
-    let files = args.petrarch_files();
-    for f in files
-        .verbs
-        .iter()
-        .chain(&files.actors)
-        .chain(&files.agents)
-        .chain(&files.discards)
-        .chain(&files.issues)
-    {
-        if !f.is_file() {
-            bail!("dictionary file {} does not exist", f.display());
-        }
-    }
-    dicts.extend(
-        herald_dict::petrarch::load_files(&files)
-            .context("cannot read the PETRARCH dictionary files")?,
-    );
-    for d in &dicts.diagnostics {
+/// Prints the dictionary entries a pipeline skipped at load.
+pub fn report(pipeline: &herald::Pipeline) {
+    for d in pipeline.diagnostics() {
         eprintln!("herald: dictionary entry skipped: {d}");
     }
-    Ok(dicts)
 }

@@ -11,8 +11,6 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cmd;
 mod dicts;
-mod pipeline;
-mod stats;
 
 use clap::{Parser, Subcommand};
 

@@ -18,7 +18,7 @@ MIN_TARGET_ACC=0.86
 BIN=target/release/herald
 GOLD=eval/gold.jsonl
 if [[ ! -x $BIN ]]; then
-    cargo build --release --locked -p herald >&2
+    cargo build --release --locked -p herald-cli >&2
 fi
 
 out=$("$BIN" eval "$GOLD" --json 2>/dev/null)

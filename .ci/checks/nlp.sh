@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TB=../shared/data/treebanks
-cargo build --release --locked -q -p herald
+cargo build --release --locked -q -p herald-cli
 BIN=target/release/herald
 status=0
 

@@ -22,7 +22,7 @@ if [[ ! -f $VAL || ! -d $PHOENIX ]]; then
     exit 1
 fi
 
-cargo build --release -p herald >&2
+cargo build --release -p herald-cli >&2
 BIN=target/release/herald
 ONE_CORE=()
 command -v taskset >/dev/null && ONE_CORE=(taskset -c 0)

@@ -1,23 +1,19 @@
 //! `herald code`: articles in, event records out.
 //!
-//! Input is read as a stream, coded in parallel in batches, and written in input order. A bad
-//! record is reported on stderr with its file and line and skipped (or, with `--strict`, stops
-//! the run); the exit status is 1 when anything was skipped.
+//! Input is read as a stream and coded by the library's [`herald::Batches`], in parallel and in
+//! input order. A bad record is reported on stderr with its file and line and skipped (or, with
+//! `--strict`, stops the run); the exit status is 1 when anything was skipped.
 
 use std::fs::File;
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use herald_core::Date;
-use herald_dedup::{Aggregator, Signature, StoryIndex, StoryOptions};
+use herald::{BatchItem, BatchOptions, CoderOptions, Date, Pipeline, Stage, StoryOptions};
 use herald_io::input::{self, InputFormat, InputOptions};
 use herald_io::output::{self, OutputFormat};
-use rayon::prelude::*;
 
 use crate::dicts;
-use crate::pipeline::Pipeline;
-use crate::stats::{Stage, Stats};
 
 #[derive(clap::Args, Debug)]
 pub struct CodeArgs {
@@ -75,31 +71,17 @@ pub struct CodeArgs {
     pub new_actor_length: usize,
 }
 
-/// Articles coded together; large enough to keep all cores busy, small enough to stream.
-const BATCH: usize = 256;
-
 pub fn run(args: CodeArgs) -> Result<i32> {
     let started = std::time::Instant::now();
-    let stats = Stats::default();
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("setting up worker threads")?;
-    }
-    let dictionaries = dicts::load(&args.dicts)?;
-    let mut pipeline = if args.no_parse {
-        Pipeline::with_nlp(dictionaries, None)
-    } else {
-        Pipeline::new(dictionaries)
-    };
-    pipeline = pipeline.with_coder_options(herald_coder::CoderOptions {
-        new_actor_length: args.new_actor_length,
-    });
-    if !args.no_geo {
-        let geo = herald_geo::Geocoder::bundled().context("loading the bundled gazetteer")?;
-        pipeline = pipeline.with_geo(geo);
-    }
+    let pipeline = Pipeline::builder()
+        .dictionaries(args.dicts.spec())
+        .parse(!args.no_parse)
+        .geocode(!args.no_geo)
+        .coder_options(CoderOptions {
+            new_actor_length: args.new_actor_length,
+        })
+        .build()?;
+    dicts::report(&pipeline);
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -117,106 +99,48 @@ pub fn run(args: CodeArgs) -> Result<i32> {
     } else {
         args.inputs.clone()
     };
-
-    let mut skipped = 0usize;
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut stories = (!args.no_dedup).then(|| {
-        StoryIndex::new(StoryOptions {
+    let articles = inputs.iter().flat_map(|path| input::read(path, &opts));
+    let options = BatchOptions {
+        threads: args.threads,
+        story_groups: (!args.no_dedup).then(|| StoryOptions {
             window: usize::try_from(args.dedup_window).unwrap_or(usize::MAX),
             ..StoryOptions::default()
-        })
-    });
-    let mut aggregator = args.aggregate.then(Aggregator::default);
-    let mut flush = |batch: &mut Vec<herald_core::Article>,
-                     writer: &mut Box<dyn output::EventWriter + Send>|
-     -> Result<()> {
-        let dedup = stories.is_some();
-        let results: Vec<_> = batch
-            .par_drain(..)
-            .map(|a| {
-                let origin = format!("{}: record {:?}", a.origin, a.id);
-                let id = a.id.clone();
-                let publisher = a.source.clone();
-                let sig = dedup.then(|| Signature::of(&a.text));
-                (origin, id, publisher, sig, pipeline.process(a, &stats))
-            })
-            .collect();
-        let t = std::time::Instant::now();
-        for (origin, id, publisher, sig, mut p) in results {
-            for n in &p.notices {
-                eprintln!("herald: note: {origin}: {n}");
-            }
-            // Story groups are assigned in input order, so they do not depend on threads.
-            if let (Some(index), Some(sig)) = (stories.as_mut(), sig) {
-                let group = index.assign(&id, &sig);
-                for e in &mut p.events {
-                    e.story_group = Some(group.clone());
-                }
-            }
-            for e in p.events {
-                match aggregator.as_mut() {
-                    Some(agg) => agg.add(e, publisher.as_deref()),
-                    None => writer.write(&e).context("writing output")?,
-                }
-            }
-        }
-        // Days the input has moved past are written now, so memory holds a few days.
-        if let Some(agg) = aggregator.as_mut() {
-            for e in agg.take_done() {
-                writer.write(&e).context("writing output")?;
-            }
-        }
-        stats.add_time(Stage::Write, t.elapsed());
-        Ok(())
+        }),
+        aggregate: args.aggregate,
+        ..BatchOptions::default()
     };
-    for path in &inputs {
-        let mut items = input::read(path, &opts);
-        loop {
-            let t = std::time::Instant::now();
-            let Some(item) = items.next() else { break };
-            stats.add_time(Stage::Read, t.elapsed());
-            match item {
-                Ok(article) => {
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        flush(&mut batch, &mut writer)?;
-                    }
-                }
-                Err(e) => {
-                    skipped += 1;
-                    eprintln!("herald: skipped {e}");
-                    if args.strict {
-                        flush(&mut batch, &mut writer)?;
-                        writer.finish().context("writing output")?;
-                        eprintln!("herald: stopped at the first bad record (--strict)");
-                        return Ok(1);
-                    }
+    let mut run = pipeline.code_stream(articles, options)?;
+    let mut skipped = 0usize;
+    let mut write_time = std::time::Duration::ZERO;
+    for item in run.by_ref() {
+        match item {
+            BatchItem::Event(e) => {
+                let t = std::time::Instant::now();
+                writer.write(&e).context("writing output")?;
+                write_time += t.elapsed();
+            }
+            BatchItem::Notice { origin, message } if origin.is_empty() => {
+                eprintln!("herald: note: {message}")
+            }
+            BatchItem::Notice { origin, message } => eprintln!("herald: note: {origin}: {message}"),
+            BatchItem::Skipped(e) => {
+                skipped += 1;
+                eprintln!("herald: skipped {e}");
+                if args.strict {
+                    writer.finish().context("writing output")?;
+                    eprintln!("herald: stopped at the first bad record (--strict)");
+                    return Ok(1);
                 }
             }
         }
     }
-    flush(&mut batch, &mut writer)?;
-    if let Some(agg) = aggregator.take() {
-        if agg.late() > 0 {
-            eprintln!(
-                "herald: note: {} event(s) dated on days already written (input far out of date \
-                 order) got a record of their own for that day",
-                agg.late()
-            );
-        }
-        for e in agg.finish() {
-            writer.write(&e).context("writing output")?;
-        }
-    }
+    let stats = run.stats();
+    stats.add_time(Stage::Write, write_time);
     stats
         .time(Stage::Write, || writer.finish())
         .context("writing output")?;
     if args.stats {
-        Stats::count(&stats.skipped, skipped);
-        eprintln!(
-            "{}",
-            stats.to_json(started.elapsed(), rayon::current_num_threads())
-        );
+        eprintln!("{}", stats.to_json(started.elapsed(), run.threads()));
     }
     if skipped > 0 {
         eprintln!("herald: {skipped} record(s) skipped");

@@ -24,7 +24,7 @@ use herald_core::{Article, Date, EventRecord, Origin};
 use serde_json::{json, Value};
 
 use crate::dicts::{self, DictArgs};
-use crate::pipeline::Pipeline;
+use herald::Pipeline;
 
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {
@@ -334,7 +334,11 @@ pub fn run(args: EvalArgs) -> Result<i32> {
     let text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {file}"))?;
     let codebook = Codebook::bundled();
     let items = read_gold(&text, &file, &codebook)?;
-    let pipeline = Pipeline::new(dicts::load(&args.dicts)?);
+    let pipeline = Pipeline::builder()
+        .dictionaries(args.dicts.spec())
+        .geocode(false)
+        .build()?;
+    dicts::report(&pipeline);
 
     let mut report = Report::default();
     let mut failures = String::new();
@@ -349,7 +353,7 @@ pub fn run(args: EvalArgs) -> Result<i32> {
             },
             ..Article::default()
         };
-        let records = pipeline.code_article(article);
+        let records = pipeline.code_article(&article)?.events;
         let produced: Vec<Triple> = records.iter().map(triple_of).collect();
         let score = score_item(&item.events, &produced);
         let total = score.total();

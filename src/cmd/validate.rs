@@ -22,7 +22,7 @@ use herald_dict::petrarch::{self, PetrarchFiles};
 use herald_dict::Dictionaries;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::pipeline::Pipeline;
+use herald::Pipeline;
 
 /// Prints a line to stdout; when the reader has gone (`| head`), stops quietly instead of
 /// panicking.
@@ -87,7 +87,10 @@ pub fn run(args: ValidateArgs) -> Result<i32> {
     for d in &dicts.diagnostics {
         eprintln!("  {d}");
     }
-    let pipeline = Pipeline::new(dicts);
+    let pipeline = Pipeline::builder()
+        .loaded_dictionaries(dicts)
+        .geocode(false)
+        .build()?;
     let mut table: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed) = (0usize, 0usize);
     for rec in &records {

@@ -38,6 +38,23 @@ pub struct Article {
     pub origin: Origin,
 }
 
+impl Article {
+    /// An undated article with this id and text and nothing else.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    /// The same article dated `date`.
+    pub fn dated(mut self, date: crate::Date) -> Article {
+        self.date = Some(date);
+        self
+    }
+}
+
 /// A token: a word or punctuation mark with its byte span in the article text.
 ///
 /// The segmenter fills `start`, `end`, `text` and `norm`; the tagger fills `upos`, `xpos` and

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::Date;
 
 /// One coded event: who did what to whom, when and where, and the evidence for it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub article_id: String,
     /// The article's URL, when the input gave one.
@@ -43,7 +43,7 @@ pub struct EventRecord {
 }
 
 /// The PLOVER view of the event, mapped from its CAMEO code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PloverRecord {
     pub event: String,
     pub mode: Option<String>,

@@ -64,6 +64,21 @@ pub fn kind_of(file_name: &str) -> Option<&'static str> {
 }
 
 impl PetrarchFiles {
+    /// Every file, verbs first, then actors, agents, discards and issues.
+    pub fn all(&self) -> impl Iterator<Item = &PathBuf> {
+        self.verbs
+            .iter()
+            .chain(&self.actors)
+            .chain(&self.agents)
+            .chain(&self.discards)
+            .chain(&self.issues)
+    }
+
+    /// How many files are named.
+    pub fn count(&self) -> usize {
+        self.all().count()
+    }
+
     /// Finds the dictionary files of a folder by name (see [`kind_of`]); files are sorted by
     /// name so loading order, and hence entry order, is stable.
     pub fn find(dir: &Path) -> std::io::Result<PetrarchFiles> {

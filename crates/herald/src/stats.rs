@@ -1,5 +1,5 @@
-//! Run statistics for `herald code --stats`: counts and the time spent in each stage, summed over
-//! worker threads, printed as one JSON object on stderr at the end of a run.
+//! Run statistics (`herald code --stats`): counts and the time spent in each stage, summed over
+//! worker threads, as one JSON object.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -31,6 +31,7 @@ const STAGES: [(&str, Stage); 8] = [
     ("write", Stage::Write),
 ];
 
+/// Counts and per-stage times of a run; updated from every worker thread.
 #[derive(Default, Debug)]
 pub struct Stats {
     nanos: [AtomicU64; STAGES.len()],

@@ -1,0 +1,427 @@
+//! Coding a stream of articles: in parallel, in batches, with results in input order.
+//!
+//! [`Batches`] is an iterator adapter: it pulls articles (or read errors) from any iterator,
+//! codes a batch of them on a thread pool, and yields [`BatchItem`]s in input order: the events
+//! of each article, notes for the user, and every record that was skipped, as a value. Story
+//! groups (syndicated copies) are assigned in input order, so output does not depend on the
+//! number of threads. With `aggregate` on, events are merged into one record per distinct event
+//! per day and written once the input has moved past that day.
+
+use std::collections::VecDeque;
+use std::time::Instant;
+
+use herald_core::{Article, EventRecord};
+use herald_dedup::{Aggregator, Signature, StoryIndex, StoryOptions};
+use herald_io::input::RecordError;
+use rayon::prelude::*;
+
+use crate::pipeline::{guard, ArticleError, CodedArticle};
+use crate::stats::{Stage, Stats};
+use crate::{Error, Pipeline};
+
+/// Articles coded together: enough to keep every core busy, few enough to stream.
+pub const DEFAULT_BATCH: usize = 256;
+
+/// The most worker threads a run may ask for.
+pub const MAX_THREADS: usize = 256;
+
+/// How a stream is coded.
+#[derive(Clone, Debug)]
+pub struct BatchOptions {
+    /// Articles coded together (at least 1).
+    pub batch_size: usize,
+    /// Worker threads; `None` uses rayon's global pool (one thread per core).
+    pub threads: Option<usize>,
+    /// Group syndicated copies of a story (`story_group` on each event); `None` turns it off.
+    pub story_groups: Option<StoryOptions>,
+    /// One record per distinct event per day, with mention, article and source counts.
+    pub aggregate: bool,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            batch_size: DEFAULT_BATCH,
+            threads: None,
+            story_groups: Some(StoryOptions::default()),
+            aggregate: false,
+        }
+    }
+}
+
+/// One result of a stream, in input order.
+#[derive(Clone, Debug)]
+pub enum BatchItem {
+    /// An event record (with `aggregate`, a merged record).
+    Event(Box<EventRecord>),
+    /// Something the user should know that is not an error; `origin` names the record, or is
+    /// empty for the run as a whole.
+    Notice { origin: String, message: String },
+    /// A record that was not coded; the run goes on.
+    Skipped(Skip),
+}
+
+/// Why a record was not coded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Skip {
+    /// It could not be read (bad JSON, invalid bytes, too large, missing file ...).
+    #[error("{0}")]
+    Read(RecordError),
+    /// Coding it failed inside Herald.
+    #[error("{0}")]
+    Coding(ArticleError),
+}
+
+/// What codes one article for [`Batches`]; [`Pipeline`] is the one implementation outside
+/// tests.
+pub trait ArticleCoder: Send + Sync {
+    /// Codes `article`, adding counts and stage times to `stats`.
+    fn code(&self, article: Article, stats: &Stats) -> CodedArticle;
+}
+
+impl ArticleCoder for Pipeline {
+    fn code(&self, article: Article, stats: &Stats) -> CodedArticle {
+        self.code_owned(article, stats)
+    }
+}
+
+/// The coded stream: see the [module documentation](self).
+///
+/// ```
+/// use herald::{Article, BatchItem, BatchOptions, Pipeline};
+/// let pipeline = Pipeline::builder().geocode(false).build()?;
+/// let articles = vec![
+///     Ok(Article::new("a", "Japan protested to China over the ship.")),
+///     Ok(Article::new("b", "Turkey recalled its ambassador from Austria.")),
+/// ];
+/// let items: Vec<BatchItem> = pipeline.code_stream(articles, BatchOptions::default())?.collect();
+/// let ids: Vec<&str> = items.iter().filter_map(|i| match i {
+///     BatchItem::Event(e) => Some(e.article_id.as_str()),
+///     _ => None,
+/// }).collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Batches<I, C = Pipeline> {
+    coder: C,
+    input: I,
+    batch_size: usize,
+    pool: Option<rayon::ThreadPool>,
+    stories: Option<StoryIndex>,
+    aggregator: Option<Aggregator>,
+    pending: VecDeque<BatchItem>,
+    done: bool,
+    stats: Stats,
+}
+
+impl Pipeline {
+    /// Codes a stream of articles (or read errors, passed through as [`Skip::Read`]); see
+    /// [`Batches`].
+    pub fn code_stream<I>(
+        &self,
+        input: I,
+        options: BatchOptions,
+    ) -> Result<Batches<I::IntoIter>, Error>
+    where
+        I: IntoIterator<Item = Result<Article, RecordError>>,
+    {
+        Batches::new(self.clone(), input.into_iter(), options)
+    }
+}
+
+impl<I, C> Batches<I, C>
+where
+    I: Iterator<Item = Result<Article, RecordError>>,
+    C: ArticleCoder,
+{
+    /// Codes `input` with `coder`. Fails only on options that cannot be met (threads).
+    pub fn new(coder: C, input: I, options: BatchOptions) -> Result<Self, Error> {
+        let pool = match options.threads {
+            None => None,
+            Some(n) if n == 0 || n > MAX_THREADS => {
+                return Err(Error::Options(format!(
+                    "{n} threads: give 1 to {MAX_THREADS}"
+                )))
+            }
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| Error::Options(format!("cannot start {n} threads: {e}")))?,
+            ),
+        };
+        Ok(Batches {
+            coder,
+            input,
+            batch_size: options.batch_size.max(1),
+            pool,
+            stories: options.story_groups.map(StoryIndex::new),
+            aggregator: options.aggregate.then(Aggregator::default),
+            pending: VecDeque::new(),
+            done: false,
+            stats: Stats::default(),
+        })
+    }
+
+    /// Counts and stage times so far (the caller may add its own, e.g. writing).
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// The number of threads coding.
+    pub fn threads(&self) -> usize {
+        self.pool
+            .as_ref()
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+    }
+
+    /// Reads up to a batch of articles (stopping early at a read error, so that the error is
+    /// reported after the articles before it), codes them and queues the results.
+    fn fill(&mut self) {
+        let mut batch = Vec::with_capacity(self.batch_size);
+        let mut skipped = None;
+        while batch.len() < self.batch_size {
+            let t = Instant::now();
+            let item = self.input.next();
+            self.stats.add_time(Stage::Read, t.elapsed());
+            match item {
+                Some(Ok(article)) => batch.push(article),
+                Some(Err(e)) => {
+                    skipped = Some(e);
+                    break;
+                }
+                None => {
+                    self.done = true;
+                    break;
+                }
+            }
+        }
+        self.code_batch(batch);
+        if let Some(e) = skipped {
+            Stats::count(&self.stats.skipped, 1);
+            self.pending.push_back(BatchItem::Skipped(Skip::Read(e)));
+        }
+        if self.done {
+            self.finish_aggregate();
+        }
+    }
+
+    fn code_batch(&mut self, batch: Vec<Article>) {
+        if batch.is_empty() {
+            return;
+        }
+        let dedup = self.stories.is_some();
+        let (coder, stats) = (&self.coder, &self.stats);
+        let work = move || -> Vec<Coded> {
+            batch
+                .into_par_iter()
+                .map(|a| {
+                    let sig = dedup.then(|| Signature::of(&a.text));
+                    let head = Article {
+                        id: a.id.clone(),
+                        source: a.source.clone(),
+                        origin: a.origin.clone(),
+                        ..Article::default()
+                    };
+                    // The document is dropped here, on the worker, not on the collecting thread.
+                    let result =
+                        guard(&head, || coder.code(a, stats)).map(|c| (c.events, c.notices));
+                    Coded { head, sig, result }
+                })
+                .collect()
+        };
+        let results = match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        };
+        for c in results {
+            self.emit(c);
+        }
+        if let Some(agg) = self.aggregator.as_mut() {
+            // Days the input has moved past are written now, so memory holds a few days.
+            for e in agg.take_done() {
+                self.pending.push_back(BatchItem::Event(Box::new(e)));
+            }
+        }
+    }
+
+    fn emit(&mut self, c: Coded) {
+        let (mut events, notices) = match c.result {
+            Ok(r) => r,
+            Err(e) => {
+                Stats::count(&self.stats.skipped, 1);
+                self.pending.push_back(BatchItem::Skipped(Skip::Coding(e)));
+                return;
+            }
+        };
+        let origin = format!("{}: record {:?}", c.head.origin, c.head.id);
+        for message in notices {
+            self.pending.push_back(BatchItem::Notice {
+                origin: origin.clone(),
+                message,
+            });
+        }
+        if let (Some(index), Some(sig)) = (self.stories.as_mut(), c.sig) {
+            let group = index.assign(&c.head.id, &sig);
+            for e in &mut events {
+                e.story_group = Some(group.clone());
+            }
+        }
+        for e in events {
+            match self.aggregator.as_mut() {
+                Some(agg) => agg.add(e, c.head.source.as_deref()),
+                None => self.pending.push_back(BatchItem::Event(Box::new(e))),
+            }
+        }
+    }
+
+    fn finish_aggregate(&mut self) {
+        let Some(agg) = self.aggregator.take() else {
+            return;
+        };
+        if agg.late() > 0 {
+            self.pending.push_back(BatchItem::Notice {
+                origin: String::new(),
+                message: format!(
+                    "{} event(s) dated on days already written (input far out of date order) \
+                     got a record of their own for that day",
+                    agg.late()
+                ),
+            });
+        }
+        for e in agg.finish() {
+            self.pending.push_back(BatchItem::Event(Box::new(e)));
+        }
+    }
+}
+
+/// One article's result on its way from a worker to the ordered output.
+struct Coded {
+    /// The article without its text.
+    head: Article,
+    sig: Option<Signature>,
+    result: Result<(Vec<EventRecord>, Vec<String>), ArticleError>,
+}
+
+impl<I, C> Iterator for Batches<I, C>
+where
+    I: Iterator<Item = Result<Article, RecordError>>,
+    C: ArticleCoder,
+{
+    type Item = BatchItem;
+
+    fn next(&mut self) -> Option<BatchItem> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            self.fill();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_core::Origin;
+
+    /// Codes every article as one event named after it, and panics on the word "boom".
+    struct Fake;
+
+    impl ArticleCoder for Fake {
+        fn code(&self, article: Article, _: &Stats) -> CodedArticle {
+            assert!(!article.text.contains("boom"), "boom in {}", article.id);
+            let event = EventRecord {
+                article_id: article.id.clone(),
+                cameo: "010".into(),
+                ..EventRecord::default()
+            };
+            CodedArticle {
+                doc: herald_core::Doc::new(article),
+                events: vec![event],
+                notices: Vec::new(),
+            }
+        }
+    }
+
+    fn ids(items: &[BatchItem]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                BatchItem::Event(e) => e.article_id.clone(),
+                BatchItem::Skipped(Skip::Coding(e)) => format!("panic:{}", e.id),
+                BatchItem::Skipped(Skip::Read(e)) => format!("unread:{}", e.origin.line),
+                BatchItem::Notice { message, .. } => message.clone(),
+            })
+            .collect()
+    }
+
+    fn input(n: usize) -> Vec<Result<Article, RecordError>> {
+        (0..n)
+            .map(|i| {
+                if i == 5 {
+                    return Err(RecordError {
+                        origin: Origin {
+                            file: "in.jsonl".into(),
+                            line: 6,
+                        },
+                        id: None,
+                        message: "bad JSON".into(),
+                        fatal_for_file: false,
+                    });
+                }
+                let text = if i == 7 { "a boom" } else { "calm" };
+                Ok(Article::new(format!("a{i}"), text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_panicking_article_is_reported_and_the_rest_is_coded_in_order() {
+        for threads in [1, 3] {
+            for batch_size in [1, 4, 256] {
+                let options = BatchOptions {
+                    batch_size,
+                    threads: Some(threads),
+                    story_groups: None,
+                    aggregate: false,
+                };
+                let run = Batches::new(Fake, input(10).into_iter(), options).unwrap();
+                let items: Vec<BatchItem> = run.collect();
+                assert_eq!(
+                    ids(&items),
+                    ["a0", "a1", "a2", "a3", "a4", "unread:6", "a6", "panic:a7", "a8", "a9"],
+                    "threads {threads}, batch {batch_size}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn skips_are_counted() {
+        let mut run = Batches::new(Fake, input(10).into_iter(), BatchOptions::default()).unwrap();
+        assert_eq!(run.by_ref().count(), 10);
+        let skipped = run
+            .stats()
+            .skipped
+            .load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(skipped, 2);
+    }
+
+    #[test]
+    fn thread_counts_out_of_range_are_refused() {
+        for n in [0, MAX_THREADS + 1, 100_000] {
+            let options = BatchOptions {
+                threads: Some(n),
+                ..BatchOptions::default()
+            };
+            assert!(matches!(
+                Batches::new(Fake, input(1).into_iter(), options),
+                Err(Error::Options(_))
+            ));
+        }
+    }
+}

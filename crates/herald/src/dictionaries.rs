@@ -1,0 +1,126 @@
+//! Which dictionaries a pipeline codes with: Herald's bundled set, folders of Herald TOML or
+//! PETRARCH dictionaries, single PETRARCH files, or any mix of these.
+
+use std::path::{Path, PathBuf};
+
+use herald_dict::petrarch::PetrarchFiles;
+use herald_dict::Dictionaries;
+
+use crate::Error;
+
+/// Where the dictionaries come from. The default is the bundled set alone.
+///
+/// Naming any folder or file replaces the bundled dictionaries unless
+/// [`with_defaults`](DictionarySpec::with_defaults) is set, as `herald code --dict DIR` does.
+#[derive(Clone, Debug, Default)]
+pub struct DictionarySpec {
+    /// Folders of Herald TOML files (searched recursively) or of PETRARCH dictionaries.
+    pub folders: Vec<PathBuf>,
+    /// PETRARCH dictionary files named one by one.
+    pub petrarch: PetrarchFiles,
+    /// Keep the bundled dictionaries beside the ones named.
+    pub with_defaults: bool,
+}
+
+impl DictionarySpec {
+    /// The bundled dictionaries alone.
+    pub fn bundled() -> DictionarySpec {
+        DictionarySpec::default()
+    }
+
+    fn names_any(&self) -> bool {
+        !self.folders.is_empty() || self.petrarch.count() > 0
+    }
+
+    /// Reads every dictionary the spec names. Entries that cannot be used are kept in
+    /// [`Dictionaries::diagnostics`]; a missing or unreadable folder or file is an error.
+    pub fn load(&self) -> Result<Dictionaries, Error> {
+        let mut dicts = if !self.names_any() || self.with_defaults {
+            herald_dict::bundled::load()
+        } else {
+            Dictionaries::default()
+        };
+        for dir in &self.folders {
+            if !dir.is_dir() {
+                return Err(Error::Dictionary {
+                    path: dir.clone(),
+                    message: "the folder does not exist".into(),
+                });
+            }
+            if has_toml(dir) {
+                read_herald_dir(dir, &mut dicts)?;
+            } else {
+                let loaded =
+                    herald_dict::petrarch::load_dir(dir).map_err(|e| Error::Dictionary {
+                        path: dir.clone(),
+                        message: format!("cannot read PETRARCH dictionaries: {e}"),
+                    })?;
+                dicts.extend(loaded);
+            }
+        }
+        for f in self.petrarch.all() {
+            if !f.is_file() {
+                return Err(Error::Dictionary {
+                    path: f.clone(),
+                    message: "the file does not exist".into(),
+                });
+            }
+        }
+        if self.petrarch.count() > 0 {
+            let loaded = herald_dict::petrarch::load_files(&self.petrarch).map_err(|e| {
+                Error::Dictionary {
+                    path: self.petrarch.all().next().cloned().unwrap_or_default(),
+                    message: format!("cannot read the PETRARCH dictionary files: {e}"),
+                }
+            })?;
+            dicts.extend(loaded);
+        }
+        Ok(dicts)
+    }
+}
+
+/// A folder holds Herald dictionaries when it has a TOML file or a sub-folder (PETRARCH
+/// dictionaries are flat text files).
+fn has_toml(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "toml") || e.path().is_dir())
+        })
+        .unwrap_or(false)
+}
+
+/// Reads every `.toml` file below `dir`, in path order so that coding does not depend on the
+/// order the file system lists them in.
+fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), Error> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| Error::Dictionary {
+            path: d.clone(),
+            message: format!("cannot read the folder: {e}"),
+        })?;
+        for e in entries {
+            let p = e
+                .map_err(|e| Error::Dictionary {
+                    path: d.clone(),
+                    message: format!("cannot read the folder: {e}"),
+                })?
+                .path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let read = herald_dict::herald::read_file(&f).map_err(|e| Error::Dictionary {
+            path: f.clone(),
+            message: e.to_string(),
+        })?;
+        into.extend(read);
+    }
+    Ok(())
+}
