@@ -25,34 +25,3 @@ pub fn ok_json_lines(out: &Output) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
         .collect()
 }
-
-/// Codes `text` (read from standard input, dated `date`) with the bundled dictionaries and
-/// model, and returns the (source code, target code, CAMEO code) of each event.
-pub fn code_text(date: &str, text: &str) -> Vec<(String, String, String)> {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["code", "--date", date, "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let code = |a: &serde_json::Value| a["code"].as_str().unwrap_or("").to_string();
-    ok_json_lines(&out)
-        .iter()
-        .map(|e| {
-            (
-                code(&e["source"]),
-                code(&e["target"]),
-                e["cameo"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}

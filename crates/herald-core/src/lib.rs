@@ -6,6 +6,7 @@
 //! - [`Article`]: one input document as read from a file, with where it came from.
 //! - [`Doc`]: the article plus its sentences and tokens, which later stages annotate in place.
 //! - [`EventRecord`]: one coded event, the unit every output format writes.
+//! - [`hash`]: the fast deterministic hashes every crate uses for its tables.
 //!
 //! This crate has no behaviour beyond constructors, parsing of dates and small helpers: it must not
 //! depend on any other Herald crate, so every crate can depend on it.
@@ -13,6 +14,7 @@
 pub mod date;
 pub mod doc;
 pub mod event;
+pub mod hash;
 
 pub use date::{Date, DateError};
 pub use doc::{Article, Doc, Origin, Sentence, Token};

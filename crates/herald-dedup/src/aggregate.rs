@@ -28,11 +28,7 @@ fn key(e: &EventRecord) -> Key {
 /// A 64-bit hash of an article id or publisher: the counts only need distinct values, and a hash
 /// takes 8 bytes instead of a string per article and event.
 fn id_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
+    let h = herald_core::hash::fnv1a(s.bytes());
     h ^ (h >> 29)
 }
 

@@ -24,22 +24,7 @@ pub struct Signature {
     empty: bool,
 }
 
-/// SplitMix64: a fast, well-mixed 64-bit hash step (deterministic across runs and machines).
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    h
-}
+use herald_core::hash::{fnv1a as fnv, splitmix as mix};
 
 /// FNV-1a of the lower-cased word, then mixed.
 fn hash_word(w: &str) -> u64 {

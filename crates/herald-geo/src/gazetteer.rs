@@ -2,38 +2,11 @@
 //! them, loaded from the compact table build.rs writes.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::GeoError;
 
-/// A small multiply-rotate hasher (the one rustc uses internally): the index holds some 150,000
-/// short keys, and SipHash's DoS resistance buys nothing for a fixed, trusted table.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The index holds some 150,000 short keys of a fixed, trusted table: FxHash, not SipHash.
+type FastMap<K, V> = herald_core::hash::FxHashMap<K, V>;
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

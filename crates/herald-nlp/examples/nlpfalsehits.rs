@@ -22,11 +22,8 @@ fn main() -> anyhow::Result<()> {
         // SplitMix64: a fixed, reproducible stream of random keys.
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..probes {
+            let z = herald_core::hash::splitmix(x);
             x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = x;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^= z >> 31;
             w.score(&[z], &mut out);
             hits += out.iter().any(|&v| v != 0) as u64;
         }

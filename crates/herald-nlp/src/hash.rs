@@ -1,13 +1,7 @@
 //! Integer hashing for features: every feature is a `u64` built from small integer atoms, so
 //! feature extraction never allocates strings.
 
-const FX: u64 = 0x517c_c1b7_2722_0a95;
-
-/// Fold one value into a running hash (FxHash step).
-#[inline(always)]
-pub fn fx(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(FX)
-}
+pub use herald_core::hash::fx;
 
 /// Final avalanche so that the low bits (used for table slots) depend on every input bit.
 /// Never returns 0, which the weight table uses to mark an empty slot.
@@ -28,12 +22,7 @@ pub fn fin(mut x: u64) -> u64 {
 /// FNV-1a over bytes, for word forms and affixes.
 #[inline]
 pub fn bytes(s: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in s {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    herald_core::hash::fnv1a(s.iter().copied())
 }
 
 /// Hash of a string (its UTF-8 bytes).

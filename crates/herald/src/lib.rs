@@ -40,7 +40,7 @@ pub use pipeline::{ArticleError, CodedArticle, Pipeline, PipelineBuilder};
 pub use stats::{Stage, Stats};
 
 pub use herald_coder::CoderOptions;
-pub use herald_core::{Article, Date, Doc, EventRecord, Origin};
+pub use herald_core::{ActorRecord, Article, Date, Doc, EventRecord, Origin};
 pub use herald_dedup::StoryOptions;
 pub use herald_dict::petrarch::PetrarchFiles;
 pub use herald_io::input::{InputFormat, InputOptions, RecordError};
