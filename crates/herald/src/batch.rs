@@ -85,7 +85,8 @@ impl ArticleCoder for Pipeline {
     }
 }
 
-/// The coded stream: see the [module documentation](self).
+/// A stream of articles being coded: pulls a batch from the input, codes it on the thread pool
+/// and yields the results in input order (see [`BatchItem`]).
 ///
 /// ```
 /// use herald::{Article, BatchItem, BatchOptions, Pipeline};
