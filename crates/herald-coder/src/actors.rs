@@ -4,30 +4,9 @@
 use herald_core::{Date, Token};
 
 use crate::lexicon::Lexicon;
+use crate::types::{is_new_actor, Mention};
+use crate::ud::{rel, upos, xpos};
 use herald_dict::AgentPlacement;
-
-/// A coded actor in a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    /// Token range in the sentence.
-    pub start: usize,
-    pub end: usize,
-    pub code: String,
-    /// True when the code comes only from agent words ("the minister", "police"): such a mention
-    /// may be resolved to an actor named earlier in the article.
-    pub agent_only: bool,
-    /// True when it names a person (a person entry or a capitalized name in the phrase).
-    pub personal: bool,
-    /// Capitalized words of the mention (for resolving a later bare surname).
-    pub names: Vec<String>,
-    /// Where the code was found, `file:line` of the dictionary entry.
-    pub dict_loc: String,
-    /// For a resolved mention, the text it was resolved to.
-    pub resolved_to: Option<String>,
-    /// One of the two parties of "the two sides", "both ministers": the mention shares its span
-    /// with the other party, and an event they do together goes both ways.
-    pub reciprocal: bool,
-}
 
 #[derive(Clone, Debug)]
 enum Piece {
@@ -76,7 +55,7 @@ fn modifiers_then_agent(gap: &[Token]) -> bool {
     };
     (1..=2).contains(&mods.len())
         && mods.iter().all(|t| {
-            matches!(t.upos.as_str(), "NOUN" | "ADJ")
+            matches!(t.upos.as_str(), upos::NOUN | upos::ADJ)
                 && t.text.chars().next().is_some_and(char::is_lowercase)
         })
 }
@@ -131,7 +110,7 @@ const MAX_GAP: usize = 2;
 /// lower-case word.
 fn is_gap_word(t: &Token) -> bool {
     if !t.upos.is_empty() {
-        return t.upos == "ADJ" || t.xpos.starts_with("JJ");
+        return t.upos == upos::ADJ || t.xpos.starts_with(xpos::JJ);
     }
     t.norm.contains('-') && t.text.chars().next().is_some_and(char::is_lowercase)
 }
@@ -422,7 +401,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         // role a conjunct of the first phrase) does not.
         let head = mentions[j].end - 1;
         if lex.petrarch
-            && tokens[head].deprel == "conj"
+            && tokens[head].deprel == rel::CONJ
             && tokens[head]
                 .head
                 .is_some_and(|h| h >= mentions[j - 1].start && h < mentions[j - 1].end)
@@ -553,8 +532,8 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
     };
     if !t.upos.is_empty() {
         let last = &tokens[next - 1];
-        return last.upos == "ADJ"
-            || (matches!(t.upos.as_str(), "NOUN" | "ADJ") && last.deprel != "nsubj");
+        return last.upos == upos::ADJ
+            || (matches!(t.upos.as_str(), upos::NOUN | upos::ADJ) && last.deprel != rel::NSUBJ);
     }
     let w = t.norm.as_str();
     w.chars().all(|c| c.is_ascii_lowercase())
@@ -572,13 +551,15 @@ fn modifies_subject(tokens: &[Token], k: usize) -> bool {
     for _ in 0..tokens.len() {
         let t = &tokens[cur];
         match t.head {
-            Some(h) if h < tokens.len() && matches!(t.deprel.as_str(), "amod" | "compound") => {
+            Some(h)
+                if h < tokens.len() && matches!(t.deprel.as_str(), rel::AMOD | rel::COMPOUND) =>
+            {
                 cur = h
             }
             _ => break,
         }
     }
-    cur != k && matches!(tokens[cur].deprel.as_str(), "nsubj" | "nsubj:pass")
+    cur != k && matches!(tokens[cur].deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS)
 }
 
 /// Builds one actor code out of the pieces of a phrase.
@@ -673,7 +654,7 @@ fn compose(
 /// organization prefix) and its agent codes.
 pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
     // A new actor's quoted phrase has neither.
-    if crate::new_actors::is_new_actor(code) {
+    if is_new_actor(code) {
         return (None, Vec::new());
     }
     let chunks: Vec<&str> = (0..code.len() / 3)
