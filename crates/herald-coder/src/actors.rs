@@ -4,30 +4,9 @@
 use herald_core::{Date, Token};
 
 use crate::lexicon::Lexicon;
+use crate::types::{is_new_actor, Mention};
+use crate::ud::{rel, upos, xpos};
 use herald_dict::AgentPlacement;
-
-/// A coded actor in a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    /// Token range in the sentence.
-    pub start: usize,
-    pub end: usize,
-    pub code: String,
-    /// True when the code comes only from agent words ("the minister", "police"): such a mention
-    /// may be resolved to an actor named earlier in the article.
-    pub agent_only: bool,
-    /// True when it names a person (a person entry or a capitalized name in the phrase).
-    pub personal: bool,
-    /// Capitalized words of the mention (for resolving a later bare surname).
-    pub names: Vec<String>,
-    /// Where the code was found, `file:line` of the dictionary entry.
-    pub dict_loc: String,
-    /// For a resolved mention, the text it was resolved to.
-    pub resolved_to: Option<String>,
-    /// One of the two parties of "the two sides", "both ministers": the mention shares its span
-    /// with the other party, and an event they do together goes both ways.
-    pub reciprocal: bool,
-}
 
 #[derive(Clone, Debug)]
 enum Piece {
@@ -76,7 +55,7 @@ fn modifiers_then_agent(gap: &[Token]) -> bool {
     };
     (1..=2).contains(&mods.len())
         && mods.iter().all(|t| {
-            matches!(t.upos.as_str(), "NOUN" | "ADJ")
+            matches!(t.upos.as_str(), upos::NOUN | upos::ADJ)
                 && t.text.chars().next().is_some_and(char::is_lowercase)
         })
 }
@@ -131,7 +110,7 @@ const MAX_GAP: usize = 2;
 /// lower-case word.
 fn is_gap_word(t: &Token) -> bool {
     if !t.upos.is_empty() {
-        return t.upos == "ADJ" || t.xpos.starts_with("JJ");
+        return t.upos == upos::ADJ || t.xpos.starts_with(xpos::JJ);
     }
     t.norm.contains('-') && t.text.chars().next().is_some_and(char::is_lowercase)
 }
@@ -187,17 +166,38 @@ fn after_former(tokens: &[Token], pieces: &[(usize, usize, Piece)], i: usize) ->
 /// Finds and composes the actor mentions of a sentence.
 pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-    // 1. Pieces: longest dictionary phrase at each position.
+    let pieces = find_pieces(lex, tokens, &words, date);
+    // Tokens inside a dictionary phrase: the other capitalized words of a mention are names.
+    let mut in_piece = vec![false; tokens.len()];
+    for (s, e, _) in &pieces {
+        in_piece[*s..*e].iter_mut().for_each(|x| *x = true);
+    }
+    let groups = group_pieces(lex, tokens, pieces);
+    let (mut mentions, agents) = compose_groups(lex, tokens, &groups, &in_piece);
+    distribute_agents(tokens, &mut mentions, agents);
+    share_country(lex, tokens, &mut mentions);
+    share_agents(lex, tokens, &words, date, &mut mentions);
+    mentions
+}
+
+/// Step 1 of [`find_mentions`], pieces: the longest actor or agent phrase at each position
+/// (with its code on the article's `date`).
+fn find_pieces(
+    lex: &Lexicon,
+    tokens: &[Token],
+    words: &[&str],
+    date: Option<Date>,
+) -> Vec<(usize, usize, Piece)> {
     let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let mut actor = lex.actors.longest_at(&words, i);
+        let mut actor = lex.actors.longest_at(words, i);
         if let Some((len, id)) = loose_actor_at(lex, tokens, i) {
             if actor.is_none_or(|(l, _)| len > l) {
                 actor = Some((len, id));
             }
         }
-        let mut agent = lex.agents.longest_at(&words, i);
+        let mut agent = lex.agents.longest_at(words, i);
         // Short all-capital names ("US", "UN") are not the common words they spell ("us").
         let lowercase_short = |len: usize| {
             len == 1 && words[i].len() <= 3 && !tokens[i].text.chars().any(|c| c.is_uppercase())
@@ -232,8 +232,8 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
                     && person
                     && tokens.get(i + 1).is_some_and(|t| {
                         is_capitalized(t)
-                            && lex.actors.longest_at(&words, i + 1).is_none()
-                            && lex.agents.longest_at(&words, i + 1).is_none()
+                            && lex.actors.longest_at(words, i + 1).is_none()
+                            && lex.agents.longest_at(words, i + 1).is_none()
                     });
                 if other_name {
                     i += 1;
@@ -276,14 +276,17 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             None => i += 1,
         }
     }
-    // Tokens inside a dictionary phrase: the other capitalized words of a mention are names.
-    let mut in_piece = vec![false; tokens.len()];
-    for (s, e, _) in &pieces {
-        in_piece[*s..*e].iter_mut().for_each(|x| *x = true);
-    }
-    // 2. Group pieces separated only by joiners or capitalized names.
-    // (start, end, pieces, whether the agents precede the country: "lawmakers in A and B")
-    let mut groups: Vec<(usize, usize, Vec<Piece>, bool)> = Vec::new();
+    pieces
+}
+
+/// A group of pieces forming one actor phrase: its token range, its pieces, and whether its
+/// agents precede the country ("lawmakers in A and B").
+type Group = (usize, usize, Vec<Piece>, bool);
+
+/// Step 2 of [`find_mentions`]: groups the pieces separated only by joiners or capitalized
+/// names into actor phrases.
+fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piece)>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
     for (s, e, p) in pieces {
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
@@ -334,7 +337,18 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         }
         groups.push((s, e, vec![p], false));
     }
-    // 3. Extend each group over following capitalized names ("Defense Minister Chang Wanquan").
+    groups
+}
+
+/// Step 3 of [`find_mentions`]: extends each group over the capitalized names after it
+/// ("Defense Minister Chang Wanquan") and composes its code; with each mention, the agent codes
+/// to distribute over a list of countries after it ("lawmakers in A and B").
+fn compose_groups(
+    lex: &Lexicon,
+    tokens: &[Token],
+    groups: &[Group],
+    in_piece: &[bool],
+) -> (Vec<Mention>, Vec<Option<String>>) {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut distribute_agents: Vec<Option<String>> = Vec::new();
     for gi in 0..groups.len() {
@@ -343,7 +357,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
             e += 1;
         }
-        if let Some(m) = compose(lex, tokens, s, e, ps, &in_piece) {
+        if let Some(m) = compose(lex, tokens, s, e, ps, in_piece) {
             // "military aid", "government spending": a modifier, not an actor. PETRARCH codes a
             // subject noun phrase by any agent word in it ("the primary official news agency
             // WFNA said").
@@ -362,8 +376,13 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             distribute_agents.push(agents);
         }
     }
-    // "Lawmakers in Fornost and Gondor": the agents apply to every country of the list.
-    for (i, agents) in distribute_agents.into_iter().enumerate() {
+    (mentions, distribute_agents)
+}
+
+/// Step 4 of [`find_mentions`]: "Lawmakers in Fornost and Gondor": the agents apply to every
+/// country of the list.
+fn distribute_agents(tokens: &[Token], mentions: &mut [Mention], agents: Vec<Option<String>>) {
+    for (i, agents) in agents.into_iter().enumerate() {
         let Some(agents) = agents else {
             continue;
         };
@@ -406,7 +425,11 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             r -= 1;
         }
     }
-    // "Danish media and government": the country before a list of roles applies to each.
+}
+
+/// Step 5 of [`find_mentions`]: "Danish media and government": the country before a list of
+/// roles applies to each.
+fn share_country(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
     for j in 1..mentions.len() {
         if !mentions[j].agent_only {
             continue;
@@ -422,7 +445,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         // role a conjunct of the first phrase) does not.
         let head = mentions[j].end - 1;
         if lex.petrarch
-            && tokens[head].deprel == "conj"
+            && tokens[head].deprel == rel::CONJ
             && tokens[head]
                 .head
                 .is_some_and(|h| h >= mentions[j - 1].start && h < mentions[j - 1].end)
@@ -441,8 +464,17 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         mentions[j].code = format!("{prefix}{}", mentions[j].code);
         mentions[j].agent_only = false;
     }
-    // "Indian and Chinese troops", "U.S., British and French warplanes": the agent noun at the
-    // end of a list of bare countries applies to each of them.
+}
+
+/// Step 6 of [`find_mentions`]: "Indian and Chinese troops", "U.S., British and French
+/// warplanes": the agent noun at the end of a list of bare countries applies to each of them.
+fn share_agents(
+    lex: &Lexicon,
+    tokens: &[Token],
+    words: &[&str],
+    date: Option<Date>,
+    mentions: &mut [Mention],
+) {
     for j in (1..mentions.len()).rev() {
         let code = mentions[j].code.clone();
         let (country, agents) = split_code(lex, &code);
@@ -455,7 +487,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
         let (start, end) = (mentions[j].start, mentions[j].end);
         let country_then_agent = lex
             .actors
-            .longest_at(&words, start)
+            .longest_at(words, start)
             .is_some_and(|(len, id)| {
                 start + len < end
                     && lex.dicts.actors[id as usize].code_on(date) == country.as_deref()
@@ -480,7 +512,6 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
             i -= 1;
         }
     }
-    mentions
 }
 
 /// Words after which an agent word is still a noun ("police in", "troops and", "army has").
@@ -553,8 +584,8 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
     };
     if !t.upos.is_empty() {
         let last = &tokens[next - 1];
-        return last.upos == "ADJ"
-            || (matches!(t.upos.as_str(), "NOUN" | "ADJ") && last.deprel != "nsubj");
+        return last.upos == upos::ADJ
+            || (matches!(t.upos.as_str(), upos::NOUN | upos::ADJ) && last.deprel != rel::NSUBJ);
     }
     let w = t.norm.as_str();
     w.chars().all(|c| c.is_ascii_lowercase())
@@ -572,13 +603,15 @@ fn modifies_subject(tokens: &[Token], k: usize) -> bool {
     for _ in 0..tokens.len() {
         let t = &tokens[cur];
         match t.head {
-            Some(h) if h < tokens.len() && matches!(t.deprel.as_str(), "amod" | "compound") => {
+            Some(h)
+                if h < tokens.len() && matches!(t.deprel.as_str(), rel::AMOD | rel::COMPOUND) =>
+            {
                 cur = h
             }
             _ => break,
         }
     }
-    cur != k && matches!(tokens[cur].deprel.as_str(), "nsubj" | "nsubj:pass")
+    cur != k && matches!(tokens[cur].deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS)
 }
 
 /// Builds one actor code out of the pieces of a phrase.
@@ -673,7 +706,7 @@ fn compose(
 /// organization prefix) and its agent codes.
 pub fn split_code(lex: &Lexicon, code: &str) -> (Option<String>, Vec<String>) {
     // A new actor's quoted phrase has neither.
-    if crate::new_actors::is_new_actor(code) {
+    if is_new_actor(code) {
         return (None, Vec::new());
     }
     let chunks: Vec<&str> = (0..code.len() / 3)

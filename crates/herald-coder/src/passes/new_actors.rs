@@ -1,23 +1,24 @@
-//! PETRARCH's `new_actor_length`: a subject or object noun phrase that names no dictionary actor
-//! or agent is reported as an actor of its own, its words in upper case within double quotes
-//! (`"THE MINISTRY OF MAGIC"`), when it has at most that many words. This keeps actors missing
-//! from the dictionaries in the data for later review; 0 (the default) turns it off.
+//! Pass 8 (optional), new actors: PETRARCH's `new_actor_length`. A subject or object noun
+//! phrase that names no dictionary actor or agent is reported as an actor of its own, its words
+//! in upper case within double quotes (`"THE MINISTRY OF MAGIC"`), when it has at most that
+//! many words. This keeps actors missing from the dictionaries in the data for later review; 0
+//! (the default) turns it off.
 //!
 //! It needs a dependency parse: the phrase is the subtree of the verb's subject, or of its first
 //! object or prepositional object after it, without the preposition, punctuation, possessive
 //! `'s`, appositions and clauses. Each conjunct of a coordinated phrase is a phrase of its own
 //! ("Chile's death and injury toll": the second conjunct, "injury toll", is one).
+//!
+//! Reads no dictionary data: it runs on the events the other passes found, after them, and
+//! adds mentions to the sentence's list (the driver in `lib.rs` calls it; `Sent` borrows the
+//! mentions while the other passes run).
 
 use herald_core::doc::in_subtree;
 use herald_core::Token;
 
-use crate::actors::Mention;
-use crate::events::Candidate;
-
-/// Whether an actor code is a new actor's quoted phrase.
-pub fn is_new_actor(code: &str) -> bool {
-    code.starts_with('"')
-}
+use crate::actors::is_calendar_word;
+use crate::types::{Candidate, Mention};
+use crate::ud::{rel, upos, xpos};
 
 /// Time words that head a prepositional phrase of time ("on Wednesday", "in March"): a phrase
 /// of time is no actor. Days and months too (`is_calendar_word`).
@@ -42,21 +43,29 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 fn is_time_word(w: &str) -> bool {
-    TIME_WORDS.contains(&w) || crate::actors::is_calendar_word(w)
+    TIME_WORDS.contains(&w) || is_calendar_word(w)
 }
 
 /// Relations that leave a token's subtree out of the noun phrase it hangs from: clauses, other
 /// conjuncts, punctuation.
-fn outside_phrase(rel: &str) -> bool {
+fn outside_phrase(relation: &str) -> bool {
     matches!(
-        rel,
-        "punct" | "cc" | "conj" | "acl" | "acl:relcl" | "advcl" | "parataxis" | "mark" | "dep"
+        relation,
+        rel::PUNCT
+            | rel::CC
+            | rel::CONJ
+            | rel::ACL
+            | rel::ACL_RELCL
+            | rel::ADVCL
+            | rel::PARATAXIS
+            | rel::MARK
+            | rel::DEP
     )
 }
 
 /// Adds new actors (mentions with a quoted phrase as their code) to the events whose subject or
 /// object phrase names none, for phrases of at most `max_words` words. Needs `head`/`deprel`.
-pub(crate) fn add_new_actors(
+pub(crate) fn run(
     tokens: &[Token],
     mentions: &mut Vec<Mention>,
     cands: &mut [Candidate],
@@ -81,7 +90,7 @@ pub(crate) fn add_new_actors(
         }) else {
             continue;
         };
-        if !matches!(tokens[v].upos.as_str(), "VERB" | "AUX") {
+        if !matches!(tokens[v].upos.as_str(), upos::VERB | upos::AUX) {
             continue; // event nouns have no verb phrase
         }
         // Source: the subject, or the subject the verb shares ("agreed to visit", "met X and
@@ -101,8 +110,8 @@ pub(crate) fn add_new_actors(
         if c.targets.is_empty() {
             let obj = children[v].iter().copied().find(|&k| {
                 k >= c.trig_end
-                    && matches!(tokens[k].deprel.as_str(), "obj" | "iobj" | "obl")
-                    && matches!(tokens[k].upos.as_str(), "NOUN" | "PROPN")
+                    && matches!(tokens[k].deprel.as_str(), rel::OBJ | rel::IOBJ | rel::OBL)
+                    && matches!(tokens[k].upos.as_str(), upos::NOUN | upos::PROPN)
                     && !is_time_word(&tokens[k].norm)
             });
             if let Some(obj) = obj {
@@ -122,10 +131,13 @@ pub(crate) fn add_new_actors(
 fn subject_of(tokens: &[Token], children: &[Vec<usize>], v: usize) -> Option<usize> {
     let mut cur = v;
     for _ in 0..tokens.len() {
-        if let Some(&s) = children[cur].iter().find(|&&k| tokens[k].deprel == "nsubj") {
+        if let Some(&s) = children[cur]
+            .iter()
+            .find(|&&k| tokens[k].deprel == rel::NSUBJ)
+        {
             return Some(s);
         }
-        if !matches!(tokens[cur].deprel.as_str(), "conj" | "xcomp") {
+        if !matches!(tokens[cur].deprel.as_str(), rel::CONJ | rel::XCOMP) {
             return None;
         }
         cur = tokens[cur].head?;
@@ -138,13 +150,13 @@ fn in_phrase(tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
     let t = &tokens[c];
     match t.deprel.as_str() {
         // The phrase's own preposition is not part of it; one inside it is ("of Magic").
-        "case" => !is_head,
+        rel::CASE => !is_head,
         // "the poet Robert Burns": an apposition without a comma is part of the name; one set
         // off by punctuation ("X, the state's fiercest foe") is not.
-        "appos" => !(k.min(c)..k.max(c)).any(|j| tokens[j].upos == "PUNCT"),
+        rel::APPOS => !(k.min(c)..k.max(c)).any(|j| tokens[j].upos == upos::PUNCT),
         // "the Ministry on Wednesday" (a misattached time) is not part of a name.
         _ if is_time_word(&t.norm) => false,
-        rel => !outside_phrase(rel),
+        relation => !outside_phrase(relation),
     }
 }
 
@@ -158,7 +170,7 @@ fn conjunct_phrases(tokens: &[Token], children: &[Vec<usize>], head: usize) -> V
             children[h]
                 .iter()
                 .copied()
-                .filter(|&k| tokens[k].deprel == "conj"),
+                .filter(|&k| tokens[k].deprel == rel::CONJ),
         );
         i += 1;
     }
@@ -200,13 +212,13 @@ fn new_mention(
     let kept: Vec<&Token> = words
         .iter()
         .map(|&k| &tokens[k])
-        .filter(|t| t.xpos != "POS" && t.norm != "'s" && t.upos != "PUNCT")
+        .filter(|t| t.xpos != xpos::POS && t.norm != "'s" && t.upos != upos::PUNCT)
         .collect();
     if kept.is_empty()
         || kept.len() > max_words
         || kept
             .iter()
-            .any(|t| t.upos == "PRON" && t.deprel != "nmod:poss")
+            .any(|t| t.upos == upos::PRON && t.deprel != rel::NMOD_POSS)
     {
         return None;
     }

@@ -1,0 +1,280 @@
+//! References to actors named earlier in the article: role nouns without a country ("the
+//! minister"), "the two sides" / "both leaders", pronouns ("he", "her") and bare surnames are
+//! resolved against the article's history of actor mentions, which is updated after each
+//! sentence ([`remember`]).
+//!
+//! Reads no dictionary data beyond the mentions `actors` found: the pronouns and group nouns are
+//! the Rust lists below.
+
+use std::collections::VecDeque;
+
+use herald_core::Token;
+
+use crate::actors::is_capitalized;
+use crate::types::{is_new_actor, Mention};
+
+/// An actor named earlier in the article, for resolving later references to it.
+#[derive(Clone, Debug)]
+pub(crate) struct Antecedent {
+    code: String,
+    words: Vec<String>,
+    names: Vec<String>,
+    personal: bool,
+    /// Whether it was the source of an event in the latest sentence that had events.
+    was_subject: bool,
+    /// How many events in the article so far had this actor (by code) as source.
+    subject_count: usize,
+}
+
+/// The actors named so far in an article, oldest first, at most [`HISTORY`].
+pub(crate) type History = VecDeque<Antecedent>;
+
+/// How many antecedents (actor mentions) reference resolution looks back over. Pronouns, bare
+/// surnames and "the minister" refer to actors named a few sentences back; an article of normal
+/// length (20-50 sentences) names far fewer, so this changes nothing there, while a book-length
+/// article no longer scans every earlier mention for every new one (quadratic time).
+pub const HISTORY: usize = 500;
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+/// Nouns that, after "the two" or "both", stand for the two parties last named.
+const GROUP_NOUNS: &[&str] = &[
+    "sides",
+    "countries",
+    "nations",
+    "ministers",
+    "leaders",
+    "presidents",
+    "governments",
+    "delegations",
+    "states",
+    "parties",
+    "premiers",
+    "heads",
+];
+
+/// Resolves the references among a sentence's mentions `ms` (as `actors` found them) against
+/// `history`, and adds the pronouns and bare names no dictionary phrase covers; leaves `ms`
+/// sorted by position.
+pub(crate) fn resolve(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+    role_nouns(tokens, ms, history);
+    two_parties(tokens, ms, history);
+    pronouns_and_names(tokens, ms, history);
+    ms.sort_by_key(|m| m.start);
+}
+
+/// Role nouns without a country ("the minister"): the latest actor named with that word.
+fn role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
+    for m in ms.iter_mut().filter(|m| m.agent_only) {
+        let head = &tokens[m.end - 1].norm;
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if plural {
+            continue;
+        }
+        // Among earlier actors called that, the one most often the subject; then the latest.
+        let best = history
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.words.contains(head))
+            .max_by_key(|(i, a)| (a.subject_count, *i))
+            .map(|(_, a)| a);
+        // Else the latest actor with the same role: "the government" after "Downing Street".
+        let best = best.or_else(|| {
+            history
+                .iter()
+                .rev()
+                .find(|a| a.code.len() > 3 && a.code[3..] == m.code)
+        });
+        if let Some(a) = best {
+            m.resolved_to = Some(a.words.join(" "));
+            m.code = a.code.clone();
+            m.agent_only = false;
+        }
+    }
+}
+
+/// "The two sides", "both ministers": the last two actors named with different countries.
+fn two_parties(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+    let mut pairs = Vec::new();
+    for k in 0..tokens.len().saturating_sub(1) {
+        let quant = matches!(tokens[k].norm.as_str(), "two" | "both");
+        let group = GROUP_NOUNS.contains(&tokens[k + 1].norm.as_str());
+        if quant
+            && group
+            && !ms
+                .iter()
+                .any(|m| m.start <= k + 1 && k + 1 < m.end && !m.agent_only)
+        {
+            // (code, personal) of the actors named before: earlier in this sentence ("Abe
+            // hosted him at a dinner, and the two leaders agreed ..."), then before it.
+            let earlier = ms
+                .iter()
+                .filter(|m| m.end <= k && !m.agent_only)
+                .rev()
+                .map(|m| (m.code.as_str(), m.personal))
+                .chain(history.iter().rev().map(|a| (a.code.as_str(), a.personal)));
+            let mut seen: Vec<(&str, bool)> = Vec::new();
+            // "The two leaders" are people; "the two countries" may be any actors.
+            let people = !matches!(
+                tokens[k + 1].norm.as_str(),
+                "sides" | "countries" | "nations" | "states" | "parties" | "governments"
+            );
+            for a in earlier.filter(|a| !people || a.1) {
+                if seen.iter().all(|b| b.0.get(..3) != a.0.get(..3)) {
+                    seen.push(a);
+                }
+                if seen.len() == 2 {
+                    break;
+                }
+            }
+            if seen.len() == 2 {
+                let start = if k > 0 && tokens[k - 1].norm == "the" {
+                    k - 1
+                } else {
+                    k
+                };
+                for &(code, personal) in seen.iter().rev() {
+                    let mut m = resolved(start, k + 2, code.to_string(), &tokens[k + 1]);
+                    m.reciprocal = true;
+                    m.personal = personal;
+                    pairs.push(m);
+                }
+            }
+        }
+    }
+    if !pairs.is_empty() {
+        ms.retain(|m| !pairs.iter().any(|p| m.start < p.end && p.start < m.end));
+        ms.extend(pairs);
+    }
+}
+
+/// Pronouns and bare names not covered by a dictionary phrase.
+fn pronouns_and_names(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+    let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= k && k < m.end);
+    let mut extra = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if covered(k, ms) {
+            k += 1;
+            continue;
+        }
+        let t = &tokens[k];
+        if PRONOUNS.contains(&t.norm.as_str()) {
+            if let Some(code) = pronoun_code(t, k, ms, history) {
+                extra.push(resolved(k, k + 1, code, t));
+            }
+        } else if is_capitalized(t) {
+            let mut e = k;
+            while e < tokens.len() && is_capitalized(&tokens[e]) && !covered(e, ms) {
+                e += 1;
+            }
+            let span_words: Vec<&str> = tokens[k..e].iter().map(|t| t.norm.as_str()).collect();
+            let found = history.iter().rev().find(|a| {
+                a.personal
+                    && !a.names.is_empty()
+                    && span_words.iter().any(|w| a.names.iter().any(|n| n == w))
+            });
+            if let Some(a) = found {
+                extra.push(resolved(k, e, a.code.clone(), t));
+            }
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    ms.extend(extra);
+}
+
+/// The actor the pronoun `t` at token `k` refers to.
+fn pronoun_code(t: &Token, k: usize, ms: &[Mention], history: &History) -> Option<String> {
+    let before_here: Vec<&Mention> = ms.iter().filter(|m| m.end <= k && m.personal).collect();
+    // A subject pronoun continues the previous sentence's subject ("Nazarbayev met
+    // Chang. He thanked ..." is Nazarbayev); otherwise the latest person named.
+    let subject_pronoun = matches!(t.norm.as_str(), "he" | "she");
+    // "She thanked him": an object pronoun is someone other than the sentence's
+    // subject, so the latest other person named.
+    let object_pronoun = !subject_pronoun && !before_here.is_empty();
+    let other = object_pronoun
+        .then(|| {
+            history
+                .iter()
+                .rev()
+                .find(|a| a.personal && before_here.iter().all(|m| m.code != a.code))
+        })
+        .flatten()
+        .map(|a| a.code.clone());
+    other
+        .or_else(|| before_here.last().map(|m| m.code.clone()))
+        .or_else(|| {
+            subject_pronoun
+                .then(|| history.iter().rev().find(|a| a.personal && a.was_subject))
+                .flatten()
+                .map(|a| a.code.clone())
+        })
+        .or_else(|| {
+            history
+                .iter()
+                .rev()
+                .find(|a| a.personal)
+                .map(|a| a.code.clone())
+        })
+}
+
+fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {
+    Mention {
+        start,
+        end,
+        code,
+        agent_only: false,
+        personal: true,
+        names: Vec::new(),
+        dict_loc: String::new(),
+        resolved_to: Some(t.text.clone()),
+        reciprocal: false,
+    }
+}
+
+/// Adds a coded sentence's mentions to `history`; `subjects` are the mentions that were the
+/// source of one of its events.
+pub(crate) fn remember(
+    history: &mut History,
+    tokens: &[Token],
+    mentions: &[Mention],
+    subjects: &[usize],
+) {
+    if !subjects.is_empty() {
+        for a in history.iter_mut() {
+            a.was_subject = false;
+        }
+    }
+    for &k in subjects {
+        let code = &mentions[k].code;
+        for a in history.iter_mut().filter(|a| &a.code == code) {
+            a.subject_count += 1;
+        }
+    }
+    for (k, m) in mentions.iter().enumerate() {
+        // A new actor (a quoted phrase) is no antecedent for later references.
+        if !m.agent_only && !is_new_actor(&m.code) {
+            let earlier = history
+                .iter()
+                .filter(|a| a.code == m.code)
+                .map(|a| a.subject_count)
+                .max()
+                .unwrap_or(0);
+            if history.len() == HISTORY {
+                history.pop_front();
+            }
+            history.push_back(Antecedent {
+                subject_count: earlier + usize::from(subjects.contains(&k)),
+                code: m.code.clone(),
+                words: tokens[m.start..m.end]
+                    .iter()
+                    .map(|t| t.norm.clone())
+                    .collect(),
+                names: m.names.clone(),
+                personal: m.personal,
+                was_subject: subjects.contains(&k),
+            });
+        }
+    }
+}

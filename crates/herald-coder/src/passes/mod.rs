@@ -1,0 +1,33 @@
+//! The coding passes of one sentence, run in order by [`code_sentence`].
+//!
+//! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
+//! data it reads. The first two find events ([`verbs`], [`event_nouns`]); the others adjust or
+//! drop what was found, looking at the sentence as a whole ([`meeting_place`], [`outcomes`],
+//! [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
+//! `lib.rs`, only when `CoderOptions::new_actor_length` is on and the sentence is parsed.
+
+pub(crate) mod denial;
+pub(crate) mod event_nouns;
+pub(crate) mod meeting_place;
+pub(crate) mod new_actors;
+pub(crate) mod outcomes;
+pub(crate) mod sport;
+pub(crate) mod statements;
+pub(crate) mod verbs;
+
+use herald_cameo::Codebook;
+
+use crate::sentence::Sent;
+use crate::types::Candidate;
+
+/// Codes every event in the sentence: the passes in order.
+pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
+    let mut out = verbs::run(s, codebook);
+    event_nouns::run(s, &mut out);
+    meeting_place::run(s, &mut out);
+    outcomes::run(s, &mut out);
+    sport::run(s, &mut out);
+    denial::run(s, &mut out);
+    statements::run(&mut out);
+    out
+}

@@ -1,0 +1,479 @@
+//! Pass 1, verbs: codes each dictionary verb used as a verb, with the most specific of its
+//! patterns that matches, its source and target, and the frame around it ("agreed to
+//! cooperate", "urged Iran to stop").
+//!
+//! Reads the verb dictionary (verbs with their forms, patterns, synsets and default codes,
+//! `Lexicon::verbs`, `specificity`, `required`) and the codebook's frame combinations
+//! (`Codebook::combine`). Verbs are coded right to left, so an inner verb ("to cooperate") is
+//! seen before the verb that frames it ("agreed"), which is then consumed rather than coded on
+//! its own.
+
+use herald_cameo::{Codebook, Frame};
+use herald_dict::SourceLoc;
+
+use crate::frames::frame_before;
+use crate::lexicon::VerbRef;
+use crate::patterns::PatternHit;
+use crate::sentence::{is_direct_object_of, Sent, PREPS};
+use crate::types::Candidate;
+use crate::ud::{rel, upos};
+
+/// Codes whose verb's object is the actor's own means rather than a target: material
+/// cooperation, aid, force posture.
+fn is_means_code(code: &str) -> bool {
+    matches!(Codebook::root(code), "06" | "07" | "15")
+}
+
+/// The best dictionary match for a verb: its code, roles, and where it came from. Borrowed from
+/// the dictionaries: only the winner's strings are copied.
+struct VerbMatch<'d> {
+    code: &'d str,
+    hit: PatternHit,
+    pattern: &'d str,
+    dict_loc: &'d SourceLoc,
+    span: (usize, usize),
+    petrarch_rules: bool,
+    /// The pattern requires a negation before the verb.
+    negative: bool,
+}
+
+/// The event of one verb while its roles are being settled.
+struct Draft {
+    code: String,
+    pattern: String,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    passive: bool,
+    /// Where the subject is looked for, leftwards: the verb, or the verb that frames it.
+    subject_at: usize,
+}
+
+/// The verb events of the sentence, in sentence order.
+pub(crate) fn run(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
+    let mut consumed = vec![false; s.tokens.len()]; // framing verbs absorbed by the verb they frame
+    let mut verb_hits: Vec<Candidate> = Vec::new();
+    // Right to left so an inner verb ("to cooperate") is seen before its frame ("agreed").
+    for i in (0..s.tokens.len()).rev() {
+        if let Some(c) = code_verb(s, codebook, i, &mut consumed) {
+            verb_hits.push(c);
+        }
+    }
+    verb_hits.reverse();
+    verb_hits.retain(|c| !consumed[c.trig_start]);
+    if s.lex.petrarch && s.parsed {
+        one_event_per_phrase(s, &mut verb_hits);
+    }
+    verb_hits
+}
+
+/// The event of the verb at token `i`, if it is a dictionary verb used as one that codes here.
+/// Marks the framing verb it absorbs in `consumed`.
+fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> Option<Candidate> {
+    let t = &s.tokens[i];
+    let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
+        (!t.lemma.is_empty())
+            .then(|| s.lex.verbs.get(t.lemma.as_str()))
+            .flatten()
+    })?;
+    if !s.is_verb_use(i) {
+        return None;
+    }
+    // An auxiliary or copula codes only as part of a listed phrase ("was optimistic" for
+    // "be optimistic"), never alone ("was", "has").
+    let aux = s.tagged() && t.upos == upos::AUX;
+    if consumed[i] {
+        return None;
+    }
+    let VerbMatch {
+        code,
+        hit,
+        pattern,
+        dict_loc,
+        span,
+        petrarch_rules,
+        negative,
+    } = best_match(s, i, refs, aux)?;
+    // A negated verb codes nothing, unless a pattern that spells out the negation matched
+    // (PETRARCH's "- NOT * RELATIONS [112]").
+    if s.negated(i) != negative {
+        return None;
+    }
+    if hit.compound {
+        // PETRARCH's `%`: the members of the compound actor act on each other.
+        return Some(Candidate {
+            code: code.to_string(),
+            sources: hit.sources,
+            targets: Vec::new(),
+            trig_start: span.0,
+            trig_end: span.1,
+            pattern_object: hit.object,
+            pattern: pattern.to_string(),
+            dict_loc: dict_loc.to_string(),
+            petrarch_rules,
+            compound: true,
+        });
+    }
+    let hit_sources = hit.source_after;
+    let object = hit.object;
+    let mut ev = Draft {
+        code: code.to_string(),
+        pattern: pattern.to_string(),
+        sources: hit.sources,
+        targets: hit.targets,
+        passive: false,
+        subject_at: span.0,
+    };
+    roles_from_parse(s, i, span, hit_sources, petrarch_rules, &mut ev);
+    passive_by_word_order(s, i, span, &mut ev);
+    if !petrarch_rules {
+        if let Some((frame, k)) = frame_before(s, span.0) {
+            consumed[k] = true;
+            apply_frame(s, codebook, frame, k, span, hit_sources, &mut ev);
+        }
+    }
+    subject_and_object(s, i, span, petrarch_rules, &mut ev);
+    // PETRARCH codes a verb phrase only when it holds a noun phrase: "an official said
+    // today" has none ("today" is a time), so no event even without require_dyad.
+    if petrarch_rules && s.parsed && ev.targets.is_empty() && !has_phrase_after(s, i) {
+        return None;
+    }
+    if is_means_code(&ev.code) {
+        drop_own_means(s, span, object, &mut ev);
+    }
+    Some(Candidate {
+        code: ev.code,
+        sources: ev.sources,
+        targets: ev.targets,
+        trig_start: span.0,
+        trig_end: span.1,
+        pattern_object: object,
+        pattern: ev.pattern,
+        dict_loc: dict_loc.to_string(),
+        petrarch_rules,
+        compound: false,
+    })
+}
+
+/// The most specific pattern of the verb's dictionary entries that matches around token `i`,
+/// else the default code of the first entry whose words are here.
+fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Option<VerbMatch<'d>> {
+    let t = &s.tokens[i];
+    // A verb listed in the form used here ("LEFT") comes before one that only inflects to
+    // it ("LEAVE"): its code is the default when no pattern matches.
+    let spelled = |r: &VerbRef| {
+        let w = &s.lex.dicts.verbs.blocks[r.block as usize].verbs[r.verb as usize];
+        w.lemma.get(w.head).is_some_and(|h| *h == t.norm)
+            || w.forms
+                .iter()
+                .any(|f| f.get(w.head).is_some_and(|h| *h == t.norm))
+    };
+    // Most verbs have one entry: order (and copy) only when there is a choice.
+    let mut ordered: Vec<VerbRef>;
+    let refs = if refs.len() > 1 {
+        ordered = refs.to_vec();
+        ordered.sort_by_key(|r| !spelled(r));
+        &ordered
+    } else {
+        refs
+    };
+    let mut best: Option<VerbMatch> = None;
+    for &vref in refs {
+        let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
+        let word = &block.verbs[vref.verb as usize];
+        if aux && word.lemma.len() < 2 {
+            continue;
+        }
+        let Some(span) = s.multiword_span(i, vref) else {
+            continue;
+        };
+        let end = s.window_end(span.1.saturating_sub(1));
+        let specs = &s.lex.specificity[vref.block as usize];
+        let required = &s.lex.required[vref.block as usize];
+        for ((p, &spec), req) in block.patterns.iter().zip(specs).zip(required) {
+            let Some(code) = &p.code else { continue };
+            // A hit no more specific than the best so far would not replace it.
+            if best.as_ref().is_some_and(|b| spec <= b.hit.specificity) {
+                continue;
+            }
+            if !req.iter().all(|h| s.words.contains(h)) {
+                continue;
+            }
+            let means = is_means_code(code);
+            if let Some(hit) = s.match_pattern(p, span, end, spec, means) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| hit.specificity > b.hit.specificity)
+                {
+                    best = Some(VerbMatch {
+                        code,
+                        hit,
+                        pattern: &p.text,
+                        dict_loc: &p.loc,
+                        span,
+                        petrarch_rules: block.petrarch_rules,
+                        negative: p.before.iter().any(|e| s.is_negation(e)),
+                    });
+                }
+            }
+        }
+        if best.is_none() {
+            if let Some(code) = word.code.as_ref().or(block.code.as_ref()) {
+                best = Some(VerbMatch {
+                    code,
+                    hit: PatternHit::default(),
+                    pattern: &block.description,
+                    dict_loc: &word.loc,
+                    span,
+                    petrarch_rules: block.petrarch_rules,
+                    negative: false,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Voice, and the roles the parse gives where the pattern gave none; then the actor right after
+/// a listed verb that ends in a preposition ("called on Serbia").
+fn roles_from_parse(
+    s: &Sent,
+    i: usize,
+    span: (usize, usize),
+    hit_sources: bool,
+    petrarch_rules: bool,
+    ev: &mut Draft,
+) {
+    let mut roles = s.roles(i);
+    ev.passive = if s.parsed {
+        roles.passive
+    } else {
+        s.passive(i)
+    };
+    let passive_subject = !s.parsed || s.children(i).any(|c| s.tokens[c].deprel == rel::NSUBJ_PASS);
+    if ev.passive && petrarch_rules && passive_subject && !s.has_by_phrase(i, span.1) {
+        // PETRARCH recognises a passive by its "by" phrase; without one ("The Philippines
+        // was criticized over its dispute with Eriador") the subject is the source.
+        ev.passive = false;
+        roles.subject = std::mem::take(&mut roles.object);
+    }
+    if ev.passive && !hit_sources {
+        // "X was welcomed by Y": Y acts on X. A pattern's source before the verb is only
+        // the grammatical subject, which a passive makes the target.
+        ev.sources.clear();
+    }
+    if s.parsed {
+        if ev.passive {
+            if ev.sources.is_empty() {
+                ev.sources = roles.agent.clone();
+            }
+            if ev.targets.is_empty() {
+                ev.targets = roles.object.clone();
+            }
+        } else {
+            // The parse's subject beats the word-order guess a pattern's subject slot made.
+            if !roles.subject.is_empty() && !hit_sources {
+                ev.sources = roles.subject.clone();
+            }
+            if ev.targets.is_empty() {
+                ev.targets = roles.object.clone();
+            }
+        }
+    }
+    // "called on Serbia", "appealed to Russia": a listed verb that ends in a preposition
+    // takes the actor right after it as its object.
+    let verb_ends_in_prep = span.1 - span.0 >= 2
+        && PREPS.contains(&s.tokens[span.1 - 1].norm.as_str())
+        && span.1 < s.tokens.len();
+    if ev.targets.is_empty() && !ev.passive && verb_ends_in_prep {
+        let at = span.1 + usize::from(s.tokens[span.1].norm == "the");
+        if let Some(k) = s.mention_from(at, at + 1) {
+            ev.targets = s.with_conjuncts(k);
+        }
+    }
+}
+
+/// A passive with no source yet: the actor after its "by" acts on the subject.
+fn passive_by_word_order(s: &Sent, i: usize, span: (usize, usize), ev: &mut Draft) {
+    if ev.sources.is_empty() && ev.passive {
+        // "X was praised by Y": Y acts on X.
+        let end = s.window_end(i);
+        if let Some(by) = (span.1..end).find(|&k| s.tokens[k].norm == "by") {
+            if let Some(k) = s.mention_from(by + 1, end) {
+                ev.sources = s.with_conjuncts(k);
+            }
+        }
+        if ev.targets.is_empty() {
+            ev.targets = s.subject_left(span.0);
+        }
+    }
+}
+
+/// The frame `frame` at token `k` before the verb: the framed code, and the framing verb's
+/// subject as the source (and its object as the target of an appeal, demand or accusation).
+fn apply_frame(
+    s: &Sent,
+    codebook: &Codebook,
+    frame: Frame,
+    k: usize,
+    span: (usize, usize),
+    hit_sources: bool,
+    ev: &mut Draft,
+) {
+    if let Some(combined) = codebook.combine(frame, &ev.code) {
+        ev.code = combined.code.clone();
+    }
+    ev.pattern = format!(
+        "{} + frame {:?} \"{}\"",
+        ev.pattern, frame, s.tokens[k].text
+    );
+    ev.subject_at = k;
+    let modal = matches!(s.tokens[k].norm.as_str(), "will" | "'ll" | "shall");
+    let frame_roles = s.roles(k);
+    let frame_passive = if s.parsed {
+        frame_roles.passive
+    } else {
+        s.passive(k)
+    };
+    if !modal && !hit_sources {
+        // The framing verb's subject is the actor: "The Kremlin demanded that NATO
+        // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's.
+        if frame_passive {
+            ev.sources = (k + 1..span.0)
+                .find(|&b| s.tokens[b].norm == "by")
+                .and_then(|b| s.mention_from(b + 1, span.0))
+                .map(|m| s.with_conjuncts(m))
+                .unwrap_or_default();
+            ev.targets = s.subject_left(k);
+        } else {
+            ev.sources = if frame_roles.subject.is_empty() {
+                s.subject_left(k)
+            } else {
+                frame_roles.subject
+            };
+        }
+    }
+    if matches!(frame, Frame::Appeal | Frame::Demand | Frame::Accuse) && !frame_passive {
+        // "urged Iran to ...", "accused Russia of ...": the one urged is the target.
+        // The first actor between the framing verb and the framed one, also after "on"
+        // ("called on Belarus to release").
+        if let Some(urged) = s.mention_from(k + 1, span.0) {
+            ev.targets = s.with_conjuncts(urged);
+        }
+    }
+}
+
+/// Source and target by word order where neither the pattern nor the parse gave them, with
+/// PETRARCH's readings of the verb phrase.
+fn subject_and_object(
+    s: &Sent,
+    i: usize,
+    span: (usize, usize),
+    petrarch_rules: bool,
+    ev: &mut Draft,
+) {
+    // PETRARCH: the source is the clause's subject; a noun subject that names no actor
+    // ("after crowds burned down its embassy") leaves none, not the actor of an outer
+    // clause. A pronoun ("it would act") still refers back.
+    let bare_subject = petrarch_rules
+        && s.parsed
+        && s.children(i).any(|c| {
+            let t = &s.tokens[c];
+            matches!(t.deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS)
+                && matches!(t.upos.as_str(), upos::NOUN | upos::PROPN)
+        });
+    if ev.sources.is_empty() && !ev.passive && !bare_subject {
+        ev.sources = s.subject_left(ev.subject_at);
+    }
+    // "denied that its soldiers had fired": the clause's subject is not the one denied to.
+    if ev.targets.is_empty() && !ev.passive {
+        let end = s.window_end(span.1.saturating_sub(1));
+        ev.targets = s.object_right(span.1, end);
+        let clause_between =
+            |k: &usize| (span.1..s.mentions[*k].start).any(|j| s.tokens[j].norm == "that");
+        if !petrarch_rules && ev.targets.first().is_some_and(clause_between) {
+            ev.targets.clear();
+        }
+        // PETRARCH looks for named actors: a pronoun ("whether he really has much of a
+        // future with the Morgul Orcs") is no target.
+        let named = |k: &usize| s.mentions[*k].resolved_to.is_none();
+        if petrarch_rules && !ev.targets.iter().all(named) {
+            ev.targets.clear();
+        }
+        if ev.targets.is_empty() && petrarch_rules {
+            // PETRARCH: the first actor of the verb phrase, in a prepositional phrase too.
+            ev.targets = (0..s.mentions.len())
+                .find(|&k| {
+                    let m = &s.mentions[k];
+                    m.start >= span.1 && m.start < end && named(&k)
+                })
+                .map(|k| s.with_conjuncts(k))
+                .unwrap_or_default();
+        }
+        if ev.targets.is_empty() && petrarch_rules && s.parsed {
+            // The verb phrase is the verb's subtree, past the next verb too ("cordoned off
+            // the roads leading into Mordor").
+            ev.targets = (0..s.mentions.len())
+                .find(|&k| {
+                    let m = &s.mentions[k];
+                    m.start >= span.1 && named(&k) && s.in_subtree(m.start, i)
+                })
+                .map(|k| s.with_conjuncts(k))
+                .unwrap_or_default();
+        }
+    }
+}
+
+/// Whether the verb at `i` has, after it, a dependent phrase (object, oblique, clause).
+fn has_phrase_after(s: &Sent, i: usize) -> bool {
+    s.children(i).any(|c| {
+        // After the verb: a clause before it ("..., an official said") is not in its phrase.
+        c > i
+            && matches!(
+                s.tokens[c].deprel.as_str(),
+                rel::OBJ
+                    | rel::IOBJ
+                    | rel::OBL
+                    | rel::OBL_AGENT
+                    | rel::CCOMP
+                    | rel::XCOMP
+                    | rel::ADVCL
+            )
+    })
+}
+
+/// "deployed troops", "sent a rescue team": in a show of force or a delivery the object the
+/// pattern names is the actor's own means, not the target; "expelled Russian diplomats",
+/// "released prisoners" do act on their object. In a show of force any role-only direct object
+/// is one's own force ("deployed more troops"), while aid's is its recipient ("helped the
+/// refugees").
+fn drop_own_means(s: &Sent, span: (usize, usize), object: Option<(usize, usize)>, ev: &mut Draft) {
+    let (os, oe) = object.unwrap_or((0, 0));
+    let force = Codebook::root(&ev.code) == "15";
+    ev.targets.retain(|&k| {
+        let m = &s.mentions[k];
+        let in_object = m.start < oe && m.end > os;
+        let direct_object = s.parsed
+            && force
+            && (m.start..m.end).any(|t| is_direct_object_of(&s.tokens[t], span.0, span.1));
+        !m.agent_only || !(in_object || direct_object)
+    });
+}
+
+/// PETRARCH codes a verb phrase once: a verb inside the phrase of a coded verb, after it
+/// ("abandoned efforts to stop a parade", "restore ties ... after crowds burned down its
+/// embassy"), is part of that event, not one of its own. Coordinated verbs ("condemned an
+/// attack ... and promised aid") are phrases of their own. Only a verb that found its target
+/// takes the phrase ("has begun to question whether ... with the Morgul Orcs": BEGIN codes
+/// nothing, QUESTION does).
+fn one_event_per_phrase(s: &Sent, verb_hits: &mut Vec<Candidate>) {
+    let heads: Vec<usize> = verb_hits
+        .iter()
+        .filter(|c| !c.targets.is_empty())
+        .map(|c| c.trig_start)
+        .collect();
+    verb_hits.retain(|c| {
+        !heads
+            .iter()
+            .any(|&h| h < c.trig_start && s.within_phrase(c.trig_start, h))
+    });
+}

@@ -1,0 +1,325 @@
+//! Records: each event candidate of a sentence becomes one or more [`EventRecord`]s, one per
+//! (source, target, code) it stands for, filled from the CAMEO codebook (Goldstein, QuadClass,
+//! PLOVER) with the evidence that produced it.
+//!
+//! A joint act by two parties ("the two sides signed") goes both ways, a compound actor's
+//! members act on each other (PETRARCH's `%`), a paired code ("032:033") codes the reverse
+//! direction too, an actor with alternative codes ("[FRO/BIL/SAM]") gives one record per code,
+//! and a role-only actor ("police") takes the country of the other party or of the sentence.
+//! Reads the codebook and the agent codes of the dictionaries (to split actor codes).
+
+use std::collections::HashSet;
+
+use herald_cameo::{CameoEvent, Codebook};
+use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
+
+use crate::actors::split_code;
+use crate::lexicon::Lexicon;
+use crate::sentence::is_direct_object_of;
+use crate::types::{is_new_actor, Candidate, Mention};
+
+/// Builds the records of one sentence.
+pub(crate) struct Recorder<'a> {
+    lex: &'a Lexicon,
+    codebook: &'a Codebook,
+    doc: &'a Doc,
+    /// The sentence's index in `doc`.
+    si: usize,
+    mentions: &'a [Mention],
+    /// The first country the sentence names: "Japan has no plans ..., the defence minister
+    /// said" is Japan's minister.
+    sentence_country: Option<String>,
+    /// (code, source, target) of the records made so far: each is written once.
+    seen: HashSet<(String, Option<String>, Option<String>)>,
+}
+
+impl<'a> Recorder<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        codebook: &'a Codebook,
+        doc: &'a Doc,
+        si: usize,
+        mentions: &'a [Mention],
+    ) -> Recorder<'a> {
+        let sentence_country = mentions.iter().find_map(|m| split_code(lex, &m.code).0);
+        Recorder {
+            lex,
+            codebook,
+            doc,
+            si,
+            mentions,
+            sentence_country,
+            seen: HashSet::new(),
+        }
+    }
+
+    /// Appends the records of candidate `c` to `records`.
+    pub(crate) fn push(&mut self, c: &Candidate, records: &mut Vec<EventRecord>) {
+        let tokens = &self.doc.sentences[self.si].tokens;
+        let text = self.doc.text();
+        let pairs = self.pairs(c, tokens);
+        // A paired code ("032:033") codes the reverse direction too.
+        let (fwd, rev) = match c.code.split_once(':') {
+            Some((a, b)) => (non_null(a), non_null(b)),
+            None => (Some(c.code.as_str()), None),
+        };
+        let directed: Vec<(Option<usize>, Option<usize>, &str)> = pairs
+            .iter()
+            .flat_map(|&(s, t)| {
+                fwd.map(|f| (s, t, f))
+                    .into_iter()
+                    .chain(rev.map(|r| (t, s, r)))
+            })
+            .collect();
+        let sentence_country = self.sentence_country.as_deref();
+        for (src, tgt, code) in directed {
+            if src.is_some() && src == tgt {
+                continue;
+            }
+            let mut source = src.map(|k| self.actor_record(&self.mentions[k], tokens, text));
+            let mut target = tgt.map(|k| self.actor_record(&self.mentions[k], tokens, text));
+            if !c.petrarch_rules {
+                inherit_country(&mut source, &target, sentence_country);
+                inherit_country(&mut target, &source, sentence_country);
+            }
+            if source.is_none() && target.is_none() {
+                continue;
+            }
+            let targets = self.alternatives(&target);
+            for source in self.alternatives(&source) {
+                for target in &targets {
+                    let key = (
+                        code.to_string(),
+                        source.as_ref().map(|a| a.code.clone()),
+                        target.as_ref().map(|a| a.code.clone()),
+                    );
+                    if source.is_some()
+                        && source.as_ref().map(|a| &a.code) == target.as_ref().map(|a| &a.code)
+                    {
+                        continue; // acting on itself: almost always a parsing artefact
+                    }
+                    if !self.seen.insert(key) {
+                        continue;
+                    }
+                    records.push(self.record(c, code, source.clone(), target.clone()));
+                }
+            }
+        }
+    }
+
+    /// The (source, target) mention pairs of candidate `c`; a missing side is `None`.
+    fn pairs(&self, c: &Candidate, tokens: &[Token]) -> Vec<(Option<usize>, Option<usize>)> {
+        let mentions = self.mentions;
+        // "The two sides signed", "Kim and Moon met", "Indian and Chinese troops
+        // clashed": with no target, the parties of a joint act act towards each other.
+        let joint_act = matches!(Codebook::root(&c.code), "03" | "04" | "06")
+            || matches!(c.code.as_str(), "057" | "0871" | "190" | "193");
+        // "The two ministers signed an agreement on aid from China": a reciprocal
+        // subject names both parties, so a prepositional target does not override it.
+        let both_parties =
+            c.sources.iter().all(|&k| mentions[k].reciprocal) || each_other(tokens, c.trig_end);
+        // "Indian and Chinese troops attacked the town": a fight with an object that
+        // names no actor has a target we do not code, so the parties did not fight
+        // each other ("clashed", "fought in Bakhmut" have no object).
+        let fights_something =
+            Codebook::root(&c.code) == "19" && has_uncoded_object(tokens, c, mentions);
+        let reciprocal = c.sources.len() == 2
+            && (both_parties || (joint_act && c.targets.is_empty() && !fights_something));
+        if c.compound {
+            // PETRARCH's `%`: every member of the compound actor towards every other.
+            c.sources
+                .iter()
+                .flat_map(|&a| {
+                    c.sources
+                        .iter()
+                        .filter(move |&&b| b != a)
+                        .map(move |&b| (Some(a), Some(b)))
+                })
+                .collect()
+        } else if reciprocal {
+            // "The two sides signed an agreement": each party acts towards the other.
+            vec![
+                (Some(c.sources[0]), Some(c.sources[1])),
+                (Some(c.sources[1]), Some(c.sources[0])),
+            ]
+        } else {
+            cross(&c.sources, &c.targets)
+        }
+    }
+
+    /// One record per code of an actor with alternatives ("THE_SHIRE [FRO/BIL/SAM]" in a
+    /// PETRARCH dictionary is three actors).
+    fn alternatives(&self, actor: &Option<ActorRecord>) -> Vec<Option<ActorRecord>> {
+        match actor {
+            Some(a) if a.code.contains('/') && !is_new_actor(&a.code) => a
+                .code
+                .split('/')
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    let (country, agents) = split_code(self.lex, c);
+                    Some(ActorRecord {
+                        code: c.to_string(),
+                        country,
+                        agents,
+                        ..a.clone()
+                    })
+                })
+                .collect(),
+            _ => vec![actor.clone()],
+        }
+    }
+
+    fn actor_record(&self, m: &Mention, tokens: &[Token], text: &str) -> ActorRecord {
+        let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
+        let (country, agents) = split_code(self.lex, &m.code);
+        ActorRecord {
+            code: m.code.clone(),
+            country,
+            agents,
+            text: text[start..end].to_string(),
+            start,
+            end,
+        }
+    }
+
+    fn record(
+        &self,
+        c: &Candidate,
+        code: &str,
+        source: Option<ActorRecord>,
+        target: Option<ActorRecord>,
+    ) -> EventRecord {
+        // A user's dictionary may use codes outside CAMEO: they keep their own text, with
+        // QuadClass, Goldstein and PLOVER from the nearest listed parent, else from the root.
+        let ev = match (
+            self.codebook.get(code),
+            self.codebook.lookup_or_parent(code),
+        ) {
+            (Some(ev), _) => Some(ev.clone()),
+            (None, Some(parent)) => Some(CameoEvent {
+                code: code.to_string(),
+                ..parent.clone()
+            }),
+            (None, None) => None,
+        };
+        let ev = ev.unwrap_or_else(|| CameoEvent {
+            code: code.to_string(),
+            name: String::new(),
+            goldstein: 0.0,
+            quad_class: herald_cameo::quad_class_of_root(Codebook::root(code)).unwrap_or(0),
+            plover_event: String::new(),
+            plover_mode: None,
+            plover_context: Vec::new(),
+        });
+        let (doc, si) = (self.doc, self.si);
+        let s = &doc.sentences[si];
+        let text = doc.text();
+        let (vs, ve) = (s.tokens[c.trig_start].start, s.tokens[c.trig_end - 1].end);
+        EventRecord {
+            article_id: doc.article.id.clone(),
+            url: doc.article.url.clone(),
+            date: doc.article.date,
+            sentence_index: si,
+            sentence: s.text(text).to_string(),
+            root_code: Codebook::root(&ev.code).to_string(),
+            cameo: ev.code,
+            quad_class: ev.quad_class,
+            goldstein: ev.goldstein,
+            plover: PloverRecord {
+                event: ev.plover_event,
+                mode: ev.plover_mode,
+                context: ev.plover_context,
+            },
+            source,
+            target,
+            location: None,
+            evidence: Evidence {
+                verb: text[vs..ve].to_string(),
+                verb_start: vs,
+                verb_end: ve,
+                pattern: c.pattern.clone(),
+                dictionary: c.dict_loc.clone(),
+            },
+            mentions: 1,
+            story_group: None,
+            num_articles: 1,
+            num_sources: 1,
+        }
+    }
+}
+
+/// Gives an actor named only by its role ("police", "the government", "protesters") the
+/// country of the other party of the event, or else of the sentence: "Turkish authorities
+/// arrested journalists" are Turkish journalists, "Thai police clashed with protesters" Thai
+/// protesters. Transnational roles (IGO, NGO, multinationals, militant movements) keep none.
+fn inherit_country(
+    actor: &mut Option<ActorRecord>,
+    other: &Option<ActorRecord>,
+    sentence_country: Option<&str>,
+) {
+    let Some(a) = actor.as_mut() else { return };
+    if a.country.is_some() || a.code.len() < 3 || is_new_actor(&a.code) {
+        return;
+    }
+    if matches!(
+        &a.code[..3],
+        "IGO" | "NGO" | "NGM" | "IMG" | "MNC" | "HRI" | "UAF"
+    ) {
+        return;
+    }
+    let country = other
+        .as_ref()
+        .and_then(|o| o.country.as_deref())
+        .or(sentence_country);
+    if let Some(c) = country {
+        a.code = format!("{c}{}", a.code);
+        a.country = Some(c.to_string());
+    }
+}
+
+/// A code, or `None` for the null code (`---`, empty).
+fn non_null(code: &str) -> Option<&str> {
+    let c = code.trim();
+    (!c.is_empty() && !c.chars().all(|x| x == '-')).then_some(c)
+}
+
+/// Every (source, target) pair; a missing side is `None`.
+fn cross(sources: &[usize], targets: &[usize]) -> Vec<(Option<usize>, Option<usize>)> {
+    let s: Vec<Option<usize>> = if sources.is_empty() {
+        vec![None]
+    } else {
+        sources.iter().copied().map(Some).collect()
+    };
+    let t: Vec<Option<usize>> = if targets.is_empty() {
+        vec![None]
+    } else {
+        targets.iter().copied().map(Some).collect()
+    };
+    s.iter()
+        .flat_map(|a| t.iter().map(move |b| (*a, *b)))
+        .collect()
+}
+
+/// Whether a trigger word of `c` has a direct object (in the parse) that is neither an actor
+/// mention nor the object its pattern required ("exchanged fire"). Unparsed sentences have no
+/// objects here.
+fn has_uncoded_object(tokens: &[Token], c: &Candidate, mentions: &[Mention]) -> bool {
+    let (os, oe) = c.pattern_object.unwrap_or((0, 0));
+    tokens.iter().enumerate().any(|(k, t)| {
+        is_direct_object_of(t, c.trig_start, c.trig_end)
+            && !(os..oe).contains(&k)
+            && !matches!(t.norm.as_str(), "other" | "another")
+            && !mentions.iter().any(|m| (m.start..m.end).contains(&k))
+    })
+}
+
+/// "accused each other of", "met one another": the verb's subjects act on each other.
+fn each_other(tokens: &[Token], trigger_end: usize) -> bool {
+    let end = (trigger_end + 4).min(tokens.len());
+    (0..end.saturating_sub(1)).any(|k| {
+        matches!(
+            (tokens[k].norm.as_str(), tokens[k + 1].norm.as_str()),
+            ("each", "other") | ("one", "another")
+        )
+    })
+}

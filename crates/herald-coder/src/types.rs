@@ -1,0 +1,62 @@
+//! The types the coder's modules share: actor mentions, event candidates, new-actor codes.
+//!
+//! They live here, below every other module, so that the actor finder, the sentence view, the
+//! passes and the record builder all depend on this module and none on each other in a circle.
+
+use herald_cameo::Codebook;
+
+/// A coded actor in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    /// True when the code comes only from agent words ("the minister", "police"): such a mention
+    /// may be resolved to an actor named earlier in the article.
+    pub agent_only: bool,
+    /// True when it names a person (a person entry or a capitalized name in the phrase).
+    pub personal: bool,
+    /// Capitalized words of the mention (for resolving a later bare surname).
+    pub names: Vec<String>,
+    /// Where the code was found, `file:line` of the dictionary entry.
+    pub dict_loc: String,
+    /// For a resolved mention, the text it was resolved to.
+    pub resolved_to: Option<String>,
+    /// One of the two parties of "the two sides", "both ministers": the mention shares its span
+    /// with the other party, and an event they do together goes both ways.
+    pub reciprocal: bool,
+}
+
+/// Whether an actor code is a new actor's quoted phrase (see `passes::new_actors`).
+pub fn is_new_actor(code: &str) -> bool {
+    code.starts_with('"')
+}
+
+/// An event found in a sentence, before it becomes a record.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub code: String,
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    /// Trigger token range.
+    pub trig_start: usize,
+    pub trig_end: usize,
+    /// Token range of the object noun the pattern required ("exchanged fire"): part of the
+    /// event's wording, not a target.
+    pub pattern_object: Option<(usize, usize)>,
+    pub pattern: String,
+    pub dict_loc: String,
+    /// Coded by a PETRARCH dictionary block, whose semantics leave role-only actors as they are.
+    pub petrarch_rules: bool,
+    /// A pattern's `%` matched a compound actor ("Gondor and Osgiliath have delayed ..."): the
+    /// event is coded between every two members of `sources`, both ways.
+    pub compound: bool,
+}
+
+impl Candidate {
+    /// Whether the event is violent: assault, fight, mass violence (CAMEO roots 17 to 20).
+    pub(crate) fn is_violent(&self) -> bool {
+        matches!(Codebook::root(&self.code), "17" | "18" | "19" | "20")
+    }
+}
