@@ -79,6 +79,7 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         .geocode(!args.no_geo)
         .coder_options(CoderOptions {
             new_actor_length: args.new_actor_length,
+            ..CoderOptions::default()
         })
         .build()?;
     dicts::report(&pipeline);

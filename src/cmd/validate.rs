@@ -22,7 +22,8 @@ use herald_dict::petrarch::{self, PetrarchFiles};
 use herald_dict::Dictionaries;
 use quick_xml::events::{BytesStart, Event};
 
-use herald::Pipeline;
+use herald::{CoderOptions, Pipeline};
+use herald_coder::CommaOptions;
 
 /// Prints a line to stdout; when the reader has gone (`| head`), stops quietly instead of
 /// panicking.
@@ -206,16 +207,9 @@ fn code_record(
         },
         ..Article::default()
     };
-    let commas = CommaOptions::of(rec);
-    // PETRARCH's `new_actor_length` (0, off, unless a <Config> sets it).
-    let options = herald_coder::CoderOptions {
-        new_actor_length: rec
-            .option("new_actor_length")
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(0),
-    };
-    let parse_lines;
-    let events = if use_parse {
+    let options = coder_options(rec);
+    let mut doc = Doc::new(article);
+    if use_parse {
         let Some(parse) = rec.parse.as_deref() else {
             return (
                 BTreeSet::new(),
@@ -223,8 +217,8 @@ fn code_record(
                 Vec::new(),
             );
         };
-        let conv = match herald_penn::to_sentence(parse, &text, 0) {
-            Ok(c) => c,
+        match herald_penn::to_sentence(parse, &text, 0) {
+            Ok(c) => doc.sentences.push(c.sentence),
             Err(e) => {
                 return (
                     BTreeSet::new(),
@@ -232,34 +226,40 @@ fn code_record(
                     Vec::new(),
                 )
             }
-        };
-        let mut doc = Doc::new(article);
-        doc.sentences.push(conv.sentence);
-        drop_comma_clauses(&mut doc, &commas);
-        let events = pipeline.code_doc_with(&mut doc, &options);
-        parse_lines = token_lines(&doc);
-        events
-    } else {
-        let mut doc = Doc::new(article);
-        pipeline.prepare(&mut doc);
-        drop_comma_clauses(&mut doc, &commas);
-        let events = pipeline.code_doc_with(&mut doc, &options);
-        parse_lines = token_lines(&doc);
-        events
-    };
-    // PETRARCH's `require_dyad` (on unless a <Config> turns it off) drops events without both a
-    // source and a target; Herald's coder reports them, so the option is applied here.
-    let dyads_only = rec
-        .option("require_dyad")
-        .is_none_or(|v| v.eq_ignore_ascii_case("true"));
-    let kept: Vec<&EventRecord> = events
-        .iter()
-        .filter(|e| !dyads_only || (e.source.is_some() && e.target.is_some()))
-        .collect();
-    let mut explained: Vec<String> = kept.iter().map(|e| explain(e)).collect();
+        }
+    }
+    let kept = pipeline.code_doc_with(&mut doc, &options);
+    let parse_lines = token_lines(&doc);
+    let mut explained: Vec<String> = kept.iter().map(explain).collect();
     explained.extend(parse_lines);
-    let triples = kept.into_iter().map(triple_of).collect();
+    let triples = kept.iter().map(triple_of).collect();
     (triples, None, explained)
+}
+
+/// The coder options a record's `<Config>` settings ask for: PETRARCH's `new_actor_length` (0,
+/// off, unless set), its comma options (PETRARCH's defaults unless set) and `require_dyad` (on
+/// unless set to false).
+fn coder_options(rec: &Record) -> CoderOptions {
+    let get = |name: &str, default: usize| {
+        rec.option(name)
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(default)
+    };
+    let d = CommaOptions::default();
+    CoderOptions {
+        new_actor_length: get("new_actor_length", 0),
+        commas: Some(CommaOptions {
+            min: get("comma_min", d.min),
+            max: get("comma_max", d.max),
+            bmin: get("comma_bmin", d.bmin),
+            bmax: get("comma_bmax", d.bmax),
+            emin: get("comma_emin", d.emin),
+            emax: get("comma_emax", d.emax),
+        }),
+        require_dyad: rec
+            .option("require_dyad")
+            .is_none_or(|v| v.eq_ignore_ascii_case("true")),
+    }
 }
 
 /// The tokens of every sentence, one line each: "index word/TAG head deprel".
@@ -292,147 +292,6 @@ fn explain(e: &EventRecord) -> String {
         text(e.source.as_ref()),
         text(e.target.as_ref())
     )
-}
-
-/// PETRARCH's comma options: comma-delimited clauses of these lengths (in words) are dropped
-/// before coding. `max` 0 turns a kind off. Defaults are PETRARCH's (from TABARI).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct CommaOptions {
-    /// Internal clauses (between two commas).
-    min: usize,
-    max: usize,
-    /// The initial clause (before the first comma).
-    bmin: usize,
-    bmax: usize,
-    /// The terminal clause (after the last comma).
-    emin: usize,
-    emax: usize,
-}
-
-impl CommaOptions {
-    fn of(rec: &Record) -> CommaOptions {
-        let get = |name: &str, default: usize| {
-            rec.option(name)
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(default)
-        };
-        CommaOptions {
-            min: get("comma_min", 2),
-            max: get("comma_max", 8),
-            bmin: get("comma_bmin", 0),
-            bmax: get("comma_bmax", 0),
-            emin: get("comma_emin", 2),
-            emax: get("comma_emax", 8),
-        }
-    }
-}
-
-fn is_punct(t: &herald_core::Token) -> bool {
-    t.upos == "PUNCT" || (!t.norm.is_empty() && t.norm.chars().all(|c| c.is_ascii_punctuation()))
-}
-
-/// Drops the comma-delimited clauses PETRARCH's comma options remove: the initial clause (and
-/// its comma), the terminal clause (and its comma; the final period stays) and internal clauses
-/// (and the comma before them), each when its length in words is within the option's bounds.
-/// A comma inside a noun phrase ("complete, full diplomatic ties", "Osgiliath, the state's
-/// foe") delimits no clause: both its neighbours are in the subtree of the noun it hangs from.
-/// Tokens whose head is dropped hang from the nearest ancestor kept.
-fn drop_comma_clauses(doc: &mut Doc, o: &CommaOptions) {
-    for s in &mut doc.sentences {
-        let toks = &s.tokens;
-        let n = toks.len();
-        let in_subtree = |k: usize, root: usize| herald_core::doc::in_subtree(toks, k, root);
-        // Up from the comma over nouns ("Mordor, Rohan, Fornost and Bree": the comma hangs from
-        // Rohan, the list from Mordor): one whose phrase holds both neighbours.
-        let inside_np = |k: usize| {
-            if k == 0 || k + 1 >= n {
-                return false;
-            }
-            let mut cur = toks[k].head;
-            for _ in 0..n {
-                let Some(h) = cur.filter(|&h| h < n) else {
-                    return false;
-                };
-                if !matches!(toks[h].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
-                    return false;
-                }
-                if in_subtree(k - 1, h) && in_subtree(k + 1, h) {
-                    return true;
-                }
-                cur = toks[h].head;
-            }
-            false
-        };
-        let commas: Vec<usize> = (0..n)
-            .filter(|&k| toks[k].norm == "," && !inside_np(k))
-            .collect();
-        let (Some(&first), Some(&last)) = (commas.first(), commas.last()) else {
-            continue;
-        };
-        let words = |a: usize, b: usize| (a..b).filter(|&k| !is_punct(&toks[k])).count();
-        let within = |w: usize, lo: usize, hi: usize| hi > 0 && w >= lo && w <= hi;
-        // The sentence's final punctuation stays.
-        let end = (0..n)
-            .rev()
-            .find(|&k| !is_punct(&toks[k]))
-            .map_or(0, |k| k + 1);
-        let mut drop = vec![false; n];
-        if within(words(0, first), o.bmin, o.bmax) {
-            drop[..=first].iter_mut().for_each(|d| *d = true);
-        }
-        if last < end && within(words(last + 1, end), o.emin, o.emax) {
-            drop[last..end].iter_mut().for_each(|d| *d = true);
-        }
-        for w in commas.windows(2) {
-            if within(words(w[0] + 1, w[1]), o.min, o.max) {
-                drop[w[0]..w[1]].iter_mut().for_each(|d| *d = true);
-            }
-        }
-        if !drop.contains(&true) || drop.iter().all(|&d| d) {
-            continue;
-        }
-        let mut index = vec![None; n];
-        let mut kept = 0;
-        for k in 0..n {
-            if !drop[k] {
-                index[k] = Some(kept);
-                kept += 1;
-            }
-        }
-        let old = std::mem::take(&mut s.tokens);
-        let mut heads: Vec<Option<usize>> = Vec::with_capacity(kept);
-        for (k, t) in old.iter().enumerate() {
-            if drop[k] {
-                continue;
-            }
-            // The nearest ancestor kept.
-            let mut h = t.head;
-            let mut steps = 0;
-            while let Some(x) = h {
-                if x >= n || steps > n {
-                    h = None;
-                    break;
-                }
-                if !drop[x] {
-                    break;
-                }
-                h = old[x].head;
-                steps += 1;
-            }
-            heads.push(h.and_then(|x| index[x]));
-        }
-        s.tokens = old
-            .into_iter()
-            .enumerate()
-            .filter(|(k, _)| !drop[*k])
-            .map(|(_, t)| t)
-            .zip(heads)
-            .map(|(mut t, h)| {
-                t.head = h;
-                t
-            })
-            .collect();
-    }
 }
 
 /// (source, target, event code); a missing actor is `---`.
@@ -791,55 +650,5 @@ Arnor restored ties
         assert!(set.contains(&("ARN".into(), "GON".into(), "064".into())));
         assert_eq!(set.len(), 2);
         assert_eq!(show(&BTreeSet::new()), "(none)");
-    }
-
-    /// The words left after the comma options, from a Penn parse.
-    fn after_commas(parse: &str, text: &str, o: CommaOptions) -> String {
-        let conv = herald_penn::to_sentence(parse, text, 0).unwrap();
-        let mut doc = Doc::new(Article {
-            text: text.into(),
-            ..Article::default()
-        });
-        doc.sentences.push(conv.sentence);
-        drop_comma_clauses(&mut doc, &o);
-        let words: Vec<&str> = doc.sentences[0]
-            .tokens
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        words.join(" ")
-    }
-
-    #[test]
-    fn comma_clauses_are_dropped_by_length() {
-        let text = "Arnor restored ties with Gondor, a senior official said.";
-        let parse = "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD restored) (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor))))) (, ,) (NP (DT a) (JJ senior) (NN official)) (VP (VBD said)) (. .)))";
-        let defaults = CommaOptions {
-            min: 2,
-            max: 8,
-            bmin: 0,
-            bmax: 0,
-            emin: 2,
-            emax: 8,
-        };
-        assert_eq!(
-            after_commas(parse, text, defaults),
-            "Arnor restored ties with Gondor ."
-        );
-        let off = CommaOptions {
-            emax: 0,
-            ..defaults
-        };
-        assert_eq!(
-            after_commas(parse, text, off),
-            "Arnor restored ties with Gondor , a senior official said ."
-        );
-        // A list's commas are inside a noun phrase: no clause.
-        let text = "Mordor, Rohan and Bree met.";
-        let parse = "(ROOT (S (NP (NP (NNP Mordor)) (, ,) (NP (NNP Rohan)) (CC and) (NP (NNP Bree))) (VP (VBD met)) (. .)))";
-        assert_eq!(
-            after_commas(parse, text, defaults),
-            "Mordor , Rohan and Bree met ."
-        );
     }
 }

@@ -40,6 +40,7 @@
 //! dictionaries), `inflect` (verb forms), `ud` (the tag and relation names compared).
 
 mod actors;
+mod commas;
 mod coref;
 mod frames;
 mod inflect;
@@ -58,6 +59,7 @@ use herald_cameo::Codebook;
 use herald_core::{Doc, EventRecord, Token};
 use herald_dict::Dictionaries;
 
+pub use commas::{drop_comma_clauses, CommaOptions};
 pub use coref::HISTORY;
 pub use inflect::verb_forms;
 pub use lexicon::Lexicon;
@@ -74,6 +76,13 @@ pub struct CoderOptions {
     /// that names no dictionary actor is reported as an actor coded by its own words in upper
     /// case within double quotes (`"THE MINISTRY OF MAGIC"`). Needs a parse; 0 turns it off.
     pub new_actor_length: usize,
+    /// PETRARCH's comma options: drop comma-delimited clauses of these lengths before coding
+    /// (applied by the caller that owns the document, with [`drop_comma_clauses`]). `None`,
+    /// Herald's default, keeps every clause.
+    pub commas: Option<CommaOptions>,
+    /// PETRARCH's `require_dyad`: keep only events with both a source and a target. Off by
+    /// default: Herald reports one-sided events ("Police fired tear gas").
+    pub require_dyad: bool,
 }
 
 /// The coding engine: compiled dictionaries plus the CAMEO codebook.
@@ -168,6 +177,9 @@ impl Coder {
             }
             self.code_one(doc, si, options, &mut history, &mut records, actor_time);
             record_ranges[si] = (first_record, records.len());
+        }
+        if options.require_dyad {
+            records.retain(|r| r.source.is_some() && r.target.is_some());
         }
         records
     }

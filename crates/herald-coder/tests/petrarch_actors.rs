@@ -63,6 +63,7 @@ fn parsed(n: usize, text: &str, parse: &str) -> Vec<(String, String, String)> {
             &doc,
             &CoderOptions {
                 new_actor_length: n,
+                ..CoderOptions::default()
             },
         )
         .into_iter()

@@ -262,9 +262,13 @@ impl Pipeline {
     }
 
     /// [`prepare`](Self::prepare)s and codes a document with these coder options instead of the
-    /// pipeline's own (PETRARCH validation files change options from record to record).
+    /// pipeline's own (PETRARCH validation files change options from record to record). With
+    /// PETRARCH's comma options on, the clauses they name are dropped from `doc` first.
     pub fn code_doc_with(&self, doc: &mut Doc, options: &CoderOptions) -> Vec<EventRecord> {
         self.prepare(doc);
+        if let Some(commas) = &options.commas {
+            herald_coder::drop_comma_clauses(doc, commas);
+        }
         let mut events = self.inner.coder.code_doc_with(doc, options);
         if let Some(geo) = &self.inner.geo {
             geo.locate_events(doc, &mut events);
@@ -330,6 +334,7 @@ mod tests {
             .geocode(false)
             .coder_options(CoderOptions {
                 new_actor_length: 3,
+                ..CoderOptions::default()
             })
             .build();
         assert!(matches!(r, Err(Error::Options(_))));
