@@ -184,3 +184,43 @@ fn a_closed_output_pipe_ends_the_run_without_a_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Flags that cannot be honoured are usage errors (exit 2), not silently ignored or fatal to the
+/// machine: an absurd thread count, new actors without the parser.
+#[test]
+fn flags_that_cannot_work_are_usage_errors() {
+    for (flags, says) in [
+        (&["--threads", "10000"][..], "10000 threads"),
+        (&["--threads", "0"][..], "0 threads"),
+        (&["--new-actor-length", "3"][..], "need the parser"),
+    ] {
+        let out = run(herald().args(flags).arg("-"), GOOD.as_bytes());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {err}");
+        assert!(err.contains(says), "{flags:?}: {err}");
+        assert!(events(&out).is_empty());
+    }
+}
+
+/// Articles without a date get one note per run saying how people are coded; `--date` silences
+/// it.
+#[test]
+fn undated_articles_are_noted_once() {
+    let input =
+        format!("{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\n{{\"id\":\"b\",\"text\":\"{GOOD}\"}}\n");
+    let out = run(
+        herald().arg("-").args(["--input-format", "jsonl"]),
+        input.as_bytes(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches("had no date").count(), 1, "{err}");
+    assert!(err.contains("2 article(s) had no date"), "{err}");
+    let dated = run(
+        herald()
+            .arg("-")
+            .args(["--input-format", "jsonl", "--date", "2014-09-15"]),
+        input.as_bytes(),
+    );
+    assert!(!String::from_utf8_lossy(&dated.stderr).contains("no date"));
+}

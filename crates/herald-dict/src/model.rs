@@ -69,7 +69,12 @@ pub struct ActorEntry {
 
 impl ActorEntry {
     /// The code for an article dated `date`: the first dated code that applies, else the
-    /// default, else (with no date) the last dated code as the most recent role.
+    /// default.
+    ///
+    /// An undated article is read as current news: a person is coded by the office they hold
+    /// now, the dated code with no end date (the one that began last, if several); someone with
+    /// no open office gets the default (`RUSELI` for a former office holder), else the last
+    /// dated code.
     pub fn code_on(&self, date: Option<Date>) -> Option<&str> {
         if let Some(d) = date {
             if let Some(c) = self.dated.iter().find(|c| c.applies_on(d)) {
@@ -77,8 +82,14 @@ impl ActorEntry {
             }
             return self.default_code.as_deref();
         }
-        self.default_code
-            .as_deref()
+        let current = self
+            .dated
+            .iter()
+            .filter(|c| c.to.is_none())
+            .max_by_key(|c| c.from);
+        current
+            .map(|c| c.code.as_str())
+            .or(self.default_code.as_deref())
             .or_else(|| self.dated.last().map(|c| c.code.as_str()))
     }
 }
@@ -331,7 +342,25 @@ mod tests {
         assert_eq!(e.code_on(Some(d("2014-09-15"))), Some("KAZGOV"));
         assert_eq!(e.code_on(Some(d("2019-03-20"))), Some("KAZGOV"));
         assert_eq!(e.code_on(Some(d("2020-01-01"))), Some("KAZELI"));
-        assert_eq!(e.code_on(None), Some("KAZELI"));
+        assert_eq!(e.code_on(None), Some("KAZELI"), "no office held now");
+        let putin = ActorEntry {
+            default_code: Some("RUSELI".into()),
+            dated: vec![
+                DatedCode {
+                    code: "RUSGOV".into(),
+                    from: Some(d("1999-08-09")),
+                    to: None,
+                },
+                DatedCode {
+                    code: "RUSMIL".into(),
+                    from: Some(d("1990-01-01")),
+                    to: None,
+                },
+            ],
+            ..e
+        };
+        assert_eq!(putin.code_on(None), Some("RUSGOV"), "the office held now");
+        assert_eq!(putin.code_on(Some(d("1995-01-01"))), Some("RUSMIL"));
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub struct Batches<I, C = Pipeline> {
     pending: VecDeque<BatchItem>,
     done: bool,
     stats: Stats,
+    /// Articles without a date, and the first of them, for the note at the end.
+    undated: usize,
+    first_undated: Option<String>,
 }
 
 impl Pipeline {
@@ -161,6 +164,8 @@ where
             pending: VecDeque::new(),
             done: false,
             stats: Stats::default(),
+            undated: 0,
+            first_undated: None,
         })
     }
 
@@ -186,7 +191,15 @@ where
             let item = self.input.next();
             self.stats.add_time(Stage::Read, t.elapsed());
             match item {
-                Some(Ok(article)) => batch.push(article),
+                Some(Ok(article)) => {
+                    if article.date.is_none() {
+                        self.undated += 1;
+                        self.first_undated.get_or_insert_with(|| {
+                            format!("{}: record {:?}", article.origin, article.id)
+                        });
+                    }
+                    batch.push(article)
+                }
                 Some(Err(e)) => {
                     skipped = Some(e);
                     break;
@@ -204,6 +217,7 @@ where
         }
         if self.done {
             self.finish_aggregate();
+            self.note_undated();
         }
     }
 
@@ -296,6 +310,24 @@ where
     }
 }
 
+impl<I, C> Batches<I, C> {
+    /// One note for the whole run: how people were coded in articles without a date.
+    fn note_undated(&mut self) {
+        if let Some(first) = self.first_undated.take() {
+            self.pending.push_back(BatchItem::Notice {
+                origin: String::new(),
+                message: format!(
+                    "{} article(s) had no date (the first: {first}); in them people are coded by \
+                     the office they hold now (the role with no end date in the dictionaries), \
+                     and events have no date. Give --date, or a date per record, to code them \
+                     as of their day",
+                    self.undated
+                ),
+            });
+        }
+    }
+}
+
 /// One article's result on its way from a worker to the ordered output.
 struct Coded {
     /// The article without its text.
@@ -375,7 +407,8 @@ mod tests {
                     });
                 }
                 let text = if i == 7 { "a boom" } else { "calm" };
-                Ok(Article::new(format!("a{i}"), text))
+                let date = herald_core::Date::new(2020, 1, 1).unwrap();
+                Ok(Article::new(format!("a{i}"), text).dated(date))
             })
             .collect()
     }
@@ -399,6 +432,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn undated_articles_get_one_note_at_the_end() {
+        let mut articles = input(4);
+        for a in articles.iter_mut().skip(1).flatten() {
+            a.date = None;
+        }
+        let items: Vec<BatchItem> =
+            Batches::new(Fake, articles.into_iter(), BatchOptions::default())
+                .unwrap()
+                .collect();
+        let notes: Vec<&String> = items
+            .iter()
+            .filter_map(|i| match i {
+                BatchItem::Notice { message, .. } => Some(message),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("3 article(s) had no date"),
+            "{}",
+            notes[0]
+        );
+        assert!(notes[0].contains("record \"a1\""), "{}", notes[0]);
+        assert!(matches!(items.last(), Some(BatchItem::Notice { .. })));
     }
 
     #[test]
