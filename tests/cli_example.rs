@@ -146,3 +146,33 @@ fn stats_split_time_by_stage() {
     }
     assert!(stats["sentences"].as_u64().unwrap() > 5);
 }
+
+/// The README cannot drift from the binary: every flag `herald code --help` lists appears in its
+/// Usage section, and the example's `evidence.dictionary` is the entry that really codes the visit.
+#[test]
+fn readme_matches_the_binary() {
+    let readme = include_str!("../README.md");
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args(["code", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let flags: Vec<&str> = help
+        .split_whitespace()
+        .filter(|w| w.starts_with("--") && *w != "--help")
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    assert!(flags.len() > 15, "{help}");
+    for flag in flags {
+        assert!(readme.contains(flag), "README lacks {flag}");
+    }
+    let visit = code_example(&[])
+        .into_iter()
+        .find(|e| e["cameo"] == "042")
+        .expect("the example codes a visit");
+    let dictionary = visit["evidence"]["dictionary"].as_str().unwrap();
+    assert!(
+        readme.contains(&format!("\"dictionary\":\"{dictionary}\"")),
+        "README shows another entry than {dictionary}"
+    );
+}
