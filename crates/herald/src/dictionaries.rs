@@ -94,24 +94,17 @@ fn has_toml(dir: &Path) -> bool {
 /// order the file system lists them in.
 fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), Error> {
     let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::Dictionary {
-            path: d.clone(),
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| Error::Dictionary {
+            path: e.path().unwrap_or(dir).to_path_buf(),
             message: format!("cannot read the folder: {e}"),
         })?;
-        for e in entries {
-            let p = e
-                .map_err(|e| Error::Dictionary {
-                    path: d.clone(),
-                    message: format!("cannot read the folder: {e}"),
-                })?
-                .path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "toml") {
-                files.push(p);
-            }
+        let p = entry.path();
+        if entry.file_type().is_file() && p.extension().is_some_and(|x| x == "toml") {
+            files.push(p.to_path_buf());
         }
     }
     files.sort();

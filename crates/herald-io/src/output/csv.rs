@@ -2,10 +2,10 @@
 //!
 //! Nested objects become prefixed columns (`source.code` → `source_code`), lists are joined with
 //! `;` (CAMEO and PLOVER codes never contain one), a null object leaves all its columns empty.
-//! Quoting follows RFC 4180: a field holding a comma, a double quote, CR or LF is put in double
-//! quotes, with inner quotes doubled; lines end with LF.
+//! Quoting follows RFC 4180 (the `csv` crate): a field holding a comma, a double quote, CR or LF
+//! is put in double quotes, with inner quotes doubled; lines end with LF.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use herald_core::{ActorRecord, EventRecord};
 
@@ -59,29 +59,32 @@ pub const COLUMNS: [&str; 42] = [
 ];
 
 pub struct CsvWriter<W: Write> {
-    out: BufWriter<W>,
+    out: csv::Writer<W>,
     wrote_header: bool,
-    line: String,
 }
 
 impl<W: Write> CsvWriter<W> {
     pub fn new(out: W) -> Self {
         CsvWriter {
-            out: BufWriter::new(out),
+            out: csv_writer(out),
             wrote_header: false,
-            line: String::new(),
         }
     }
 
     fn header(&mut self) -> io::Result<()> {
         if !self.wrote_header {
             self.wrote_header = true;
-            let fields: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-            write_row(&mut self.line, &fields);
-            self.out.write_all(self.line.as_bytes())?;
+            self.out.write_record(COLUMNS).map_err(io::Error::other)?;
         }
         Ok(())
     }
+}
+
+/// RFC 4180 quoting (only where needed), LF line ends.
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
 }
 
 /// The row for one event, one string per column of [`COLUMNS`].
@@ -142,39 +145,10 @@ fn actor_fields(r: &mut Vec<String>, a: Option<&ActorRecord>) {
     }
 }
 
-/// Appends `field` to `line`, quoted if RFC 4180 requires it.
-pub fn push_field(line: &mut String, field: &str) {
-    if field.contains([',', '"', '\r', '\n']) {
-        line.push('"');
-        for ch in field.chars() {
-            if ch == '"' {
-                line.push('"');
-            }
-            line.push(ch);
-        }
-        line.push('"');
-    } else {
-        line.push_str(field);
-    }
-}
-
-fn write_row(line: &mut String, fields: &[String]) {
-    line.clear();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        push_field(line, f);
-    }
-    line.push('\n');
-}
-
 impl<W: Write> EventWriter for CsvWriter<W> {
     fn write(&mut self, event: &EventRecord) -> io::Result<()> {
         self.header()?;
-        let fields = row(event);
-        write_row(&mut self.line, &fields);
-        self.out.write_all(self.line.as_bytes())
+        self.out.write_record(row(event)).map_err(io::Error::other)
     }
 
     /// Writes the header even when there were no events, so the file still loads with its columns.
@@ -188,16 +162,20 @@ impl<W: Write> EventWriter for CsvWriter<W> {
 mod tests {
     use super::*;
 
+    /// One row through the writer, without the header line.
+    fn written(field: &str) -> String {
+        let mut w = csv_writer(Vec::new());
+        w.write_record([field, "x"]).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
     #[test]
     fn quotes_only_when_needed() {
-        let mut s = String::new();
-        push_field(&mut s, "plain text");
-        assert_eq!(s, "plain text");
-        s.clear();
-        push_field(&mut s, "He said \"no\", twice");
-        assert_eq!(s, "\"He said \"\"no\"\", twice\"");
-        s.clear();
-        push_field(&mut s, "two\nlines");
-        assert_eq!(s, "\"two\nlines\"");
+        assert_eq!(written("plain text"), "plain text,x\n");
+        assert_eq!(
+            written("He said \"no\", twice"),
+            "\"He said \"\"no\"\", twice\",x\n"
+        );
+        assert_eq!(written("two\nlines"), "\"two\nlines\",x\n");
     }
 }
