@@ -26,7 +26,7 @@
 
 mod gazetteer;
 #[allow(dead_code)] // `ARTICLES` and `variants` are for build.rs, which includes the same file.
-mod names;
+pub mod names;
 mod resolve;
 
 pub use gazetteer::{Candidate, Gazetteer, Place, PlaceKind};
