@@ -124,6 +124,13 @@ P\tn\tLibya\t\tLBY\t26.3\t17.2\t900\tlibya
 P\tn\tSyria\t\tSYR\t34.8\t39.0\t900\tsyria
 P\tn\tUnited States\t\tUSA\t39.8\t-98.6\t900\tunited states
 P\tn\tFrance\t\tFRA\t46.2\t2.2\t900\tfrance
+P\tr\tBali\tBali\tIDN\t-8.5\t115.1\t800\tbali
+P\tc\tBali\tJiangsu Sheng\tCHN\t32.1\t120.9\t19\tbali
+P\tr\tCrimea\tCrimea\tUKR\t45.0\t34.0\t723\tcrimea
+P\tn\tTaiwan\t\tTWN\t23.7\t121.0\t900\ttaiwan
+P\tn\tUkraine\t\tUKR\t49.0\t32.0\t900\tukraine
+P\tr\tKashmir\tKashmir\tIND\t34.1\t74.8\t500\tkashmir
+P\tc\tKyiv\tKyiv City\tUKR\t50.45\t30.52\t1100\tkyiv
 A\tus\t16
 D\tkazakh\tKAZ
 D\tlebanese\tLBN
@@ -231,6 +238,35 @@ D\tsyrian\tSYR
             &[],
         );
         assert_eq!(place(&by_article), Some(("Tripoli", "LBN", "city")));
+    }
+
+    #[test]
+    fn a_famous_region_is_not_taken_over_by_a_town_in_a_context_country() {
+        let actors = [("Chinese President Xi Jinping", "CHN"), ("Biden", "USA")];
+        let met = locate(
+            "Chinese President Xi Jinping and Biden met in Bali on Monday.",
+            &actors,
+        );
+        assert_eq!(place(&met), Some(("Bali", "IDN", "region")));
+        let arrived = locate("Biden arrived in Bali on Sunday.", &[("Biden", "USA")]);
+        assert_eq!(place(&arrived), Some(("Bali", "IDN", "region")));
+    }
+
+    #[test]
+    fn the_topic_of_an_act_is_not_its_place() {
+        for text in [
+            "The EU imposed new sanctions over Crimea on Monday.",
+            "Beijing issued a warning about Taiwan on Friday.",
+            "The ministers held talks on Ukraine.",
+            "Officials spoke regarding Kashmir.",
+        ] {
+            assert_eq!(place(&locate(text, &[])), None, "{text}");
+        }
+        // The same words before a place where the act happened still place it.
+        let strike = locate("Russia launched an attack on Kyiv overnight.", &[]);
+        assert_eq!(place(&strike), Some(("Kyiv", "UKR", "city")));
+        let flew = locate("Warplanes flew over Aleppo.", &[]);
+        assert_eq!(place(&flew), Some(("Aleppo", "SYR", "city")));
     }
 
     #[test]

@@ -93,6 +93,26 @@ const WEAK_LOCATIVE: &[&str] = &[
     "entered", "reached", "raided", "liberated", "recaptured", "retook", "besieged", "invaded",
     "occupied", "evacuated", "fled", "left", "hit", "pounded", "overran", "encircled",
 ];
+/// Words that make what follows the topic of an act, never where it happened ("a warning about
+/// Taiwan", "talks regarding Kashmir").
+#[rustfmt::skip]
+const TOPIC_MARKERS: &[&str] = &["about", "regarding", "concerning", "re", "behalf"];
+/// Nouns and verbs after which "over" or "on" names a topic, not a place ("sanctions over
+/// Crimea", "talks on Ukraine"; but "flew over Syria", "an attack on Kyiv").
+#[rustfmt::skip]
+const TOPIC_HEADS: &[&str] = &[
+    "sanction", "sanctions", "dispute", "disputes", "row", "rows", "tension", "tensions", "talks",
+    "negotiation", "negotiations", "concern", "concerns", "concerned", "worry", "worries",
+    "worried", "warning", "warnings", "warned", "warn", "warns", "protest", "protests",
+    "protested", "anger", "angry", "outrage", "criticism", "criticized", "criticised", "deal",
+    "agreement", "accord", "resolution", "stance", "position", "policy", "statement", "remarks",
+    "comments", "report", "debate", "vote", "referendum", "decision", "ruling", "standoff",
+    "stand-off", "feud", "spat", "quarrel", "differences", "disagreement", "summit", "conference",
+    "meeting", "consultations", "dialogue", "clash", "clashed", "split", "rift", "furore",
+    "furor", "uproar", "views", "claims", "claim", "sovereignty", "measures",
+    "penalties", "restrictions", "embargo", "fine", "fined",
+];
+
 /// Words allowed between a locative word and the place ("in the northern city of").
 #[rustfmt::skip]
 const FILLER: &[&str] = &[
@@ -360,7 +380,8 @@ fn qualifier_at(g: &Gazetteer, text: &str, toks: &[Token], at: usize) -> Option<
     None
 }
 
-/// How strongly the words before token `i` say "this is where it happened".
+/// How strongly the words before token `i` say "this is where it happened": 0 when they make
+/// it the topic of the act instead ("sanctions over Crimea").
 fn locative_strength(g: &Gazetteer, toks: &[Token], i: usize) -> u8 {
     let mut k = i;
     for _ in 0..7 {
@@ -369,6 +390,12 @@ fn locative_strength(g: &Gazetteer, toks: &[Token], i: usize) -> u8 {
         }
         k -= 1;
         let w = toks[k].norm.as_str();
+        if TOPIC_MARKERS.contains(&w) {
+            return 0;
+        }
+        if matches!(w, "over" | "on") && k > 0 && TOPIC_HEADS.contains(&toks[k - 1].norm.as_str()) {
+            return 0;
+        }
         if STRONG_LOCATIVE.contains(&w) {
             return 3;
         }
@@ -507,12 +534,23 @@ const QUALIFIER_BONUS: i32 = 5000;
 /// Bonus for a region when the text says "province", "region", "state".
 const REGION_CUE_BONUS: i32 = 2500;
 
+/// A region this well known (an island or province the country dictionary names: "Bali",
+/// "Crimea") is what its name means in the news ...
+const FAMOUS_REGION: i32 = 700;
+/// ... and a town of the same name this obscure does not take it over on context alone ("Xi and
+/// Biden met in Bali" is Indonesia's Bali, not a village in Jiangsu).
+const MINOR_PLACE: i32 = 100;
+
 fn best_candidate(
     g: &Gazetteer,
     m: &Mention,
     countries: &HashSet<&str>,
     allow_country: bool,
 ) -> Option<(u32, i32)> {
+    let famous_region = m.candidates.iter().any(|c| {
+        let p = g.place(c.place);
+        p.kind == PlaceKind::Region && p.score >= FAMOUS_REGION
+    });
     m.candidates
         .iter()
         .filter(|c| allow_country || g.place(c.place).kind != PlaceKind::Country)
@@ -520,7 +558,8 @@ fn best_candidate(
             let p = g.place(c.place);
             let code = g.country_code(p);
             let mut score = p.score - c.penalty;
-            if countries.contains(code) {
+            let overshadowed = famous_region && p.kind == PlaceKind::City && p.score < MINOR_PLACE;
+            if countries.contains(code) && !overshadowed {
                 score += CONTEXT_BONUS;
             }
             let qualified = m.qualifier.iter().any(|&q| {
@@ -562,6 +601,9 @@ pub fn locate(
         .unwrap_or_default();
     for m in &mentions {
         let mut strength = m.strength;
+        if strength == 0 {
+            continue; // the act's topic, not its place
+        }
         // Right after the event's verb, with only filler between: "shelled Kharkiv".
         if let Some((_, verb_end)) = q.verb {
             if verb_end <= m.start && strength < 2 {
