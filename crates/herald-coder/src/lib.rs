@@ -37,7 +37,9 @@
 //! - `coref::remember`: the sentence's actors join the article's history.
 //!
 //! Underneath: `types` (the shared `Mention`, `Candidate`), `lexicon` (the compiled
-//! dictionaries), `inflect` (verb forms), `ud` (the tag and relation names compared).
+//! dictionaries), `words` (the English word lists, frame verbs and irregular verbs of the
+//! dictionaries' `[lexicon]` and `[[frame]]` tables, `dictionaries/lexicon.toml`, as hash sets),
+//! `inflect` (verb forms), `ud` (the tag and relation names compared).
 
 mod actors;
 mod commas;
