@@ -143,3 +143,38 @@ impl Words {
         self.time_words.contains(w) || self.is_calendar_word(w)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_lexicon_compiles_to_sets() {
+        let w = Words::new(&WordLists::default());
+        assert!(w.negations.contains("n't"));
+        assert!(w.is_calendar_word("may") && w.is_time_word("tuesday"));
+        assert_eq!(w.frame("pledge", "to"), Some(Frame::Intend));
+        assert_eq!(w.frame("accuse", "of"), Some(Frame::Accuse));
+        assert_eq!(w.frame("accuse", "to"), None);
+        assert!(w.is_frame_link("for") && !w.is_frame_link("with"));
+        assert_eq!(w.irregular("seek"), Some(("sought", "sought")));
+        assert!(w.is_irregular_participle("taken"));
+    }
+
+    #[test]
+    fn a_users_changes_reach_the_sets() {
+        let mut user = WordLists::default();
+        user.remove_word("calendar", "may");
+        user.add_word("speech_verbs", "noted");
+        user.add_frame("pledge", "to", FrameKind::Threaten);
+        user.remove_frame("blame", "for");
+        user.add_irregular("strive", "strove", "striven");
+        let w = Words::new(&user);
+        assert!(!w.is_calendar_word("may") && w.is_calendar_word("june"));
+        assert!(w.speech_verbs.contains("noted") && w.speech_verbs.contains("said"));
+        assert_eq!(w.frame("pledge", "to"), Some(Frame::Threaten));
+        assert!(!w.is_frame_link("for") && !w.is_frame_lemma("blame"));
+        let forms = crate::inflect::forms("strive", &w);
+        assert!(forms.contains(&"strove".to_string()), "{forms:?}");
+    }
+}

@@ -232,7 +232,7 @@ pub struct Dictionaries {
     pub discards: Vec<DiscardEntry>,
     pub issues: Vec<IssueEntry>,
     /// English word knowledge (word lists, frame verbs, irregular verbs), as changes to the
-    /// built-in lexicon: [`WordLists::resolved`] gives the lexicon to code with.
+    /// built-in lexicon: [`WordLists::resolved`](crate::WordLists::resolved) gives the lexicon to code with.
     pub words: crate::lexicon::WordLists,
     /// Entries skipped while reading, with why.
     pub diagnostics: Vec<Diagnostic>,
