@@ -6,6 +6,7 @@ use herald_core::{Date, Token};
 use crate::lexicon::Lexicon;
 use crate::types::{is_new_actor, Mention};
 use crate::ud::{rel, upos, xpos};
+use crate::words::Words;
 use herald_dict::AgentPlacement;
 
 #[derive(Clone, Debug)]
@@ -22,22 +23,9 @@ enum Piece {
     },
 }
 
-/// Words allowed between the pieces of one actor phrase.
-fn is_joiner(t: &Token) -> bool {
-    matches!(
-        t.norm.as_str(),
-        "'s" | "'"
-            | "of"
-            | "the"
-            | "-"
-            | "new"
-            | "top"
-            | "chief"
-            | "deputy"
-            | "acting"
-            | "senior"
-            | "former"
-    )
+/// Words allowed between the pieces of one actor phrase (`actor_joiners`).
+fn is_joiner(words: &Words, t: &Token) -> bool {
+    words.actor_joiners.contains(&t.norm)
 }
 
 /// A country piece: an actor whose code is a bare three-letter country.
@@ -60,46 +48,13 @@ fn modifiers_then_agent(gap: &[Token]) -> bool {
         })
 }
 
-/// Names of days and months: capitalized, yet no part of an actor's name.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Whether a normalized word names a day or a month.
-pub(crate) fn is_calendar_word(w: &str) -> bool {
-    CALENDAR.contains(&w)
-}
-
-/// Capitalized words that are not part of names (besides days and months).
-const NOT_NAMES: &[&str] = &[
-    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-    "dec.", "the", "but", "and", "in", "on", "at", "he", "she", "it", "they", "we", "i", "a", "an",
-    "this", "that", "after", "before", "when", "while",
-];
-
-pub(crate) fn is_capitalized(t: &Token) -> bool {
+/// Whether a token is a capitalized word that may be part of a name: not all capitals, not a
+/// day or month (`calendar`) and not one of `not_names`.
+pub(crate) fn is_capitalized(words: &Words, t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
         && t.text.chars().any(char::is_lowercase)
-        && !NOT_NAMES.contains(&t.norm.as_str())
-        && !is_calendar_word(&t.norm)
+        && !words.not_names.contains(&t.norm)
+        && !words.is_calendar_word(&t.norm)
 }
 
 /// How many words may stand between two words of an actor phrase written with a blank.
@@ -155,11 +110,18 @@ fn loose_actor_at(lex: &Lexicon, tokens: &[Token], i: usize) -> Option<(usize, u
 /// Whether "former" stands before the agent word at `i` in its phrase, over names and actor
 /// phrases only ("former security officials", "Former Japanese prime minister", "former Lima
 /// police"; not "former colonies' police").
-fn after_former(tokens: &[Token], pieces: &[(usize, usize, Piece)], i: usize) -> bool {
+fn after_former(
+    words: &Words,
+    tokens: &[Token],
+    pieces: &[(usize, usize, Piece)],
+    i: usize,
+) -> bool {
     let in_actor = |k: usize| pieces.last().is_some_and(|(s, e, _)| *s <= k && k < *e);
     (i.saturating_sub(5)..i)
         .rev()
-        .take_while(|&k| tokens[k].norm == "former" || is_capitalized(&tokens[k]) || in_actor(k))
+        .take_while(|&k| {
+            tokens[k].norm == "former" || is_capitalized(words, &tokens[k]) || in_actor(k)
+        })
         .any(|k| tokens[k].norm == "former")
 }
 
@@ -231,7 +193,7 @@ fn find_pieces(
                 let other_name = len == 1
                     && person
                     && tokens.get(i + 1).is_some_and(|t| {
-                        is_capitalized(t)
+                        is_capitalized(&lex.words, t)
                             && lex.actors.longest_at(words, i + 1).is_none()
                             && lex.agents.longest_at(words, i + 1).is_none()
                     });
@@ -256,12 +218,13 @@ fn find_pieces(
                 let entry = &lex.dicts.agents[id as usize];
                 // "former security officials", "former Lima police": CAMEO codes former office
                 // holders as elites (ELI), whatever the office was.
-                let (code, placement) =
-                    if after_former(tokens, &pieces, i) && lex.agent_codes.contains("ELI") {
-                        ("ELI".to_string(), AgentPlacement::Suffix)
-                    } else {
-                        (entry.code.clone(), entry.placement)
-                    };
+                let (code, placement) = if after_former(&lex.words, tokens, &pieces, i)
+                    && lex.agent_codes.contains("ELI")
+                {
+                    ("ELI".to_string(), AgentPlacement::Suffix)
+                } else {
+                    (entry.code.clone(), entry.placement)
+                };
                 pieces.push((
                     i,
                     i + len,
@@ -290,7 +253,9 @@ fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piec
     for (s, e, p) in pieces {
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
-            let joinable = gap.len() <= 4 && gap.iter().all(|t| is_joiner(t) || is_capitalized(t));
+            let w = &lex.words;
+            let joinable =
+                gap.len() <= 4 && gap.iter().all(|t| is_joiner(w, t) || is_capitalized(w, t));
             // "Kenya's trade delegation", "the Kenyan farm workers": a country and the agent
             // after it, with up to two common nouns or adjectives modifying the agent between
             // them, are one actor (the tagger tells modifiers; by word order nothing joins).
@@ -354,7 +319,7 @@ fn compose_groups(
     for gi in 0..groups.len() {
         let (s, mut e, ref ps, distribute) = groups[gi];
         let limit = groups.get(gi + 1).map_or(tokens.len(), |g| g.0);
-        while e < limit && is_capitalized(&tokens[e]) && e - s < 12 {
+        while e < limit && is_capitalized(&lex.words, &tokens[e]) && e - s < 12 {
             e += 1;
         }
         if let Some(m) = compose(lex, tokens, s, e, ps, in_piece) {
@@ -514,69 +479,6 @@ fn share_agents(
     }
 }
 
-/// Words after which an agent word is still a noun ("police in", "troops and", "army has").
-const FUNCTION_WORDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "of",
-    "for",
-    "with",
-    "by",
-    "from",
-    "and",
-    "or",
-    "but",
-    "the",
-    "a",
-    "an",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "also",
-    "who",
-    "which",
-    "that",
-    "said",
-    "says",
-    "near",
-    "into",
-    "against",
-    "over",
-    "after",
-    "before",
-    "during",
-    "as",
-    "there",
-    "here",
-    "then",
-    "not",
-    "did",
-    "do",
-    "does",
-    "been",
-    "be",
-    "being",
-    "say",
-    "reportedly",
-    "than",
-    "about",
-    "since",
-];
-
 /// Whether the word after an agent-only phrase shows the phrase modifies a noun.
 fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
     let Some(t) = tokens.get(next) else {
@@ -590,7 +492,7 @@ fn modifies_noun(lex: &Lexicon, tokens: &[Token], next: usize) -> bool {
     let w = t.norm.as_str();
     w.chars().all(|c| c.is_ascii_lowercase())
         && t.text.chars().next().is_some_and(|c| c.is_lowercase())
-        && !FUNCTION_WORDS.contains(&w)
+        && !lex.words.function_words.contains(w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && !lex.verbs.contains_key(w)
@@ -680,13 +582,13 @@ fn compose(
     }
     let names: Vec<String> = tokens[s..e]
         .iter()
-        .filter(|t| is_capitalized(t))
+        .filter(|t| is_capitalized(&lex.words, t))
         .map(|t| t.norm.clone())
         .collect();
     let agent_only = base.is_none();
     // "Foreign Minister Sergei Lavrov" names a person; "Danish Islamist media", all of whose
     // capitalized words are dictionary words, does not.
-    let has_name = (s..e).any(|k| !in_piece[k] && is_capitalized(&tokens[k]));
+    let has_name = (s..e).any(|k| !in_piece[k] && is_capitalized(&lex.words, &tokens[k]));
     let personal = base.is_some_and(|b| b.1)
         || (!agent_only && names.len() >= 2 && has_name && code.len() > 3);
     Some(Mention {

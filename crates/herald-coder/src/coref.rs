@@ -3,8 +3,8 @@
 //! resolved against the article's history of actor mentions, which is updated after each
 //! sentence ([`remember`]).
 //!
-//! Reads no dictionary data beyond the mentions `actors` found: the pronouns and group nouns are
-//! the Rust lists below.
+//! Reads the mentions `actors` found and the lexicon's `subject_pronouns`, `object_pronouns`,
+//! `pair_words`, `group_nouns` and `group_nouns_people` lists (`dictionaries/lexicon.toml`).
 
 use std::collections::VecDeque;
 
@@ -12,6 +12,7 @@ use herald_core::Token;
 
 use crate::actors::is_capitalized;
 use crate::types::{is_new_actor, Mention};
+use crate::words::Words;
 
 /// An actor named earlier in the article, for resolving later references to it.
 #[derive(Clone, Debug)]
@@ -35,30 +36,13 @@ pub(crate) type History = VecDeque<Antecedent>;
 /// article no longer scans every earlier mention for every new one (quadratic time).
 pub const HISTORY: usize = 500;
 
-const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
-/// Nouns that, after "the two" or "both", stand for the two parties last named.
-const GROUP_NOUNS: &[&str] = &[
-    "sides",
-    "countries",
-    "nations",
-    "ministers",
-    "leaders",
-    "presidents",
-    "governments",
-    "delegations",
-    "states",
-    "parties",
-    "premiers",
-    "heads",
-];
-
 /// Resolves the references among a sentence's mentions `ms` (as `actors` found them) against
 /// `history`, and adds the pronouns and bare names no dictionary phrase covers; leaves `ms`
 /// sorted by position.
-pub(crate) fn resolve(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+pub(crate) fn resolve(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
     role_nouns(tokens, ms, history);
-    two_parties(tokens, ms, history);
-    pronouns_and_names(tokens, ms, history);
+    two_parties(words, tokens, ms, history);
+    pronouns_and_names(words, tokens, ms, history);
     ms.sort_by_key(|m| m.start);
 }
 
@@ -93,11 +77,13 @@ fn role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
 }
 
 /// "The two sides", "both ministers": the last two actors named with different countries.
-fn two_parties(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+fn two_parties(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
     let mut pairs = Vec::new();
     for k in 0..tokens.len().saturating_sub(1) {
-        let quant = matches!(tokens[k].norm.as_str(), "two" | "both");
-        let group = GROUP_NOUNS.contains(&tokens[k + 1].norm.as_str());
+        let quant = words.pair_words.contains(&tokens[k].norm);
+        let noun = &tokens[k + 1].norm;
+        let people = words.group_nouns_people.contains(noun);
+        let group = people || words.group_nouns.contains(noun);
         if quant
             && group
             && !ms
@@ -114,10 +100,6 @@ fn two_parties(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
                 .chain(history.iter().rev().map(|a| (a.code.as_str(), a.personal)));
             let mut seen: Vec<(&str, bool)> = Vec::new();
             // "The two leaders" are people; "the two countries" may be any actors.
-            let people = !matches!(
-                tokens[k + 1].norm.as_str(),
-                "sides" | "countries" | "nations" | "states" | "parties" | "governments"
-            );
             for a in earlier.filter(|a| !people || a.1) {
                 if seen.iter().all(|b| b.0.get(..3) != a.0.get(..3)) {
                     seen.push(a);
@@ -148,7 +130,7 @@ fn two_parties(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
 }
 
 /// Pronouns and bare names not covered by a dictionary phrase.
-fn pronouns_and_names(tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
+fn pronouns_and_names(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
     let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.start <= k && k < m.end);
     let mut extra = Vec::new();
     let mut k = 0;
@@ -158,13 +140,14 @@ fn pronouns_and_names(tokens: &[Token], ms: &mut Vec<Mention>, history: &History
             continue;
         }
         let t = &tokens[k];
-        if PRONOUNS.contains(&t.norm.as_str()) {
-            if let Some(code) = pronoun_code(t, k, ms, history) {
+        let subject_pronoun = words.subject_pronouns.contains(&t.norm);
+        if subject_pronoun || words.object_pronouns.contains(&t.norm) {
+            if let Some(code) = pronoun_code(subject_pronoun, k, ms, history) {
                 extra.push(resolved(k, k + 1, code, t));
             }
-        } else if is_capitalized(t) {
+        } else if is_capitalized(words, t) {
             let mut e = k;
-            while e < tokens.len() && is_capitalized(&tokens[e]) && !covered(e, ms) {
+            while e < tokens.len() && is_capitalized(words, &tokens[e]) && !covered(e, ms) {
                 e += 1;
             }
             let span_words: Vec<&str> = tokens[k..e].iter().map(|t| t.norm.as_str()).collect();
@@ -184,12 +167,16 @@ fn pronouns_and_names(tokens: &[Token], ms: &mut Vec<Mention>, history: &History
     ms.extend(extra);
 }
 
-/// The actor the pronoun `t` at token `k` refers to.
-fn pronoun_code(t: &Token, k: usize, ms: &[Mention], history: &History) -> Option<String> {
+/// The actor the pronoun at token `k` (a subject pronoun or not) refers to.
+fn pronoun_code(
+    subject_pronoun: bool,
+    k: usize,
+    ms: &[Mention],
+    history: &History,
+) -> Option<String> {
     let before_here: Vec<&Mention> = ms.iter().filter(|m| m.end <= k && m.personal).collect();
     // A subject pronoun continues the previous sentence's subject ("Nazarbayev met
     // Chang. He thanked ..." is Nazarbayev); otherwise the latest person named.
-    let subject_pronoun = matches!(t.norm.as_str(), "he" | "she");
     // "She thanked him": an object pronoun is someone other than the sentence's
     // subject, so the latest other person named.
     let object_pronoun = !subject_pronoun && !before_here.is_empty();

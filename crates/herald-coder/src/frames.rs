@@ -1,29 +1,18 @@
 //! Frames: a modal or a framing verb before an event verb changes what is reported ("will
 //! visit" is an intent, "urged Iran to stop" an appeal, "accused Russia of attacking" an
-//! accusation). The framing words are Rust lists here; the framed codes come from the
-//! codebook (`Codebook::combine`).
+//! accusation). The framing words are the lexicon's data (`[[frame]]` tables and the
+//! `intent_modals`, `frame_adverbs`, `frame_fillers` and `that_clause_modals` lists, in
+//! `dictionaries/lexicon.toml`); the framed codes come from the codebook (`Codebook::combine`).
 
 use herald_cameo::Frame;
 use herald_core::Token;
 
 use crate::sentence::Sent;
+use crate::words::Words;
 
-/// Verbs that frame the verb after them ("agreed to cooperate", "threatened to attack").
-fn frame_of(lemma: &str) -> Option<Frame> {
-    Some(match lemma {
-        "agree" | "plan" | "pledge" | "promise" | "vow" | "intend" | "offer" | "decide"
-        | "will" | "shall" | "'ll" | "prepare" | "aim" | "seek" | "commit" | "ready"
-        | "willing" | "prepared" | "determined" | "undertake" => Frame::Intend,
-        "threaten" => Frame::Threaten,
-        "refuse" | "reject" | "decline" => Frame::Reject,
-        "urge" | "ask" | "appeal" | "request" | "call" | "invite" | "encourage" | "press"
-        | "implore" => Frame::Appeal,
-        "demand" | "insist" => Frame::Demand,
-        _ => return None,
-    })
-}
-
-fn lemma_of(t: &Token) -> String {
+/// The lemma of `t`; untagged, the stem of a framing verb its inflection leaves (the common
+/// suffixes stripped), else the word as written.
+fn lemma_of(words: &Words, t: &Token) -> String {
     if !t.lemma.is_empty() {
         return t.lemma.clone();
     }
@@ -39,9 +28,7 @@ fn lemma_of(t: &Token) -> String {
     ] {
         if let Some(stem) = n.strip_suffix(suffix) {
             for cand in [format!("{stem}{repl}"), format!("{stem}{repl}e")] {
-                if frame_of(&cand).is_some()
-                    || matches!(cand.as_str(), "accuse" | "charge" | "blame")
-                {
+                if words.is_frame_lemma(&cand) {
                     return cand;
                 }
             }
@@ -50,24 +37,23 @@ fn lemma_of(t: &Token) -> String {
     n.to_string()
 }
 
-fn is_adverb(w: &str) -> bool {
-    (w.ends_with("ly") && w.len() > 4)
-        || matches!(
-            w,
-            "also" | "soon" | "still" | "further" | "again" | "then" | "now"
-        )
+/// An adverb between a modal or framing verb and the verb framed: `frame_adverbs`, or a word
+/// of five letters or more ending in -ly.
+fn is_adverb(words: &Words, w: &str) -> bool {
+    (w.ends_with("ly") && w.len() > 4) || words.frame_adverbs.contains(w)
 }
 
 /// The frame governing the verb at `i`: a modal ("will visit") or a framing verb followed by
 /// "to" ("agreed to cooperate", "urged Iran to stop"). Returns the frame and the framing token.
 pub(crate) fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     let t = s.tokens;
+    let words = &s.lex.words;
     // "will visit", "will also train", "will soon jointly hold".
     let mut m = i;
-    while m > 0 && m + 2 >= i && is_adverb(&t[m - 1].norm) {
+    while m > 0 && m + 2 >= i && is_adverb(words, &t[m - 1].norm) {
         m -= 1;
     }
-    if m >= 1 && matches!(t[m - 1].norm.as_str(), "will" | "'ll" | "shall") {
+    if m >= 1 && words.intent_modals.contains(&t[m - 1].norm) {
         return Some((Frame::Intend, m - 1));
     }
     let inside_mention = |k: usize| s.mentions.iter().any(|m| m.start <= k && k < m.end);
@@ -75,43 +61,14 @@ pub(crate) fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     // themselves: "urged Israel and the Palestinians to", "called on Belarus to".
     let filler = |k: usize| {
         inside_mention(k)
-            || is_adverb(&t[k].norm)
-            || matches!(
-                t[k].norm.as_str(),
-                "on" | "upon"
-                    | "to"
-                    | "'s"
-                    | "and"
-                    | ","
-                    | "the"
-                    | "both"
-                    | "all"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "be"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "each"
-                    | "other"
-                    | "one"
-                    | "another"
-            )
+            || is_adverb(words, &t[k].norm)
+            || words.frame_fillers.contains(&t[k].norm)
     };
-    if i >= 2 && matches!(t[i - 1].norm.as_str(), "to" | "of" | "for") {
+    if i >= 2 && words.is_frame_link(&t[i - 1].norm) {
         // Skip back over the one urged or accused: "urged Iran to", "accused Russia of".
         let lo = i.saturating_sub(12);
         for k in (lo..i - 1).rev() {
-            let lemma = lemma_of(&t[k]);
-            let frame = match t[i - 1].norm.as_str() {
-                "to" => frame_of(&lemma),
-                "of" => matches!(lemma.as_str(), "accuse" | "charge").then_some(Frame::Accuse),
-                _ => (lemma == "blame").then_some(Frame::Accuse),
-            };
-            if let Some(f) = frame {
+            if let Some(f) = words.frame(&lemma_of(words, &t[k]), &t[i - 1].norm) {
                 return Some((f, k));
             }
             if !filler(k) {
@@ -124,12 +81,14 @@ pub(crate) fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     let mut k = i;
     while k > 0
         && k + 12 > i
-        && (filler(k - 1) || matches!(t[k - 1].norm.as_str(), "should" | "must"))
+        && (filler(k - 1) || words.that_clause_modals.contains(&t[k - 1].norm))
     {
         k -= 1;
     }
     if k >= 2 && t[k - 1].norm == "that" {
-        if let Some(f @ (Frame::Demand | Frame::Appeal)) = frame_of(&lemma_of(&t[k - 2])) {
+        if let Some(f @ (Frame::Demand | Frame::Appeal)) =
+            words.frame(&lemma_of(words, &t[k - 2]), "to")
+        {
             return Some((f, k - 2));
         }
     }

@@ -1,122 +1,10 @@
 //! English verb inflection: the forms a dictionary verb can take in untagged text.
 //!
 //! When the tagger has lemmatized a sentence, verbs are matched by lemma; these forms let the coder
-//! also work on text that was not tagged (and catch lemmatizer misses).
+//! also work on text that was not tagged (and catch lemmatizer misses). The irregular verbs are
+//! data: the lexicon's `irregular_verbs` ([`Words::irregular`]).
 
-/// Irregular verbs: base, past, past participle. Only verbs likely in event dictionaries.
-const IRREGULAR: &[(&str, &str, &str)] = &[
-    ("be", "was", "been"),
-    ("bear", "bore", "borne"),
-    ("beat", "beat", "beaten"),
-    ("become", "became", "become"),
-    ("begin", "began", "begun"),
-    ("bend", "bent", "bent"),
-    ("bid", "bid", "bid"),
-    ("bind", "bound", "bound"),
-    ("bite", "bit", "bitten"),
-    ("blow", "blew", "blown"),
-    ("break", "broke", "broken"),
-    ("bring", "brought", "brought"),
-    ("build", "built", "built"),
-    ("burn", "burnt", "burnt"),
-    ("buy", "bought", "bought"),
-    ("cast", "cast", "cast"),
-    ("catch", "caught", "caught"),
-    ("choose", "chose", "chosen"),
-    ("come", "came", "come"),
-    ("cost", "cost", "cost"),
-    ("cut", "cut", "cut"),
-    ("deal", "dealt", "dealt"),
-    ("do", "did", "done"),
-    ("draw", "drew", "drawn"),
-    ("drive", "drove", "driven"),
-    ("eat", "ate", "eaten"),
-    ("fall", "fell", "fallen"),
-    ("feed", "fed", "fed"),
-    ("feel", "felt", "felt"),
-    ("fight", "fought", "fought"),
-    ("find", "found", "found"),
-    ("flee", "fled", "fled"),
-    ("fly", "flew", "flown"),
-    ("forbid", "forbade", "forbidden"),
-    ("forgive", "forgave", "forgiven"),
-    ("freeze", "froze", "frozen"),
-    ("get", "got", "gotten"),
-    ("give", "gave", "given"),
-    ("go", "went", "gone"),
-    ("grow", "grew", "grown"),
-    ("hang", "hung", "hung"),
-    ("have", "had", "had"),
-    ("hear", "heard", "heard"),
-    ("hide", "hid", "hidden"),
-    ("hit", "hit", "hit"),
-    ("hold", "held", "held"),
-    ("hurt", "hurt", "hurt"),
-    ("keep", "kept", "kept"),
-    ("know", "knew", "known"),
-    ("lay", "laid", "laid"),
-    ("lead", "led", "led"),
-    ("leave", "left", "left"),
-    ("lend", "lent", "lent"),
-    ("let", "let", "let"),
-    ("lose", "lost", "lost"),
-    ("make", "made", "made"),
-    ("mean", "meant", "meant"),
-    ("meet", "met", "met"),
-    ("mislead", "misled", "misled"),
-    ("overcome", "overcame", "overcome"),
-    ("overthrow", "overthrew", "overthrown"),
-    ("pay", "paid", "paid"),
-    ("put", "put", "put"),
-    ("quit", "quit", "quit"),
-    ("read", "read", "read"),
-    ("rebuild", "rebuilt", "rebuilt"),
-    ("ride", "rode", "ridden"),
-    ("ring", "rang", "rung"),
-    ("rise", "rose", "risen"),
-    ("run", "ran", "run"),
-    ("say", "said", "said"),
-    ("see", "saw", "seen"),
-    ("seek", "sought", "sought"),
-    ("sell", "sold", "sold"),
-    ("send", "sent", "sent"),
-    ("set", "set", "set"),
-    ("shake", "shook", "shaken"),
-    ("shoot", "shot", "shot"),
-    ("shut", "shut", "shut"),
-    ("sing", "sang", "sung"),
-    ("sink", "sank", "sunk"),
-    ("sit", "sat", "sat"),
-    ("slay", "slew", "slain"),
-    ("speak", "spoke", "spoken"),
-    ("spend", "spent", "spent"),
-    ("split", "split", "split"),
-    ("spread", "spread", "spread"),
-    ("stand", "stood", "stood"),
-    ("steal", "stole", "stolen"),
-    ("strike", "struck", "struck"),
-    ("swear", "swore", "sworn"),
-    ("sweep", "swept", "swept"),
-    ("take", "took", "taken"),
-    ("teach", "taught", "taught"),
-    ("tear", "tore", "torn"),
-    ("tell", "told", "told"),
-    ("think", "thought", "thought"),
-    ("throw", "threw", "thrown"),
-    ("undergo", "underwent", "undergone"),
-    ("understand", "understood", "understood"),
-    ("undertake", "undertook", "undertaken"),
-    ("uphold", "upheld", "upheld"),
-    ("upset", "upset", "upset"),
-    ("wage", "waged", "waged"),
-    ("wake", "woke", "woken"),
-    ("wear", "wore", "worn"),
-    ("win", "won", "won"),
-    ("overrun", "overran", "overrun"),
-    ("withdraw", "withdrew", "withdrawn"),
-    ("withhold", "withheld", "withheld"),
-    ("write", "wrote", "written"),
-];
+use crate::words::Words;
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -135,8 +23,16 @@ fn doubles_final(v: &str) -> bool {
     !is_vowel(a) && is_vowel(m) && !is_vowel(z) && !matches!(z, b'w' | b'x' | b'y')
 }
 
-/// All forms of a verb: base, third person singular, past, past participle, present participle.
+/// All forms of a verb: base, third person singular, past, past participle, present participle;
+/// irregular ones from the built-in lexicon.
 pub fn verb_forms(lemma: &str) -> Vec<String> {
+    static BUILTIN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    let words = BUILTIN.get_or_init(|| Words::new(&herald_dict::WordLists::default()));
+    forms(lemma, words)
+}
+
+/// All forms of a verb, its irregular ones from `words`.
+pub(crate) fn forms(lemma: &str, words: &Words) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     let b = lemma.as_bytes();
     let n = b.len();
@@ -145,7 +41,7 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     }
     // Third person singular.
     out.push(herald_dict::regular_plural(lemma));
-    if let Some(&(_, past, part)) = IRREGULAR.iter().find(|(base, _, _)| *base == lemma) {
+    if let Some((past, part)) = words.irregular(lemma) {
         out.push(past.to_string());
         out.push(part.to_string());
         if lemma == "be" {
@@ -181,8 +77,8 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
 }
 
 /// Past participles, to recognise passives ("was praised by").
-pub fn is_past_participle_form(word: &str) -> bool {
-    word.ends_with("ed") || IRREGULAR.iter().any(|(_, _, p)| *p == word)
+pub(crate) fn is_past_participle_form(word: &str, words: &Words) -> bool {
+    word.ends_with("ed") || words.is_irregular_participle(word)
 }
 
 #[cfg(test)]

@@ -1,66 +1,21 @@
 //! Dictionaries compiled for matching: phrase indexes keyed by first word, verb forms keyed by
-//! surface form and lemma. Built once per run, shared read-only by all threads.
+//! surface form and lemma, and the English word lists ([`Words`]). Built once per run, shared
+//! read-only by all threads.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
+use herald_core::hash::{FxHashMap, FxHashSet, FxHasher};
 use herald_dict::{Dictionaries, PatternElem, Phrase};
 
-use crate::inflect::verb_forms;
-
-/// FxHash (rustc's hasher): the coder looks up short word keys several times per token, where
-/// std's SipHash (built to resist flooding by adversarial keys, which dictionaries are not) cost
-/// about a tenth of coding time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(b as u64);
-    }
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
-pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;
+use crate::inflect::forms;
+use crate::words::Words;
 
 /// Hash of a word, for the sets of words a sentence has and a pattern needs.
 pub(crate) fn word_hash(w: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(w.as_bytes());
     // Mixed so that the low bits, which choose hash-table slots, depend on every byte.
-    h.add(0xff);
+    h.write_u8(0xff);
     h.finish()
 }
 
@@ -159,6 +114,8 @@ pub struct Lexicon {
     /// Every verb block comes from PETRARCH dictionaries: actor phrases are read as PETRARCH
     /// reads noun phrases (an agent word anywhere in one codes it: "the official news agency").
     pub(crate) petrarch: bool,
+    /// The English word lists, frame verbs and irregular verbs (`[lexicon]`, `[[frame]]`).
+    pub(crate) words: Words,
 }
 
 impl Lexicon {
@@ -169,6 +126,7 @@ impl Lexicon {
     }
 
     pub fn new(dicts: Dictionaries) -> Lexicon {
+        let words = Words::new(&dicts.words);
         let mut actors = PhraseIndex::default();
         let mut loose_actors: FxHashMap<String, Vec<(Phrase, Vec<usize>, u32)>> =
             FxHashMap::default();
@@ -218,7 +176,7 @@ impl Lexicon {
                 let Some(head) = word.lemma.get(word.head) else {
                     continue;
                 };
-                let mut keys: Vec<String> = verb_forms(head);
+                let mut keys: Vec<String> = forms(head, &words);
                 for f in &word.forms {
                     if let Some(h) = f.get(word.head) {
                         keys.push(h.clone());
@@ -281,6 +239,7 @@ impl Lexicon {
             specificity,
             required,
             petrarch,
+            words,
         }
     }
 }

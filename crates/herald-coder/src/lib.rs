@@ -37,7 +37,9 @@
 //! - `coref::remember`: the sentence's actors join the article's history.
 //!
 //! Underneath: `types` (the shared `Mention`, `Candidate`), `lexicon` (the compiled
-//! dictionaries), `inflect` (verb forms), `ud` (the tag and relation names compared).
+//! dictionaries), `words` (the English word lists, frame verbs and irregular verbs of the
+//! dictionaries' `[lexicon]` and `[[frame]]` tables, `dictionaries/lexicon.toml`, as hash sets),
+//! `inflect` (verb forms), `ud` (the tag and relation names compared).
 
 mod actors;
 mod commas;
@@ -52,6 +54,7 @@ mod roles;
 mod sentence;
 mod types;
 mod ud;
+mod words;
 
 use std::time::{Duration, Instant};
 
@@ -198,12 +201,13 @@ impl Coder {
         let s = &doc.sentences[si];
         let t = Instant::now();
         let mut mentions = actors::find_mentions(&self.lex, &s.tokens, doc.article.date);
-        coref::resolve(&s.tokens, &mut mentions, history);
+        coref::resolve(&self.lex.words, &s.tokens, &mut mentions, history);
         *actor_time += t.elapsed();
         let sent = Sent::new(&self.lex, &s.tokens, &mentions, s.parsed);
         let mut cands = passes::code_sentence(&sent, &self.codebook);
         if options.new_actor_length > 0 && s.parsed {
             passes::new_actors::run(
+                &self.lex.words,
                 &s.tokens,
                 &mut mentions,
                 &mut cands,

@@ -4,7 +4,7 @@
 
 use herald_dict::{PatternElem, VerbPattern};
 
-use crate::sentence::{matches_word, Sent, CLAUSE_END, NEGATIONS, PREPS, WINDOW};
+use crate::sentence::{matches_word, Sent, CLAUSE_END, WINDOW};
 
 /// Result of matching one pattern.
 #[derive(Default)]
@@ -30,10 +30,10 @@ impl Sent<'_> {
     /// n't", "will not").
     pub(crate) fn is_negation(&self, e: &PatternElem) -> bool {
         match e {
-            PatternElem::Word(w) => NEGATIONS.contains(&w.as_str()),
+            PatternElem::Word(w) => self.is_negation_word(w),
             PatternElem::Synset(name) => self.lex.dicts.verbs.synsets.get(name).is_some_and(|ms| {
                 ms.iter()
-                    .any(|m| m.iter().any(|w| NEGATIONS.contains(&w.as_str())))
+                    .any(|m| m.iter().any(|w| self.is_negation_word(w)))
             }),
             _ => false,
         }
@@ -97,7 +97,7 @@ impl Sent<'_> {
                     // money from Osgiliath" for "* MONEY $"), but not two.
                     let preps = between
                         .iter()
-                        .filter(|t| t.norm != "of" && PREPS.contains(&t.norm.as_str()))
+                        .filter(|t| t.norm != "of" && self.lex.words.prepositions.contains(&t.norm))
                         .count();
                     let allowed = usize::from(self.lex.petrarch);
                     if between.len() > 5
@@ -154,7 +154,7 @@ impl Sent<'_> {
                     let mut k = pos;
                     // A prepositional phrase is skipped whole: "* EID ^ $" passes over "with
                     // Kenya" in "celebrate Eid with Kenya next week at the Vatican".
-                    if k < end && PREPS.contains(&self.tokens[k].norm.as_str()) {
+                    if k < end && self.lex.words.prepositions.contains(&self.tokens[k].norm) {
                         k += 1;
                     }
                     while k < end && matches!(self.tokens[k].norm.as_str(), "the" | "a" | "an") {
@@ -164,7 +164,7 @@ impl Sent<'_> {
                         pos = m.end;
                     } else {
                         while k < end
-                            && !PREPS.contains(&self.tokens[k].norm.as_str())
+                            && !self.lex.words.prepositions.contains(&self.tokens[k].norm)
                             && !CLAUSE_END.contains(&self.tokens[k].norm.as_str())
                             && self.tokens[k].norm != ","
                         {

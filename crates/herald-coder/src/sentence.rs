@@ -11,7 +11,9 @@
 use herald_core::Token;
 
 use crate::inflect::is_past_participle_form;
-use crate::lexicon::{word_hash, FxHashSet, Lexicon, VerbRef};
+use herald_core::hash::FxHashSet;
+
+use crate::lexicon::{word_hash, Lexicon, VerbRef};
 use crate::types::Mention;
 use crate::ud::{rel, upos, xpos};
 
@@ -19,74 +21,6 @@ use crate::ud::{rel, upos, xpos};
 pub(crate) fn is_direct_object_of(t: &Token, start: usize, end: usize) -> bool {
     t.deprel == rel::OBJ && t.head.is_some_and(|h| (start..end).contains(&h))
 }
-
-/// Prepositions: an actor after one is no subject or direct object.
-pub(crate) const PREPS: &[&str] = &[
-    "in", "to", "at", "with", "from", "of", "for", "on", "by", "into", "against", "over", "about",
-    "after", "during", "near", "between", "among", "under", "toward", "towards", "through",
-    "without", "across", "since", "via", "amid", "than",
-];
-
-/// Words that may stand between a preposition and a place: "over eastern Ukraine".
-const COMPASS: &[&str] = &[
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "neighbouring",
-    "neighboring",
-    "rural",
-    "occupied",
-    "north",
-    "south",
-    "east",
-    "west",
-];
-
-/// Words that negate the verb or noun after them (within three words).
-pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
-
-/// Words before an untagged word that make it a noun ("the visit", "an official visit").
-const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "'s",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "this",
-    "that",
-    "official",
-    "state",
-    "first",
-    "recent",
-    "planned",
-    "further",
-    "new",
-    "two-day",
-    "three-day",
-    "one-day",
-    "working",
-    "landmark",
-    "formal",
-    "bilateral",
-    "fresh",
-    "peace",
-    "of",
-    "on",
-    "during",
-    "after",
-    "for",
-    "before",
-];
 
 /// Punctuation that ends a clause.
 pub(crate) const CLAUSE_END: &[&str] = &[";", ".", "!", "?", "--", ":"];
@@ -265,19 +199,8 @@ impl Sent<'_> {
     /// comma is not part of the verb phrase before it.
     fn reporting_clause_at(&self, k: usize) -> bool {
         self.tokens[k].norm == ","
-            && (k + 1..(k + 10).min(self.tokens.len())).any(|j| {
-                matches!(
-                    self.tokens[j].norm.as_str(),
-                    "said"
-                        | "says"
-                        | "told"
-                        | "reported"
-                        | "added"
-                        | "according"
-                        | "announced"
-                        | "stated"
-                )
-            })
+            && (k + 1..(k + 10).min(self.tokens.len()))
+                .any(|j| self.lex.words.speech_verbs.contains(&self.tokens[j].norm))
     }
 
     /// Whether token `k` is a dictionary verb used as a verb (a possible event trigger).
@@ -305,11 +228,11 @@ impl Sent<'_> {
     pub(crate) fn prep_before(&self, m: &Mention) -> Option<&str> {
         let mut k = m.start;
         while k > 0
-            && (COMPASS.contains(&self.tokens[k - 1].norm.as_str())
-                || matches!(
-                    self.tokens[k - 1].norm.as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both"
-                ))
+            && self
+                .lex
+                .words
+                .preposition_gap
+                .contains(&self.tokens[k - 1].norm)
         {
             k -= 1;
         }
@@ -320,7 +243,7 @@ impl Sent<'_> {
             return None;
         }
         let w = t.norm.as_str();
-        PREPS.contains(&w).then_some(w)
+        self.lex.words.prepositions.contains(w).then_some(w)
     }
 
     /// The first mention starting at or after `from` (and before `end`).
@@ -329,9 +252,14 @@ impl Sent<'_> {
             .find(|&k| self.mentions[k].start >= from && self.mentions[k].start < end)
     }
 
+    /// Whether `w` is a word of the `negations` list.
+    pub(crate) fn is_negation_word(&self, w: &str) -> bool {
+        self.lex.words.negations.contains(w)
+    }
+
     pub(crate) fn negated(&self, i: usize) -> bool {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| NEGATIONS.contains(&self.tokens[k].norm.as_str()))
+        (lo..i).any(|k| self.is_negation_word(&self.tokens[k].norm))
     }
 
     /// Whether the noun phrase `start..end` is the subject or object of a negated verb
@@ -353,8 +281,7 @@ impl Sent<'_> {
         );
         core && matches!(self.tokens[h].upos.as_str(), upos::VERB | upos::AUX)
             && self.children(h).any(|c| {
-                self.tokens[c].deprel == rel::ADVMOD
-                    && NEGATIONS.contains(&self.tokens[c].norm.as_str())
+                self.tokens[c].deprel == rel::ADVMOD && self.is_negation_word(&self.tokens[c].norm)
             })
     }
 
@@ -362,7 +289,7 @@ impl Sent<'_> {
     pub(crate) fn passive(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         let participle = if t.xpos.is_empty() {
-            is_past_participle_form(&t.norm)
+            is_past_participle_form(&t.norm, &self.lex.words)
         } else {
             t.xpos == xpos::VBN
         };
@@ -371,10 +298,10 @@ impl Sent<'_> {
         }
         let lo = i.saturating_sub(3);
         (lo..i).rev().any(|k| {
-            matches!(
-                self.tokens[k].norm.as_str(),
-                "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got" | "get" | "gets"
-            )
+            self.lex
+                .words
+                .passive_auxiliaries
+                .contains(&self.tokens[k].norm)
         })
     }
 
@@ -386,8 +313,10 @@ impl Sent<'_> {
         }
         // A gerund after a preposition is a verb: "accused Russia of attacking", "after signing".
         let prev = i.checked_sub(1).map(|k| self.tokens[k].norm.as_str());
-        let gerund_after_prep = t.norm.ends_with("ing") && prev.is_some_and(|p| PREPS.contains(&p));
-        !gerund_after_prep && prev.is_some_and(|p| DETERMINERS.contains(&p))
+        let words = &self.lex.words;
+        let gerund_after_prep =
+            t.norm.ends_with("ing") && prev.is_some_and(|p| words.prepositions.contains(p));
+        !gerund_after_prep && prev.is_some_and(|p| words.noun_markers.contains(p))
     }
 
     pub(crate) fn is_verb_use(&self, i: usize) -> bool {

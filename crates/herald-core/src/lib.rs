@@ -6,11 +6,13 @@
 //! - [`Article`]: one input document as read from a file, with where it came from.
 //! - [`Doc`]: the article plus its sentences and tokens, which later stages annotate in place.
 //! - [`EventRecord`]: one coded event, the unit every output format writes.
+//! - [`calendar`]: the names of days and months, one list for every crate.
 //! - [`hash`]: the fast deterministic hashes every crate uses for its tables.
 //!
 //! This crate has no behaviour beyond constructors, parsing of dates and small helpers: it must not
 //! depend on any other Herald crate, so every crate can depend on it.
 
+pub mod calendar;
 pub mod date;
 pub mod doc;
 pub mod event;

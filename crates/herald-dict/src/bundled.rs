@@ -11,6 +11,14 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
     files::FILES.iter().map(|(name, _)| *name)
 }
 
+/// The text of the bundled file `name` (relative to `dictionaries/`).
+pub(crate) fn file(name: &str) -> Option<&'static str> {
+    files::FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 /// Reads all bundled dictionaries. Diagnostics name the files as `dictionaries/<path>`.
 pub fn load() -> Dictionaries {
     let mut all = Dictionaries::default();

@@ -1,5 +1,6 @@
 //! Reader for Herald's own dictionary format: TOML files with `[[country]]`, `[[organization]]`,
-//! `[[person]]`, `[[agent]]` and `[[event]]` tables (see `docs/dictionaries.md`).
+//! `[[person]]`, `[[agent]]` and `[[event]]` tables, and the English word knowledge of `[lexicon]`
+//! and `[[frame]]` tables (`crate::lexicon`; see `docs/dictionaries.md`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -27,6 +28,11 @@ struct FileTables {
     agent: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     event: Vec<Spanned<toml::Value>>,
+    /// Word lists (see `crate::lexicon`), each with the span of its value.
+    #[serde(default)]
+    lexicon: std::collections::BTreeMap<String, Spanned<toml::Value>>,
+    #[serde(default)]
+    frame: Vec<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +224,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
         v
     }
     let d = &mut out.diagnostics;
+    crate::lexicon::read(tables.lexicon, tables.frame, &loc, &mut out.words, d);
     let countries: Vec<(Country, _)> = entries(tables.country, "country", &loc, d);
     let orgs: Vec<(Organization, _)> = entries(tables.organization, "organization", &loc, d);
     let people: Vec<(Person, _)> = entries(tables.person, "person", &loc, d);

@@ -242,6 +242,9 @@ pub struct Dictionaries {
     pub verbs: VerbDict,
     pub discards: Vec<DiscardEntry>,
     pub issues: Vec<IssueEntry>,
+    /// English word knowledge (word lists, frame verbs, irregular verbs), as changes to the
+    /// built-in lexicon: [`WordLists::resolved`](crate::WordLists::resolved) gives the lexicon to code with.
+    pub words: crate::lexicon::WordLists,
     /// Entries skipped while reading, with why.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -259,6 +262,7 @@ impl Dictionaries {
         self.verbs.nouns.extend(other.verbs.nouns);
         self.discards.extend(other.discards);
         self.issues.extend(other.issues);
+        self.words.extend(other.words);
         self.diagnostics.extend(other.diagnostics);
     }
 }

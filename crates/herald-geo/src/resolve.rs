@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use herald_core::calendar;
 use herald_core::{Doc, EventRecord, LocationRecord, Sentence, Token};
 
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
@@ -147,22 +148,19 @@ const CONNECTORS: &[&str] = &[
     "on", "upon", "sur", "am", "im", "an", "der", "en", "y", "e", "i", "bin", "ibn", "au", "aux",
     "sul", "sous", "op", "van", "von", "zu", "-", "'", "i", "bou", "ben",
 ];
-/// Capitalized words that follow a place name without extending it ("in Kabul Tuesday").
+/// Capitalized words that follow a place name without extending it ("in Kabul Tuesday"), besides
+/// the days, months and month abbreviations of `herald_core::calendar` ([`is_follower`]).
 #[rustfmt::skip]
 const FOLLOWERS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "president", "prime", "foreign", "defense", "defence", "minister", "on", "in",
+    "president", "prime", "foreign", "defense", "defence", "minister", "on", "in",
     "at", "last", "this", "earlier", "late", "early", "and", "but", "the", "a", "he", "she",
     "they", "it", "we", "i", "as", "after", "before", "when", "while", "officials", "police",
 ];
-/// Capitalized words that never name a place, though some place somewhere has that name.
+/// Capitalized words that never name a place, though some place somewhere has that name; so do
+/// the days and months of `herald_core::calendar` ([`is_stop`]).
 #[rustfmt::skip]
 const STOP: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "president", "minister", "general", "king", "queen", "prince",
+    "president", "minister", "general", "king", "queen", "prince",
     "sheikh", "mr", "mrs", "ms", "dr", "god", "allah", "reuters", "christmas", "easter", "ramadan",
     "eid", "parliament", "congress", "senate", "army", "police", "government", "ministry",
     "council", "court", "union", "party", "republic", "kingdom", "state", "states", "city",
@@ -177,6 +175,18 @@ const STOP: &[&str] = &[
     "mount", "strait", "island", "islands", "valley", "desert", "coast", "peninsula", "canal",
     "channel", "plateau", "airport",
 ];
+
+/// A word of [`STOP`], or a day or month.
+fn is_stop(w: &str) -> bool {
+    STOP.contains(&w) || calendar::is_day_or_month(w)
+}
+
+/// A word of [`FOLLOWERS`], or a day, month or month abbreviation.
+fn is_follower(w: &str) -> bool {
+    FOLLOWERS.contains(&w)
+        || calendar::is_day_or_month(w)
+        || calendar::MONTH_ABBREVIATIONS.contains(&w)
+}
 /// Words that are also small places: a place only in a locative phrase, never sentence-first.
 #[rustfmt::skip]
 const COMMON: &[&str] = &[
@@ -256,7 +266,7 @@ fn find_mentions(
             continue;
         };
         let single = i == j;
-        if single && (STOP.contains(&k.as_str()) || g.demonym(&k).is_some()) {
+        if single && (is_stop(&k) || g.demonym(&k).is_some()) {
             i = j + 1;
             continue;
         }
@@ -295,7 +305,7 @@ fn find_mentions(
         let next_name = next.is_some_and(|t| {
             is_word(t)
                 && starts_upper(t)
-                && !FOLLOWERS.contains(&t.norm.as_str())
+                && !is_follower(&t.norm)
                 && !REGION_CUES.contains(&t.norm.as_str())
                 // "Kunduz city" is the city; "Kuwait City" a name of its own.
                 && (t.norm != "city" || has_country)

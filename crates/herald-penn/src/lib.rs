@@ -370,47 +370,32 @@ fn is_verb_tag(t: &str) -> bool {
     matches!(t, "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ" | "MD") || t.starts_with("AUX")
 }
 
-/// Whether an NP is a bare time expression ("Wednesday", "last week"), which attaches as
+/// Whether an NP is a bare time expression ("Wednesday", "last week": a day or month of
+/// `herald_core::calendar`, or a word of time), which attaches as
 /// `obl:tmod` rather than as an object (CoreNLP trees carry no `-TMP` tags).
 fn is_temporal(np: &Tree) -> bool {
     let leaves = np.leaves();
     let Some((_, head)) = leaves.iter().rev().find(|(t, _)| is_noun_tag(t)) else {
         return false;
     };
-    matches!(
-        head.to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    ) && leaves.len() <= 3
+    let head = head.to_ascii_lowercase();
+    (herald_core::calendar::is_day_or_month(&head)
+        || matches!(
+            head.as_str(),
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+        ))
+        && leaves.len() <= 3
 }
 
 /// Whether a PP's object is a clause (`by promoting biofuels`, `after crowds rioted`).

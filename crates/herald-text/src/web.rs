@@ -27,6 +27,8 @@ const CLOSINGS: &[&str] = &[
 ];
 
 /// Capitalized words that go on a sentence after an address ("e-mail info@example.com Friday").
+// TODO(lexicon-data): the days here are `herald_core::calendar::DAYS` capitalized; read them from
+// there once the concurrent herald-text changes have landed (left alone to avoid a conflict).
 const CONTINUING: &[&str] = &[
     "Monday",
     "Tuesday",

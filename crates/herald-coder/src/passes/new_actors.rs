@@ -9,42 +9,17 @@
 //! `'s`, appositions and clauses. Each conjunct of a coordinated phrase is a phrase of its own
 //! ("Chile's death and injury toll": the second conjunct, "injury toll", is one).
 //!
-//! Reads no dictionary data: it runs on the events the other passes found, after them, and
+//! Reads the lexicon's `time_words` and `calendar` (a phrase of time, "on Wednesday", is no
+//! actor); it runs on the events the other passes found, after them, and
 //! adds mentions to the sentence's list (the driver in `lib.rs` calls it; `Sent` borrows the
 //! mentions while the other passes run).
 
 use herald_core::doc::in_subtree;
 use herald_core::Token;
 
-use crate::actors::is_calendar_word;
 use crate::types::{Candidate, Mention};
 use crate::ud::{rel, upos, xpos};
-
-/// Time words that head a prepositional phrase of time ("on Wednesday", "in March"): a phrase
-/// of time is no actor. Days and months too (`is_calendar_word`).
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "weekend",
-];
-
-fn is_time_word(w: &str) -> bool {
-    TIME_WORDS.contains(&w) || is_calendar_word(w)
-}
+use crate::words::Words;
 
 /// Relations that leave a token's subtree out of the noun phrase it hangs from: clauses, other
 /// conjuncts, punctuation.
@@ -66,6 +41,7 @@ fn outside_phrase(relation: &str) -> bool {
 /// Adds new actors (mentions with a quoted phrase as their code) to the events whose subject or
 /// object phrase names none, for phrases of at most `max_words` words. Needs `head`/`deprel`.
 pub(crate) fn run(
+    words: &Words,
     tokens: &[Token],
     mentions: &mut Vec<Mention>,
     cands: &mut [Candidate],
@@ -98,7 +74,7 @@ pub(crate) fn run(
         if let Some(subj) = subject_of(tokens, &children, v) {
             let within = |k: &usize| in_subtree(tokens, mentions[*k].start, subj);
             if c.sources.iter().all(within) {
-                for phrase in conjunct_phrases(tokens, &children, subj) {
+                for phrase in conjunct_phrases(words, tokens, &children, subj) {
                     if let Some(m) = new_mention(tokens, mentions, &phrase, max_words) {
                         mentions.push(m);
                         c.sources.push(mentions.len() - 1);
@@ -112,10 +88,10 @@ pub(crate) fn run(
                 k >= c.trig_end
                     && matches!(tokens[k].deprel.as_str(), rel::OBJ | rel::IOBJ | rel::OBL)
                     && matches!(tokens[k].upos.as_str(), upos::NOUN | upos::PROPN)
-                    && !is_time_word(&tokens[k].norm)
+                    && !words.is_time_word(&tokens[k].norm)
             });
             if let Some(obj) = obj {
-                for phrase in conjunct_phrases(tokens, &children, obj) {
+                for phrase in conjunct_phrases(words, tokens, &children, obj) {
                     if let Some(m) = new_mention(tokens, mentions, &phrase, max_words) {
                         mentions.push(m);
                         c.targets.push(mentions.len() - 1);
@@ -146,7 +122,7 @@ fn subject_of(tokens: &[Token], children: &[Vec<usize>], v: usize) -> Option<usi
 }
 
 /// Whether child `c` of `k` (the phrase's head when `is_head`) belongs to the noun phrase.
-fn in_phrase(tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
+fn in_phrase(words: &Words, tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
     let t = &tokens[c];
     match t.deprel.as_str() {
         // The phrase's own preposition is not part of it; one inside it is ("of Magic").
@@ -155,13 +131,18 @@ fn in_phrase(tokens: &[Token], k: usize, c: usize, is_head: bool) -> bool {
         // off by punctuation ("X, the state's fiercest foe") is not.
         rel::APPOS => !(k.min(c)..k.max(c)).any(|j| tokens[j].upos == upos::PUNCT),
         // "the Ministry on Wednesday" (a misattached time) is not part of a name.
-        _ if is_time_word(&t.norm) => false,
+        _ if words.is_time_word(&t.norm) => false,
         relation => !outside_phrase(relation),
     }
 }
 
 /// The token lists of the phrase headed by `head` and of each of its conjuncts, in order.
-fn conjunct_phrases(tokens: &[Token], children: &[Vec<usize>], head: usize) -> Vec<Vec<usize>> {
+fn conjunct_phrases(
+    words: &Words,
+    tokens: &[Token],
+    children: &[Vec<usize>],
+    head: usize,
+) -> Vec<Vec<usize>> {
     let mut heads = vec![head];
     let mut i = 0;
     while i < heads.len() && heads.len() < 16 {
@@ -177,19 +158,19 @@ fn conjunct_phrases(tokens: &[Token], children: &[Vec<usize>], head: usize) -> V
     heads
         .into_iter()
         .map(|h| {
-            let mut words = Vec::new();
+            let mut phrase = Vec::new();
             let mut stack = vec![h];
             while let Some(k) = stack.pop() {
-                words.push(k);
+                phrase.push(k);
                 stack.extend(
                     children[k]
                         .iter()
                         .copied()
-                        .filter(|&c| in_phrase(tokens, k, c, k == h)),
+                        .filter(|&c| in_phrase(words, tokens, k, c, k == h)),
                 );
             }
-            words.sort_unstable();
-            words
+            phrase.sort_unstable();
+            phrase
         })
         .collect()
 }

@@ -2,46 +2,18 @@
 //! and a word of sport reports a game, so its violent events (crushed, beat, attacked) are
 //! dropped. ("killed 10-15 villagers" has a range, not a score, and no word of sport.)
 //!
-//! Reads no dictionary data: the words of sport are the Rust list below.
+//! Reads the lexicon's `sport_words` (`dictionaries/lexicon.toml`): one of them and a score make a
+//! sentence a report of a game.
 
 use crate::sentence::Sent;
 use crate::types::Candidate;
 
-/// Words of sport: one of them and a score make a sentence a report of a game.
-const SPORT: &[&str] = &[
-    "cup",
-    "match",
-    "game",
-    "league",
-    "tournament",
-    "championship",
-    "championships",
-    "final",
-    "semifinal",
-    "semi-final",
-    "quarterfinal",
-    "quarter-final",
-    "olympics",
-    "goal",
-    "goals",
-    "win",
-    "won",
-    "victory",
-    "series",
-    "round",
-    "title",
-    "test",
-    "friendly",
-    "qualifier",
-    "striker",
-    "coach",
-    "team",
-    "squad",
-];
-
 /// Drops the violent events of `out` when the sentence reports a game.
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
-    let sport = s.tokens.iter().any(|t| SPORT.contains(&t.norm.as_str()));
+    let sport = s
+        .tokens
+        .iter()
+        .any(|t| s.lex.words.sport_words.contains(&t.norm));
     let score = sport
         && s.tokens.iter().any(|t| {
             t.norm.split_once('-').is_some_and(|(a, b)| {

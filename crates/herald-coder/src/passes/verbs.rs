@@ -14,7 +14,7 @@ use herald_dict::SourceLoc;
 use crate::frames::frame_before;
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
-use crate::sentence::{is_direct_object_of, Sent, PREPS};
+use crate::sentence::{is_direct_object_of, Sent};
 use crate::types::Candidate;
 use crate::ud::{rel, upos};
 
@@ -282,7 +282,10 @@ fn roles_from_parse(
     // "called on Serbia", "appealed to Russia": a listed verb that ends in a preposition
     // takes the actor right after it as its object.
     let verb_ends_in_prep = span.1 - span.0 >= 2
-        && PREPS.contains(&s.tokens[span.1 - 1].norm.as_str())
+        && s.lex
+            .words
+            .prepositions
+            .contains(&s.tokens[span.1 - 1].norm)
         && span.1 < s.tokens.len();
     if ev.targets.is_empty() && !ev.passive && verb_ends_in_prep {
         let at = span.1 + usize::from(s.tokens[span.1].norm == "the");
@@ -327,7 +330,7 @@ fn apply_frame(
         ev.pattern, frame, s.tokens[k].text
     );
     ev.subject_at = k;
-    let modal = matches!(s.tokens[k].norm.as_str(), "will" | "'ll" | "shall");
+    let modal = s.lex.words.intent_modals.contains(&s.tokens[k].norm);
     let frame_roles = s.roles(k);
     let frame_passive = if s.parsed {
         frame_roles.passive
