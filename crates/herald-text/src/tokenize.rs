@@ -37,6 +37,17 @@ fn is_apostrophe(c: char) -> bool {
 /// Clitics split off the end of a word, after the apostrophe.
 const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 
+/// Whether `w` is one of [`CLITICS`], in any case ("'S" as "'s").
+fn is_clitic(w: &str) -> bool {
+    CLITICS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Whether `word` ends with `suffix` (ASCII), ignoring ASCII case.
+fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Words UD English writes as two (lower case, and the byte where the second word starts):
 /// informal contractions and clitics written without their apostrophe.
 const FUSED: &[(&str, usize)] = &[
@@ -179,11 +190,10 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut Vec<
             false
         } else if is_apostrophe(c) {
             // "'We" is a quote; "'s", "'90s" are not.
-            let r = rest.to_ascii_lowercase();
-            !(CLITICS.contains(&r.as_str())
-                || r == "t"
-                || r == "em"
-                || r.starts_with(|c: char| c.is_ascii_digit()))
+            !(is_clitic(rest)
+                || rest.eq_ignore_ascii_case("t")
+                || rest.eq_ignore_ascii_case("em")
+                || rest.starts_with(|c: char| c.is_ascii_digit()))
         } else if c == '<' {
             // "<john@example.com>", "<<Alberta": an angle bracket before a word.
             let k = leading_run(word, |c| c == '<').min(2);
@@ -366,10 +376,12 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         out.push((s + digits, e));
         return;
     }
+    // Every test below compares `word` itself, case-insensitively, and every offset is taken in
+    // `word`: a lower-cased copy may differ in length ("İ" is 2 bytes, "i̇" 3; the Kelvin sign
+    // "K" 3, "k" 1), so an offset found in one must never slice the other.
     // "n't": "don't" -> "do" "n't".
-    let lower = word.to_lowercase();
     for nt in ["n't", "n\u{2019}t"] {
-        if lower.ends_with(nt) && word.len() > nt.len() {
+        if word.len() > nt.len() && ends_with_ignore_ascii_case(word, nt) {
             let p = e - nt.len();
             out.push((s, p));
             out.push((p, e));
@@ -377,9 +389,8 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         }
     }
     // "gonna" -> "gon" "na", "cannot" -> "can" "not", "dont" -> "do" "nt" ("IM" stays).
-    if let Some(&(_, p)) = FUSED.iter().find(|(w, _)| *w == lower) {
-        let shouting_im = lower == "im" && word == "IM";
-        if !shouting_im {
+    if let Some(&(_, p)) = FUSED.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
+        if word != "IM" {
             out.push((s, s + p));
             out.push((s + p, e));
             return;
@@ -387,9 +398,10 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     }
     // "'s", "'re", ... after a word: "China's" -> "China" "'s"; but "1990's", "80's" stay.
     if let Some((p, c)) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) {
-        let clitic = &lower[p + c.len_utf8()..];
-        let decade = clitic == "s" && word[..p].chars().all(|c| c.is_ascii_digit());
-        if p > 0 && CLITICS.contains(&clitic) && !decade {
+        let clitic = &word[p + c.len_utf8()..];
+        let decade =
+            clitic.eq_ignore_ascii_case("s") && word[..p].chars().all(|c| c.is_ascii_digit());
+        if p > 0 && is_clitic(clitic) && !decade {
             out.push((s, s + p));
             out.push((s + p, e));
             return;
@@ -552,6 +564,33 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn words_whose_lower_case_differs_in_length() {
+        // "İ" lower-cases to two characters (3 bytes for 2), the Kelvin sign "K" to "k" (1 for 3),
+        // "ẞ" to "ß" (2 for 3): offsets into the lower-cased word are not offsets into the word.
+        assert_eq!(
+            toks("Police raided İzmir\u{2019}s city hall."),
+            [
+                "Police",
+                "raided",
+                "İzmir",
+                "\u{2019}s",
+                "city",
+                "hall",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("İstanbul's İZMİR'S"),
+            ["İstanbul", "'s", "İZMİR", "'S"]
+        );
+        assert_eq!(toks("\u{212A}elvin's"), ["\u{212A}elvin", "'s"]);
+        assert_eq!(toks("STRA\u{1E9E}E's"), ["STRA\u{1E9E}E", "'s"]);
+        assert_eq!(toks("İSN'T İs\u{2019}nt"), ["İS", "N'T", "İs\u{2019}nt"]);
+        assert_eq!(toks("İm İM"), ["İm", "İM"]);
+        assert_eq!(toks("the 1990'S"), ["the", "1990'S"]);
     }
 
     #[test]
