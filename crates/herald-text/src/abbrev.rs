@@ -33,7 +33,8 @@ const MAY_BE_FINAL: &[&str] = &[
 ];
 
 /// Whether `word` (with its final period, e.g. `"Gen."`) is an abbreviation, and if so whether it
-/// may end a sentence.
+/// may end a sentence. Allocates nothing and reads only as much of a long word as it must: the
+/// tokenizer asks again as it peels punctuation off the end of a word.
 pub(crate) fn classify(word: &str) -> Option<AbbrevKind> {
     let core = word.strip_suffix('.')?;
     if core.is_empty() {
@@ -42,20 +43,22 @@ pub(crate) fn classify(word: &str) -> Option<AbbrevKind> {
     if CAPITALIZED.contains(&core) {
         return Some(AbbrevKind::MayEnd);
     }
-    let lower = core.to_ascii_lowercase();
-    if MAY_BE_FINAL.contains(&lower.as_str()) {
+    // (`eq_ignore_ascii_case` compares the lengths first.)
+    if MAY_BE_FINAL.iter().any(|a| a.eq_ignore_ascii_case(core)) {
         return Some(AbbrevKind::MayEnd);
     }
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    if NEVER_FINAL.iter().any(|a| a.eq_ignore_ascii_case(core)) {
         return Some(AbbrevKind::NeverEnds);
     }
     // Initials and dotted acronyms: "J.", "U.S.", "N.A.T.O."
-    let letters_and_dots = core
-        .split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    if letters_and_dots {
-        let single = core.chars().count() == 1;
-        return Some(if single && core.chars().all(char::is_uppercase) {
+    let one_letter = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+    };
+    if core.split('.').all(one_letter) {
+        let mut cs = core.chars();
+        let single_capital = cs.next().is_some_and(char::is_uppercase) && cs.next().is_none();
+        return Some(if single_capital {
             AbbrevKind::NeverEnds
         } else {
             AbbrevKind::MayEnd

@@ -1,4 +1,10 @@
 //! JSON Lines: one article per line.
+//!
+//! Each line is a JSON object with `text` and optionally `id`, `date`, `title`, `source` and
+//! `url`. Other fields (`lang`, `publisher`, `authors`, nested objects, ...), as scraped corpora
+//! carry them, are accepted and ignored. A file whose first record is not a JSON object is not
+//! JSON Lines: it gives one error for the file instead of one per line; a file with no record at
+//! all gives an error too.
 
 use std::io::BufRead;
 
@@ -7,8 +13,8 @@ use serde::Deserialize;
 
 use super::{check_article, InputOptions, ReadResult, RecordError};
 
+/// The fields Herald reads; any others in the record are ignored.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct JsonArticle {
     id: Option<IdValue>,
     text: String,
@@ -26,6 +32,7 @@ enum IdValue {
     Num(serde_json::Number),
 }
 
+/// Reads JSON Lines records one line at a time; unknown fields in a record are ignored.
 pub(crate) struct JsonlReader<R> {
     reader: R,
     path: String,
@@ -33,6 +40,8 @@ pub(crate) struct JsonlReader<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    /// Non-blank lines seen so far.
+    records: usize,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -44,6 +53,7 @@ impl<R: BufRead> JsonlReader<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            records: 0,
         }
     }
 
@@ -109,6 +119,13 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
             };
             if n == 0 {
+                self.done = true;
+                if self.records == 0 {
+                    return Some(Err(RecordError::file(
+                        &self.path,
+                        "no records: the JSON Lines input is empty",
+                    )));
+                }
                 return None;
             }
             if n as u64 == cap && self.buf.last() != Some(&b'\n') {
@@ -122,9 +139,28 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     format!("line longer than {cap} bytes (raise --max-article-bytes to code it)"),
                 )));
             }
-            let line = trim_ascii(&self.buf);
+            let mut line = trim_ascii(&self.buf);
+            if self.records == 0 {
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line); // a byte-order mark
+            }
             if line.is_empty() {
                 continue;
+            }
+            self.records += 1;
+            if self.records == 1 && line[0] != b'{' {
+                // Not JSON Lines at all: one error for the file, not one for every line.
+                self.done = true;
+                let what = if line[0] == b'[' {
+                    "a JSON array, not JSON Lines (one JSON object per line)".to_string()
+                } else {
+                    let head: String = String::from_utf8_lossy(line).chars().take(40).collect();
+                    format!(
+                        "not JSON Lines: line {} starts {head:?}, not a JSON object; \
+                         for plain text use --input-format text",
+                        self.line
+                    )
+                };
+                return Some(Err(RecordError::file(&self.path, what)));
             }
             let line = line.to_vec();
             return Some(self.parse_line(&line));
@@ -188,6 +224,28 @@ mod tests {
             .unwrap_err()
             .message
             .contains("malformed JSON"));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let input = concat!(
+            "{\"id\":\"a\",\"text\":\"Police raided the hall.\",\"lang\":\"en\",",
+            "\"publisher\":\"Reuters\",\"authors\":[\"A. B.\"],\"meta\":{\"n\":1,\"x\":null},",
+            "\"date\":\"2014-09-15\",\"title\":\"T\"}\n",
+            "{\"text\":\"Second.\",\"score\":0.5,\"tags\":[]}\n",
+        );
+        let out = read(input);
+        assert_eq!(out.len(), 2, "{out:?}");
+        let a = out[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("T")));
+        assert_eq!(a.date.unwrap().to_string(), "2014-09-15");
+        assert_eq!(out[1].as_ref().unwrap().text, "Second.");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let out = read("\u{FEFF}{\"id\":\"a\",\"text\":\"x\"}\n");
+        assert_eq!(out[0].as_ref().unwrap().id, "a");
     }
 
     #[test]

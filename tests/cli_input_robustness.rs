@@ -1,0 +1,158 @@
+//! End-to-end (issue 19): an article the tokenizer once panicked on is coded and does not take
+//! the run with it; input that does not match its format is an error naming the file, never
+//! 0 records in silence; invalid UTF-8 and unknown JSON Lines fields lose nothing.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn herald() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_herald"));
+    // Word-order coding keeps these tests independent of the tagger model.
+    c.arg("code").arg("--no-parse");
+    c
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("herald-cli-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+    p
+}
+
+fn run(cmd: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn events(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+fn article_ids(out: &Output) -> Vec<String> {
+    let mut ids: Vec<String> = events(out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    ids.dedup();
+    ids
+}
+
+const GOOD: &str = "Kazakh President Nursultan Nazarbayev praised China on Monday.";
+
+#[test]
+fn a_word_whose_lower_case_is_longer_is_coded_with_the_rest() {
+    // "İ" lower-cases to 3 bytes for 2: the tokenizer panicked, and the whole run was lost.
+    let out = run(
+        Command::new(env!("CARGO_BIN_EXE_herald"))
+            .arg("code")
+            .arg("-"),
+        "Police raided İzmir\u{2019}s city hall.\n".as_bytes(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let ev = events(&out);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0]["cameo"], "170");
+    assert_eq!(ev[0]["source"]["code"], "COP");
+
+    let mut jsonl = String::new();
+    for i in 0..50 {
+        jsonl.push_str(&format!("{{\"id\":\"good{i}\",\"text\":\"{GOOD}\"}}\n"));
+        if i == 25 {
+            jsonl.push_str(
+                "{\"id\":\"izmir\",\"text\":\"Police raided \u{130}stanbul\u{2019}s and \
+                 \u{130}ZM\u{130}R'S city halls; the \u{212A}elvin sign.\"}\n",
+            );
+        }
+    }
+    let f = tmp("fifty.jsonl", jsonl.as_bytes());
+    let out = run(herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let ids = article_ids(&out);
+    assert_eq!(ids.len(), 51, "{ids:?}");
+    assert!(ids.contains(&"izmir".to_string()));
+}
+
+#[test]
+fn jsonl_records_with_more_fields_are_coded() {
+    let f = tmp(
+        "scraped.jsonl",
+        format!(
+            "{{\"id\":\"a\",\"text\":\"{GOOD}\",\"lang\":\"en\",\"publisher\":\"Reuters\",\
+             \"authors\":[\"A. Writer\"],\"meta\":{{\"words\":9}}}}\n"
+        )
+        .as_bytes(),
+    );
+    let out = run(herald().arg(&f), b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(article_ids(&out), ["a"]);
+}
+
+#[test]
+fn invalid_utf8_is_replaced_reported_and_the_article_coded() {
+    let mut bytes = b"Caf\xe9 \xff\xfe\xfd news. ".to_vec();
+    bytes.extend_from_slice(GOOD.as_bytes());
+    let f = tmp("latin1-news.txt", &bytes);
+    let out = run(herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("latin1-news.txt:1: invalid UTF-8: 4 byte(s) replaced with U+FFFD at byte offset(s) 3, 5, 6, 7"),
+        "{err}"
+    );
+    assert_eq!(article_ids(&out), ["latin1-news.txt"], "{err}");
+}
+
+#[test]
+fn a_format_that_finds_no_records_is_an_error_naming_the_file() {
+    let jsonl = tmp(
+        "records.jsonl",
+        format!("{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\n").as_bytes(),
+    );
+    let out = run(
+        herald().args(["--input-format", "petrarch"]).arg(&jsonl),
+        b"",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}: no <Sentence> records found", jsonl.display())),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    let text = tmp("story.txt", format!("{GOOD}\nMore text.\n").as_bytes());
+    let out = run(herald().args(["--input-format", "jsonl"]).arg(&text), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}: not JSON Lines: line 1", text.display())),
+        "{err}"
+    );
+    assert_eq!(err.matches("not JSON Lines").count(), 1, "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn text_starting_with_markup_is_coded_as_text() {
+    let f = tmp("wire.dat", format!("<b>Breaking</b> {GOOD}\n").as_bytes());
+    let out = run(herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(article_ids(&out), ["wire.dat"]);
+}
