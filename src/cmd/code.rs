@@ -100,7 +100,9 @@ pub fn run(args: CodeArgs) -> Result<i32> {
     } else {
         args.inputs.clone()
     };
-    let articles = inputs.iter().flat_map(|path| input::read(path, &opts));
+    let articles = inputs
+        .iter()
+        .flat_map(|path| input::read_inputs(path, &opts));
     let options = BatchOptions {
         threads: args.threads,
         story_groups: (!args.no_dedup).then(|| StoryOptions {
@@ -124,6 +126,13 @@ pub fn run(args: CodeArgs) -> Result<i32> {
                 eprintln!("herald: note: {message}")
             }
             BatchItem::Notice { origin, message } => eprintln!("herald: note: {origin}: {message}"),
+            BatchItem::Warning(w) if args.strict => {
+                writer.finish().context("writing output")?;
+                eprintln!("herald: {w}");
+                eprintln!("herald: stopped at the first bad record (--strict)");
+                return Ok(1);
+            }
+            BatchItem::Warning(w) => eprintln!("herald: warning: {w}"),
             BatchItem::Skipped(e) => {
                 skipped += 1;
                 eprintln!("herald: skipped {e}");

@@ -1,8 +1,10 @@
 //! Coding a stream of articles: in parallel, in batches, with results in input order.
 //!
-//! [`Batches`] is an iterator adapter: it pulls articles (or read errors) from any iterator,
-//! codes a batch of them on a thread pool, and yields [`BatchItem`]s in input order: the events
-//! of each article, notes for the user, and every record that was skipped, as a value. Story
+//! [`Batches`] is an iterator adapter: it pulls [`Input`]s (articles, reader warnings, records
+//! that could not be read; or plain articles, or `Result`s) from any iterator, codes a batch of
+//! articles on a thread pool, and yields [`BatchItem`]s in input order: the events of each article
+//! (after the reader's warnings about it), notes for the user, and every record that was
+//! skipped, as a value. Story
 //! groups (syndicated copies) are assigned in input order, so output does not depend on the
 //! number of threads. With `aggregate` on, events are merged into one record per distinct event
 //! per day and written once the input has moved past that day.
@@ -12,7 +14,7 @@ use std::time::Instant;
 
 use herald_core::{Article, EventRecord};
 use herald_dedup::{Aggregator, Signature, StoryIndex, StoryOptions};
-use herald_io::input::RecordError;
+use herald_io::input::{Input, RecordError};
 use rayon::prelude::*;
 
 use crate::pipeline::{guard, ArticleError, CodedArticle};
@@ -57,6 +59,9 @@ pub enum BatchItem {
     /// Something the user should know that is not an error; `origin` names the record, or is
     /// empty for the run as a whole.
     Notice { origin: String, message: String },
+    /// The reader's warning about the article whose events follow (invalid bytes replaced ...):
+    /// the article is coded; a strict caller stops here, before its events.
+    Warning(RecordError),
     /// A record that was not coded; the run goes on.
     Skipped(Skip),
 }
@@ -119,15 +124,16 @@ pub struct Batches<I, C = Pipeline> {
 }
 
 impl Pipeline {
-    /// Codes a stream of articles (or read errors, passed through as [`Skip::Read`]); see
-    /// [`Batches`].
+    /// Codes a stream of articles (with the reader's warnings and skipped records, passed
+    /// through in order); see [`Batches`].
     pub fn code_stream<I>(
         &self,
         input: I,
         options: BatchOptions,
     ) -> Result<Batches<I::IntoIter>, Error>
     where
-        I: IntoIterator<Item = Result<Article, RecordError>>,
+        I: IntoIterator,
+        I::Item: Into<Input>,
     {
         Batches::new(self.clone(), input.into_iter(), options)
     }
@@ -135,7 +141,8 @@ impl Pipeline {
 
 impl<I, C> Batches<I, C>
 where
-    I: Iterator<Item = Result<Article, RecordError>>,
+    I: Iterator,
+    I::Item: Into<Input>,
     C: ArticleCoder,
 {
     /// Codes `input` with `coder`. Fails only on options that cannot be met (threads).
@@ -186,21 +193,24 @@ where
     fn fill(&mut self) {
         let mut batch = Vec::with_capacity(self.batch_size);
         let mut skipped = None;
+        // The reader's warnings about the next article, yielded just before its events.
+        let mut warnings = Vec::new();
         while batch.len() < self.batch_size {
             let t = Instant::now();
-            let item = self.input.next();
+            let item = self.input.next().map(Into::into);
             self.stats.add_time(Stage::Read, t.elapsed());
             match item {
-                Some(Ok(article)) => {
+                Some(Input::Warning(w)) => warnings.push(w),
+                Some(Input::Article(article)) => {
                     if article.date.is_none() {
                         self.undated += 1;
                         self.first_undated.get_or_insert_with(|| {
                             format!("{}: record {:?}", article.origin, article.id)
                         });
                     }
-                    batch.push(article)
+                    batch.push((std::mem::take(&mut warnings), article))
                 }
-                Some(Err(e)) => {
+                Some(Input::Skipped(e)) => {
                     skipped = Some(e);
                     break;
                 }
@@ -211,6 +221,9 @@ where
             }
         }
         self.code_batch(batch);
+        // Warnings with no article after them (the input ended or a record was skipped).
+        self.pending
+            .extend(warnings.into_iter().map(BatchItem::Warning));
         if let Some(e) = skipped {
             Stats::count(&self.stats.skipped, 1);
             self.pending.push_back(BatchItem::Skipped(Skip::Read(e)));
@@ -221,7 +234,7 @@ where
         }
     }
 
-    fn code_batch(&mut self, batch: Vec<Article>) {
+    fn code_batch(&mut self, batch: Vec<(Vec<RecordError>, Article)>) {
         if batch.is_empty() {
             return;
         }
@@ -230,7 +243,7 @@ where
         let work = move || -> Vec<Coded> {
             batch
                 .into_par_iter()
-                .map(|a| {
+                .map(|(warnings, a)| {
                     let sig = dedup.then(|| Signature::of(&a.text));
                     let head = Article {
                         id: a.id.clone(),
@@ -241,7 +254,12 @@ where
                     // The document is dropped here, on the worker, not on the collecting thread.
                     let result =
                         guard(&head, || coder.code(a, stats)).map(|c| (c.events, c.notices));
-                    Coded { head, sig, result }
+                    Coded {
+                        warnings,
+                        head,
+                        sig,
+                        result,
+                    }
                 })
                 .collect()
         };
@@ -261,6 +279,8 @@ where
     }
 
     fn emit(&mut self, c: Coded) {
+        self.pending
+            .extend(c.warnings.into_iter().map(BatchItem::Warning));
         let (mut events, notices) = match c.result {
             Ok(r) => r,
             Err(e) => {
@@ -330,6 +350,8 @@ impl<I, C> Batches<I, C> {
 
 /// One article's result on its way from a worker to the ordered output.
 struct Coded {
+    /// The reader's warnings about the article.
+    warnings: Vec<RecordError>,
     /// The article without its text.
     head: Article,
     sig: Option<Signature>,
@@ -338,7 +360,8 @@ struct Coded {
 
 impl<I, C> Iterator for Batches<I, C>
 where
-    I: Iterator<Item = Result<Article, RecordError>>,
+    I: Iterator,
+    I::Item: Into<Input>,
     C: ArticleCoder,
 {
     type Item = BatchItem;
@@ -388,6 +411,7 @@ mod tests {
                 BatchItem::Skipped(Skip::Coding(e)) => format!("panic:{}", e.id),
                 BatchItem::Skipped(Skip::Read(e)) => format!("unread:{}", e.origin.line),
                 BatchItem::Notice { message, .. } => message.clone(),
+                BatchItem::Warning(w) => format!("warning:{}", w.origin.line),
             })
             .collect()
     }
@@ -459,6 +483,36 @@ mod tests {
         );
         assert!(notes[0].contains("record \"a1\""), "{}", notes[0]);
         assert!(matches!(items.last(), Some(BatchItem::Notice { .. })));
+    }
+
+    /// A reader's warning comes just before the events of the article it is about, and the
+    /// article is coded.
+    #[test]
+    fn warnings_come_before_their_article() {
+        let warning = |line| {
+            Input::Warning(RecordError {
+                origin: Origin {
+                    file: "in.txt".into(),
+                    line,
+                },
+                id: None,
+                message: "2 invalid bytes replaced".into(),
+                fatal_for_file: false,
+            })
+        };
+        let date = herald_core::Date::new(2020, 1, 1).unwrap();
+        let article = |id: &str| Input::Article(Article::new(id, "calm").dated(date));
+        let input = vec![article("a"), warning(2), article("b"), warning(3)];
+        for batch_size in [1, 256] {
+            let options = BatchOptions {
+                batch_size,
+                ..BatchOptions::default()
+            };
+            let items: Vec<BatchItem> = Batches::new(Fake, input.clone().into_iter(), options)
+                .unwrap()
+                .collect();
+            assert_eq!(ids(&items), ["a", "warning:2", "b", "warning:3"]);
+        }
     }
 
     #[test]

@@ -172,6 +172,12 @@ impl Input {
     }
 }
 
+impl From<Article> for Input {
+    fn from(a: Article) -> Input {
+        Input::Article(a)
+    }
+}
+
 impl From<ReadResult> for Input {
     fn from(r: ReadResult) -> Input {
         match r {
