@@ -118,7 +118,10 @@ fn invalid_utf8_is_replaced_reported_and_the_article_coded() {
         "{err}"
     );
     assert_eq!(article_ids(&out), ["latin1-news.txt"], "{err}");
-    assert!(err.contains("herald: warning: "), "a warning, not a skip: {err}");
+    assert!(
+        err.contains("herald: warning: "),
+        "a warning, not a skip: {err}"
+    );
     assert_eq!(out.status.code(), Some(0), "nothing was skipped: {err}");
     // Under --strict the warning stops the run before the article is coded.
     let strict = run(herald().arg("--strict").arg(&f), b"");

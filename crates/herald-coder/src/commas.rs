@@ -201,4 +201,23 @@ mod tests {
             "Mordor , Rohan and Bree met ."
         );
     }
+
+    #[test]
+    fn petrarch_config_sets_the_options() {
+        let config = [
+            ("comma_emax", "0"),
+            ("require_dyad", "False"),
+            ("new_actor_length", "4"),
+        ];
+        let o = crate::CoderOptions::from_petrarch_config(|name| {
+            config.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+        });
+        assert_eq!(o.new_actor_length, 4);
+        assert!(!o.require_dyad);
+        let commas = o.commas.unwrap();
+        assert_eq!((commas.emax, commas.max), (0, 8));
+        let none = crate::CoderOptions::from_petrarch_config(|_| None);
+        assert!(none.require_dyad);
+        assert_eq!(none.commas, Some(CommaOptions::default()));
+    }
 }

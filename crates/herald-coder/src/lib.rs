@@ -88,6 +88,32 @@ pub struct CoderOptions {
     pub require_dyad: bool,
 }
 
+impl CoderOptions {
+    /// The options a PETRARCH validation record's `<Config>` settings ask for (`option` gives a
+    /// setting's value): `new_actor_length` (0, off, unless set), the comma options (PETRARCH's
+    /// defaults unless set) and `require_dyad` (on unless set to false).
+    pub fn from_petrarch_config<'a>(option: impl Fn(&str) -> Option<&'a str>) -> CoderOptions {
+        let get = |name: &str, default: usize| {
+            option(name)
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(default)
+        };
+        let d = CommaOptions::default();
+        CoderOptions {
+            new_actor_length: get("new_actor_length", 0),
+            commas: Some(CommaOptions {
+                min: get("comma_min", d.min),
+                max: get("comma_max", d.max),
+                bmin: get("comma_bmin", d.bmin),
+                bmax: get("comma_bmax", d.bmax),
+                emin: get("comma_emin", d.emin),
+                emax: get("comma_emax", d.emax),
+            }),
+            require_dyad: option("require_dyad").is_none_or(|v| v.eq_ignore_ascii_case("true")),
+        }
+    }
+}
+
 /// The coding engine: compiled dictionaries plus the CAMEO codebook.
 #[derive(Debug)]
 pub struct Coder {

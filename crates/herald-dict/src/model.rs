@@ -250,6 +250,25 @@ pub struct Dictionaries {
 }
 
 impl Dictionaries {
+    /// Counts of what was loaded, on one line: actors, agents, verb blocks, verbs, patterns,
+    /// synsets, transformations, discards, issues, and entries skipped.
+    pub fn summary(&self) -> String {
+        let verbs: usize = self.verbs.blocks.iter().map(|b| b.verbs.len()).sum();
+        let patterns: usize = self.verbs.blocks.iter().map(|b| b.patterns.len()).sum();
+        format!(
+            "{} actors, {} agents, {} verb blocks, {verbs} verbs, {patterns} patterns, {} synsets, \
+             {} transformations, {} discards, {} issues; {} skipped",
+            self.actors.len(),
+            self.agents.len(),
+            self.verbs.blocks.len(),
+            self.verbs.synsets.len(),
+            self.verbs.transformations.len(),
+            self.discards.len(),
+            self.issues.len(),
+            self.diagnostics.len()
+        )
+    }
+
     /// Adds another set of dictionaries to this one (e.g. a user's actors on top of defaults).
     pub fn extend(&mut self, other: Dictionaries) {
         self.actors.extend(other.actors);

@@ -8,6 +8,7 @@
 //!   target accuracy on matched pairs, and the share of produced events with no gold
 //!   counterpart.
 //! - [`report`]: totals over the set, per root and per tag, as tables or JSON.
+//! - [`petrarch`]: events as PETRARCH's validation records write them (`---GOV`).
 //!
 //! It does not code text: the caller codes each item (with `herald::Pipeline`) and passes the
 //! produced events in. The metrics are defined in `docs/evaluation.md`.
@@ -21,6 +22,7 @@
 //! ```
 
 pub mod gold;
+pub mod petrarch;
 pub mod report;
 pub mod score;
 

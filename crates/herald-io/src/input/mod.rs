@@ -8,7 +8,7 @@
 //! know no warnings: a warning comes as an `Err` before its article.
 
 mod jsonl;
-mod petrarch;
+pub mod petrarch;
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};
