@@ -19,8 +19,8 @@ use crate::dicts;
 pub struct CodeArgs {
     /// Input files; `-` or none for standard input.
     pub inputs: Vec<String>,
-    /// Input format: text, jsonl or petrarch (default: from the extension, else sniffed).
-    #[arg(long, value_name = "FORMAT")]
+    /// Input format (default: from the extension, else sniffed).
+    #[arg(long, value_name = "FORMAT", value_enum, ignore_case = true)]
     pub input_format: Option<InputFormat>,
     /// Date (YYYY-MM-DD) for articles whose input has none.
     #[arg(long)]
@@ -28,8 +28,8 @@ pub struct CodeArgs {
     /// Write events to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Output format: jsonl, csv, gdelt, phoenix, plover or parquet.
-    #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
+    /// Output format.
+    #[arg(long, default_value = "jsonl", value_name = "FORMAT", value_enum, ignore_case = true)]
     pub output_format: OutputFormat,
     /// Stop at the first bad record instead of skipping it.
     #[arg(long)]

@@ -18,13 +18,17 @@ use herald_core::{Article, Date, Origin};
 
 /// How an input file is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum InputFormat {
     /// One article per file; the file name is its id.
+    #[cfg_attr(feature = "clap", value(alias = "txt"))]
     Text,
     /// One JSON object per line: `{"id", "text", "date"?, "title"?, "source"?, "url"?}`; other
     /// fields (`lang`, `authors`, ...) are ignored.
+    #[cfg_attr(feature = "clap", value(alias = "json", alias = "ndjson"))]
     Jsonl,
     /// PETRARCH XML: `<Sentence date id>` records with `<Text>` and optional `<Parse>`.
+    #[cfg_attr(feature = "clap", value(alias = "xml"))]
     Petrarch,
 }
 

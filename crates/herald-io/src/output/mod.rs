@@ -43,12 +43,21 @@ pub trait EventWriter {
 
 /// The output formats Herald writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum OutputFormat {
+    /// One JSON object per event, Herald's own schema.
+    #[cfg_attr(feature = "clap", value(alias = "json"))]
     Jsonl,
+    /// The JSONL fields flattened, with a header line.
     Csv,
+    /// GDELT 2.0's event table (tab-separated).
     Gdelt,
+    /// The Phoenix pipeline's event table (tab-separated).
     Phoenix,
+    /// PLOVER / POLECAT JSON records.
+    #[cfg_attr(feature = "clap", value(alias = "polecat"))]
     Plover,
+    /// Apache Parquet, the JSONL columns typed.
     Parquet,
 }
 
