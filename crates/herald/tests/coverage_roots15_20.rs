@@ -1,0 +1,109 @@
+//! Coverage of how events of CAMEO roots 15-20 are said (issue 14, mechanism 1): verbs, verb +
+//! particle forms, light-verb phrases and doer-specific verbs added to
+//! `dictionaries/events/15-*.toml` to `20-*.toml`, and sentences with the same words that must not
+//! code. The sentences are written for this test.
+
+use std::sync::OnceLock;
+
+use herald::{Article, Pipeline};
+
+/// One pipeline for every test in this file (loading the model is the slow part).
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::builder().geocode(false).build().unwrap())
+}
+
+/// Codes `text` as one article dated `date` and returns the (source code, target code, CAMEO
+/// code) of each event, with "" for a missing actor.
+fn code_text(date: &str, text: &str) -> Vec<(String, String, String)> {
+    let article = Article::new("test", text).dated(date.parse().unwrap());
+    let code =
+        |a: &Option<herald::ActorRecord>| a.as_ref().map_or(String::new(), |a| a.code.clone());
+    pipeline()
+        .code_article(&article)
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| (code(&e.source), code(&e.target), e.cameo.clone()))
+        .collect()
+}
+
+/// Asserts that each sentence gives the (source, target, code) event among its events.
+fn assert_codes(cases: &[(&str, (&str, &str, &str))]) {
+    for (text, (s, t, c)) in cases {
+        let got = code_text("2023-05-01", text);
+        let want = (s.to_string(), t.to_string(), c.to_string());
+        assert!(got.contains(&want), "{text}: want {want:?}, got {got:?}");
+    }
+}
+
+/// Force posture (15): light verbs with a mobilization noun, "placed ... on high alert",
+/// parading weapons.
+#[test]
+fn force_posture_phrasings() {
+    assert_codes(&[
+        ("Armenia announced a general mobilisation on Sunday.", ("ARM", "", "154")),
+        ("Pakistan placed its air force on high alert on Wednesday.", ("PAK", "", "152")),
+        ("Iran paraded new missiles on Friday.", ("IRN", "", "150")),
+    ]);
+}
+
+/// Reduce relations (16): "sanctioned" with an actor object, hiking tariffs, pausing arms
+/// shipments, withdrawing as mediator.
+#[test]
+fn reduce_relations_phrasings() {
+    assert_codes(&[
+        ("Washington sanctioned three Russian banks on Monday.", ("USA", "RUSBUS", "163")),
+        ("China hiked tariffs on American soybeans on Friday.", ("CHN", "USA", "163")),
+        ("The US paused weapons shipments to Israel on Wednesday.", ("USA", "ISR", "1622")),
+        ("Norway withdrew as a mediator between Israel and Hamas.", ("NOR", "ISR", "165")),
+    ]);
+}
+
+/// Coerce and assault (17, 18): hackers as the doer, "placed under house arrest", a police
+/// search of a home, police beating protesters.
+#[test]
+fn coerce_and_assault_phrasings() {
+    assert_codes(&[
+        ("Russian hackers attacked the Ukrainian power grid.", ("RUSCRM", "UKR", "176")),
+        ("Russian authorities placed the blogger under house arrest.", ("RUSGOV", "RUSMED", "173")),
+        (
+            "Police searched the home of opposition leader Alexei Navalny on Monday.",
+            ("RUSCOP", "RUSOPP", "170"),
+        ),
+        (
+            "Police beat protesters with batons outside parliament in Kampala.",
+            ("UGACOP", "UGAOPP", "182"),
+        ),
+    ]);
+}
+
+/// Fight and mass violence (19, 20): troops raiding, the weapon after "with", blocking a
+/// corridor, driving a multitude out.
+#[test]
+fn fight_and_mass_violence_phrasings() {
+    assert_codes(&[
+        ("Israeli troops raided the Jenin refugee camp on Monday.", ("ISRMIL", "PSEREF", "190")),
+        ("Israel pounded Gaza with artillery on Tuesday.", ("ISR", "PSE", "194")),
+        ("Azerbaijan blocked the Lachin corridor to Armenia.", ("AZE", "ARM", "191")),
+        (
+            "Myanmar troops drove hundreds of thousands of Rohingya out of Rakhine.",
+            ("MMRMIL", "", "201"),
+        ),
+    ]);
+}
+
+/// The same words in sport, weather, approval and rescue code nothing.
+#[test]
+fn same_words_outside_politics_code_nothing() {
+    for text in [
+        "Spain beat Italy 2-1 in Madrid on Sunday.",
+        "Hurricane Ian pounded Florida on Wednesday.",
+        "The Senate sanctioned the deal on Tuesday.",
+        "Rescuers searched homes in Turkey for survivors.",
+        "The president raised the issue of tariffs with Xi Jinping.",
+        "Japan tested a new vaccine on Wednesday.",
+    ] {
+        assert_eq!(code_text("2023-05-01", text), vec![], "{text}");
+    }
+}
