@@ -29,7 +29,13 @@ pub struct CodeArgs {
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Output format.
-    #[arg(long, default_value = "jsonl", value_name = "FORMAT", value_enum, ignore_case = true)]
+    #[arg(
+        long,
+        default_value = "jsonl",
+        value_name = "FORMAT",
+        value_enum,
+        ignore_case = true
+    )]
     pub output_format: OutputFormat,
     /// Stop at the first bad record instead of skipping it.
     #[arg(long)]

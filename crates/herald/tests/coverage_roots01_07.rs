@@ -2,35 +2,12 @@
 //! particle forms, light-verb phrases and objects added to `dictionaries/events/01-07`, each with
 //! a sentence written for this test, and sentences that must not code.
 
-use std::sync::OnceLock;
+mod common;
+use common::triples;
 
-use herald::{Article, Pipeline};
-
-/// One pipeline for every test in this file (loading the model is the slow part).
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::builder().geocode(false).build().unwrap())
-}
-
-/// Codes `text` as one article and returns the (source code, target code, CAMEO code) of each
-/// event, with "" for a missing actor.
-fn code_text(text: &str) -> Vec<(String, String, String)> {
-    let article = Article::new("test", text).dated("2023-05-10".parse().unwrap());
-    let code =
-        |a: &Option<herald::ActorRecord>| a.as_ref().map_or(String::new(), |a| a.code.clone());
-    pipeline()
-        .code_article(&article)
-        .unwrap()
-        .events
-        .iter()
-        .map(|e| (code(&e.source), code(&e.target), e.cameo.clone()))
-        .collect()
-}
-
-fn triples(v: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    v.iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect()
+/// Codes `text` as one article dated 2023-05-10.
+fn code_text(text: &str) -> Vec<common::Triple> {
+    common::code_text("2023-05-10", text)
 }
 
 /// Each sentence gives exactly these events.
@@ -114,7 +91,10 @@ fn codes_without_actor_checks() {
             "The Brazilian president said he agreed with Argentina on the need for reform.",
             "019",
         ),
-        ("Japan sounded the alarm over China's growing military budget.", "012"),
+        (
+            "Japan sounded the alarm over China's growing military budget.",
+            "012",
+        ),
     ] {
         let events = code_text(text);
         assert!(
@@ -134,7 +114,9 @@ fn non_political_uses_do_not_code() {
     ] {
         let events = code_text(text);
         assert!(
-            !events.iter().any(|(_, _, c)| c.starts_with("07") || c.starts_with("06")),
+            !events
+                .iter()
+                .any(|(_, _, c)| c.starts_with("07") || c.starts_with("06")),
             "{text}: {events:?}"
         );
     }

@@ -2,36 +2,8 @@
 //! threaten, protest) are said: verbs, verb + particle forms, light-verb phrases and the objects
 //! that pick the code, with the bundled dictionaries. Sentences written for this test.
 
-use std::sync::OnceLock;
-
-use herald::{Article, Pipeline};
-
-/// One pipeline for every test in this file (loading the model is the slow part).
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::builder().geocode(false).build().unwrap())
-}
-
-/// Codes `text` as one article dated `date` and returns the (source code, target code, CAMEO
-/// code) of each event, with "" for a missing actor.
-fn code_text(date: &str, text: &str) -> Vec<(String, String, String)> {
-    let article = Article::new("test", text).dated(date.parse().unwrap());
-    let code =
-        |a: &Option<herald::ActorRecord>| a.as_ref().map_or(String::new(), |a| a.code.clone());
-    pipeline()
-        .code_article(&article)
-        .unwrap()
-        .events
-        .iter()
-        .map(|e| (code(&e.source), code(&e.target), e.cameo.clone()))
-        .collect()
-}
-
-fn triples(v: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    v.iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect()
-}
+mod common;
+use common::{code_text, triples};
 
 fn check(cases: &[(&str, &[(&str, &str, &str)])]) {
     for (text, want) in cases {

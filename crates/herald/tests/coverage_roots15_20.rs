@@ -3,30 +3,8 @@
 //! `dictionaries/events/15-*.toml` to `20-*.toml`, and sentences with the same words that must not
 //! code. The sentences are written for this test.
 
-use std::sync::OnceLock;
-
-use herald::{Article, Pipeline};
-
-/// One pipeline for every test in this file (loading the model is the slow part).
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::builder().geocode(false).build().unwrap())
-}
-
-/// Codes `text` as one article dated `date` and returns the (source code, target code, CAMEO
-/// code) of each event, with "" for a missing actor.
-fn code_text(date: &str, text: &str) -> Vec<(String, String, String)> {
-    let article = Article::new("test", text).dated(date.parse().unwrap());
-    let code =
-        |a: &Option<herald::ActorRecord>| a.as_ref().map_or(String::new(), |a| a.code.clone());
-    pipeline()
-        .code_article(&article)
-        .unwrap()
-        .events
-        .iter()
-        .map(|e| (code(&e.source), code(&e.target), e.cameo.clone()))
-        .collect()
-}
+mod common;
+use common::code_text;
 
 /// Asserts that each sentence gives the (source, target, code) event among its events.
 fn assert_codes(cases: &[(&str, (&str, &str, &str))]) {
@@ -42,8 +20,14 @@ fn assert_codes(cases: &[(&str, (&str, &str, &str))]) {
 #[test]
 fn force_posture_phrasings() {
     assert_codes(&[
-        ("Armenia announced a general mobilisation on Sunday.", ("ARM", "", "154")),
-        ("Pakistan placed its air force on high alert on Wednesday.", ("PAK", "", "152")),
+        (
+            "Armenia announced a general mobilisation on Sunday.",
+            ("ARM", "", "154"),
+        ),
+        (
+            "Pakistan placed its air force on high alert on Wednesday.",
+            ("PAK", "", "152"),
+        ),
         ("Iran paraded new missiles on Friday.", ("IRN", "", "150")),
     ]);
 }
@@ -53,10 +37,22 @@ fn force_posture_phrasings() {
 #[test]
 fn reduce_relations_phrasings() {
     assert_codes(&[
-        ("Washington sanctioned three Russian banks on Monday.", ("USA", "RUSBUS", "163")),
-        ("China hiked tariffs on American soybeans on Friday.", ("CHN", "USA", "163")),
-        ("The US paused weapons shipments to Israel on Wednesday.", ("USA", "ISR", "1622")),
-        ("Norway withdrew as a mediator between Israel and Hamas.", ("NOR", "ISR", "165")),
+        (
+            "Washington sanctioned three Russian banks on Monday.",
+            ("USA", "RUSBUS", "163"),
+        ),
+        (
+            "China hiked tariffs on American soybeans on Friday.",
+            ("CHN", "USA", "163"),
+        ),
+        (
+            "The US paused weapons shipments to Israel on Wednesday.",
+            ("USA", "ISR", "1622"),
+        ),
+        (
+            "Norway withdrew as a mediator between Israel and Hamas.",
+            ("NOR", "ISR", "165"),
+        ),
     ]);
 }
 
@@ -65,8 +61,14 @@ fn reduce_relations_phrasings() {
 #[test]
 fn coerce_and_assault_phrasings() {
     assert_codes(&[
-        ("Russian hackers attacked the Ukrainian power grid.", ("RUSCRM", "UKR", "176")),
-        ("Russian authorities placed the blogger under house arrest.", ("RUSGOV", "RUSMED", "173")),
+        (
+            "Russian hackers attacked the Ukrainian power grid.",
+            ("RUSCRM", "UKR", "176"),
+        ),
+        (
+            "Russian authorities placed the blogger under house arrest.",
+            ("RUSGOV", "RUSMED", "173"),
+        ),
         (
             "Police searched the home of opposition leader Alexei Navalny on Monday.",
             ("RUSCOP", "RUSOPP", "170"),
@@ -83,9 +85,18 @@ fn coerce_and_assault_phrasings() {
 #[test]
 fn fight_and_mass_violence_phrasings() {
     assert_codes(&[
-        ("Israeli troops raided the Jenin refugee camp on Monday.", ("ISRMIL", "PSEREF", "190")),
-        ("Israel pounded Gaza with artillery on Tuesday.", ("ISR", "PSE", "194")),
-        ("Azerbaijan blocked the Lachin corridor to Armenia.", ("AZE", "ARM", "191")),
+        (
+            "Israeli troops raided the Jenin refugee camp on Monday.",
+            ("ISRMIL", "PSEREF", "190"),
+        ),
+        (
+            "Israel pounded Gaza with artillery on Tuesday.",
+            ("ISR", "PSE", "194"),
+        ),
+        (
+            "Azerbaijan blocked the Lachin corridor to Armenia.",
+            ("AZE", "ARM", "191"),
+        ),
         (
             "Myanmar troops drove hundreds of thousands of Rohingya out of Rakhine.",
             ("MMRMIL", "", "201"),

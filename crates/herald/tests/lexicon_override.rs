@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use herald::{Article, Pipeline};
+use herald::Pipeline;
+
+mod common;
+use common::triples;
 
 /// A user's lexicon: "pledge" frames nothing any more, "hope" frames an intent, and "noted"
 /// opens a reporting clause.
@@ -53,8 +56,7 @@ fn with_folder(name: &str, toml: &str) -> Pipeline {
 }
 
 fn bundled() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::builder().geocode(false).build().unwrap())
+    common::pipeline()
 }
 
 fn user() -> &'static Pipeline {
@@ -63,22 +65,8 @@ fn user() -> &'static Pipeline {
 }
 
 /// The (source, target, CAMEO code) of each event of `text`, "" for a missing actor.
-fn code(p: &Pipeline, text: &str) -> Vec<(String, String, String)> {
-    let article = Article::new("test", text).dated("2024-01-01".parse().unwrap());
-    let actor =
-        |a: &Option<herald::ActorRecord>| a.as_ref().map_or(String::new(), |a| a.code.clone());
-    p.code_article(&article)
-        .unwrap()
-        .events
-        .iter()
-        .map(|e| (actor(&e.source), actor(&e.target), e.cameo.clone()))
-        .collect()
-}
-
-fn triples(v: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    v.iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect()
+fn code(p: &Pipeline, text: &str) -> Vec<common::Triple> {
+    common::code_with(p, "2024-01-01", text)
 }
 
 #[test]
