@@ -13,7 +13,7 @@ fn code_text(text: &str) -> Vec<common::Triple> {
 /// Each sentence gives exactly these events.
 #[test]
 fn light_verbs_particles_and_objects_code() {
-    let cases: &[(&str, &[(&str, &str, &str)])] = &[
+    let cases: &[common::Case] = &[
         // 013: an optimistic tone is struck, not a blow.
         (
             "Egyptian President Abdel Fattah al-Sisi struck an optimistic tone about the talks.",

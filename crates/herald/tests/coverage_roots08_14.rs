@@ -5,7 +5,7 @@
 mod common;
 use common::{code_text, triples};
 
-fn check(cases: &[(&str, &[(&str, &str, &str)])]) {
+fn check(cases: &[common::Case]) {
     for (text, want) in cases {
         assert_eq!(code_text("2020-05-05", text), triples(want), "{text}");
     }

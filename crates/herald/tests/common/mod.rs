@@ -10,6 +10,9 @@ use herald::{Article, Pipeline};
 /// (source code, target code, CAMEO code); "" for a missing actor.
 pub type Triple = (String, String, String);
 
+/// A sentence and the events it must give, as (source, target, code).
+pub type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
 /// The bundled pipeline without the gazetteer, loaded once per test binary (loading the model
 /// is the slow part).
 pub fn pipeline() -> &'static Pipeline {
