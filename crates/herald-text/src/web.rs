@@ -27,18 +27,17 @@ const CLOSINGS: &[&str] = &[
 ];
 
 /// Capitalized words that go on a sentence after an address ("e-mail info@example.com Friday").
-// TODO(lexicon-data): the days here are `herald_core::calendar::DAYS` capitalized; read them from
-// there once the concurrent herald-text changes have landed (left alone to avoid a conflict).
-const CONTINUING: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "I",
-];
+/// A capitalized word that continues a sentence rather than starting a new one: a day name
+/// (`herald_core::calendar::DAYS`, the workspace's one list) or "I".
+fn is_continuing(w: &str) -> bool {
+    w == "I"
+        || herald_core::calendar::DAYS.iter().any(|d| {
+            // Capitalized exactly: "Monday", not "MONDAY".
+            w.len() == d.len()
+                && w.as_bytes()[0] == d.as_bytes()[0].to_ascii_uppercase()
+                && w[1..] == d[1..]
+        })
+}
 
 /// Fields of a message header that start a line of their own ("Subject: Re: talks").
 const HEADER_FIELDS: &[&str] = &[
@@ -133,7 +132,7 @@ pub(crate) fn boundary(text: &str, tokens: &[(usize, usize)], i: usize, start: u
     // An address ends a signature or header line: "... laurie.ellis@enron.com Sorry about ...",
     // "<spahnn@hnks.com> All: ...", one URL after another.
     let address = is_url_or_email(prev) || prev == ">" && is_url_or_email(back(2));
-    if address && (starts_upper(w) && !CONTINUING.contains(&w) || is_url_or_email(w)) {
+    if address && (starts_upper(w) && !is_continuing(w) || is_url_or_email(w)) {
         return true;
     }
 
