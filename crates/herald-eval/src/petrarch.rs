@@ -58,7 +58,7 @@ pub fn token_lines(doc: &Doc) -> Vec<String> {
         .collect()
 }
 
-/// One event's evidence: "SRC TGT CODE: verb [pattern] (source text -> target text)".
+/// One event's evidence: `SRC TGT CODE: "verb" [pattern] (source text -> target text)`.
 pub fn explain(e: &EventRecord) -> String {
     let (s, t, c) = triple_of(e);
     let text = |a: Option<&ActorRecord>| a.map_or("-".to_string(), |a| a.text.clone());
