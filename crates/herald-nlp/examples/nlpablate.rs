@@ -19,6 +19,7 @@ struct Prepared {
     words: Vec<u64>,
     tags: Vec<u64>,
     sup: Vec<u64>,
+    clus: Vec<u32>,
     heads: Vec<usize>,
     labels: Vec<String>,
 }
@@ -29,7 +30,7 @@ fn prepare(model: &Model, g: &GoldSentence) -> Prepared {
         .iter()
         .map(|t| {
             let norm = herald_core::doc::normalize(&t.form);
-            tagger::lex(&t.form, &norm, &model.tagger.tagdict)
+            tagger::lex(&t.form, &norm, &model.tagger.tagdict, &model.lexicon)
         })
         .collect();
     let (mut f, mut sc) = (Vec::new(), Vec::new());
@@ -52,6 +53,9 @@ fn prepare(model: &Model, g: &GoldSentence) -> Prepared {
             .chain(classes.iter().map(|&c| c as u64 + 1))
             .collect(),
         sup,
+        clus: std::iter::once(0)
+            .chain(lex.iter().map(|l| l.clu))
+            .collect(),
         heads: g.tokens.iter().map(|t| t.head).collect(),
         labels: g.tokens.iter().map(|t| t.deprel.clone()).collect(),
     }
@@ -65,6 +69,7 @@ fn las(model: &Model, sents: &[Prepared], blank: &[usize]) -> f64 {
             words: &p.words,
             tags: &p.tags,
             sup: &p.sup,
+            clus: &p.clus,
         };
         let (h, l) = model.parser.parse_with(&s, &mut f, &mut sc, |fs| {
             for &j in blank {

@@ -15,6 +15,7 @@ pub mod eval;
 mod hash;
 mod io;
 pub mod lemma;
+pub mod lexicon;
 pub mod parser;
 mod perceptron;
 pub mod repair;
@@ -29,12 +30,15 @@ use herald_core::{Doc, Sentence};
 
 use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
+use crate::lexicon::Lexicon;
 use crate::parser::{PSent, Parser, ROOT_ATOM};
 use crate::supertag::Supertagger;
 use crate::tagger::{Lex, Tagger};
 
 /// Version 3 adds the optional supertagger after the parser. A model without one is written as
 /// version 2, so that models trained before the supertagger existed retrain byte for byte.
+/// Version 4 adds the word-cluster lexicon at the end (written only when it is not empty).
+const MAGIC_V4: &[u8; 8] = b"HNLPv004";
 const MAGIC: &[u8; 8] = b"HNLPv003";
 const MAGIC_V2: &[u8; 8] = b"HNLPv002";
 
@@ -66,6 +70,9 @@ pub struct Model {
     /// Predicts dependency supertags that the parser reads as features; `None` unless the model
     /// was trained with `--supertags` (as the bundled model was not).
     pub supertagger: Option<Supertagger>,
+    /// Brown clusters and word probabilities the features read (see [`lexicon`]); empty for a
+    /// model trained without them.
+    pub lexicon: Lexicon,
 }
 
 /// Time spent annotating, split by step, for `herald code --stats` (summed over sentences).
@@ -106,17 +113,22 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NlpError> {
         let mut r = Reader::new(bytes);
-        let v3 = match r.take(8).ok() {
-            Some(m) if m == &MAGIC[..] => true,
-            Some(m) if m == &MAGIC_V2[..] => false,
+        let version = match r.take(8).ok() {
+            Some(m) if m == &MAGIC_V4[..] => 4,
+            Some(m) if m == &MAGIC[..] => 3,
+            Some(m) if m == &MAGIC_V2[..] => 2,
             _ => return Err(NlpError::Format("not a herald-nlp model".into())),
         };
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = Parser::read(&mut r)?;
-        let supertagger = match v3 && r.u8()? != 0 {
+        let supertagger = match version >= 3 && r.u8()? != 0 {
             true => Some(Supertagger::read(&mut r)?),
             false => None,
+        };
+        let lexicon = match version >= 4 {
+            true => Lexicon::read(&mut r)?,
+            false => Lexicon::default(),
         };
         if !r.done() {
             return Err(NlpError::Format("trailing bytes".into()));
@@ -126,21 +138,31 @@ impl Model {
             lemmatizer,
             parser,
             supertagger,
+            lexicon,
         })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.buf.extend_from_slice(match self.supertagger {
-            Some(_) => MAGIC,
-            None => MAGIC_V2,
+        let v4 = !self.lexicon.is_empty();
+        w.buf.extend_from_slice(match (v4, &self.supertagger) {
+            (true, _) => MAGIC_V4,
+            (false, Some(_)) => MAGIC,
+            (false, None) => MAGIC_V2,
         });
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
-        if let Some(st) = &self.supertagger {
-            w.u8(1);
-            st.write(&mut w);
+        match &self.supertagger {
+            Some(st) => {
+                w.u8(1);
+                st.write(&mut w);
+            }
+            None if v4 => w.u8(0),
+            None => {}
+        }
+        if v4 {
+            self.lexicon.write(&mut w);
         }
         w.buf
     }
@@ -232,9 +254,9 @@ impl Model {
                 // Tokens built by hand may lack `norm`; derive it rather than tag blind.
                 if t.norm.is_empty() && !t.text.is_empty() {
                     let norm = herald_core::doc::normalize(&t.text);
-                    tagger::lex(&t.text, &norm, &self.tagger.tagdict)
+                    tagger::lex(&t.text, &norm, &self.tagger.tagdict, &self.lexicon)
                 } else {
-                    tagger::lex(&t.text, &t.norm, &self.tagger.tagdict)
+                    tagger::lex(&t.text, &t.norm, &self.tagger.tagdict, &self.lexicon)
                 }
             })
             .collect();
@@ -254,17 +276,21 @@ impl Model {
         let tagged = Instant::now();
         let mut words = Vec::with_capacity(n + 1);
         let mut tags = Vec::with_capacity(n + 1);
+        let mut clus = Vec::with_capacity(n + 1);
         words.push(ROOT_ATOM);
         tags.push(ROOT_ATOM);
+        clus.push(0);
         for (l, &c) in lex.iter().zip(&classes) {
             words.push(parser_word(l));
             tags.push(c as u64 + 1);
+            clus.push(l.clu);
         }
         let (heads, labels) = self.parser.parse(
             &PSent {
                 words: &words,
                 tags: &tags,
                 sup: &sup,
+                clus: &clus,
             },
             &mut sc.feats,
             &mut sc.scores,

@@ -8,6 +8,7 @@
 
 use crate::hash::{f1, f2, f3, f4, Rng};
 use crate::io::{Reader, Writer};
+use crate::lexicon::prefix;
 use crate::perceptron::{Trainer, Weights};
 use crate::NlpError;
 
@@ -98,6 +99,8 @@ pub struct PSent<'a> {
     pub tags: &'a [u64],
     /// Supertag atoms (see [`crate::supertag`]); empty for a model without a supertagger.
     pub sup: &'a [u64],
+    /// Brown cluster paths (see [`crate::lexicon`]; 0: none), index 0 unused.
+    pub clus: &'a [u32],
 }
 
 /// Training sentence with gold heads (index, 0 = ROOT, `NONE` for ROOT itself) and labels.
@@ -105,6 +108,7 @@ pub struct ParseSent {
     pub words: Vec<u64>,
     pub tags: Vec<u64>,
     pub sup: Vec<u64>,
+    pub clus: Vec<u32>,
     pub gold_heads: Vec<u32>,
     pub gold_labels: Vec<u16>,
 }
@@ -422,6 +426,44 @@ impl Parser {
             f3(84, hh, s0t, b0w),
             f4(85, t(s1), s0t, b0t, hh),
         ]);
+        // Word clusters (see `crate::lexicon`) in place of words and tags: full clusters and
+        // 6-step prefixes of the stack and buffer words, their pairs (the head-modifier
+        // features of Koo, Carreras & Collins 2008), and of S0's head and children.
+        let c = |i: u32, k: u32| {
+            if i == NONE {
+                W_NONE
+            } else if i == 0 {
+                ROOT_ATOM
+            } else {
+                prefix(s.clus.get(i as usize).copied().unwrap_or(0), k)
+            }
+        };
+        let (s0c, b0c, s0c6, b0c6) = (c(s0, 20), c(b0, 20), c(s0, 6), c(b0, 6));
+        let (s0c4, b0c4) = (c(s0, 4), c(b0, 4));
+        out.extend_from_slice(&[
+            f1(110, s0c),
+            f1(111, b0c),
+            f1(112, c(b1, 20)),
+            f1(113, s0c6),
+            f1(114, b0c6),
+            f2(115, s0c, s0t),
+            f2(116, b0c, b0t),
+            f2(117, s0c, b0c),
+            f2(118, s0c6, b0c6),
+            f2(119, s0c, b0t),
+            f2(120, s0t, b0c),
+            f3(121, s0c6, b0c6, d),
+            f1(122, c(s0h, 20)),
+            f1(123, c(s1, 6)),
+            f2(124, c(s0r, 6), b0c6),
+            f2(125, c(s0h, 6), s0c6),
+            f1(126, c(s0l, 20)),
+            f1(127, c(b0l, 20)),
+            f2(128, s0c4, b0c4),
+            f3(129, s0c4, b0c4, c(b1, 4)),
+            f1(130, c(b1, 6)),
+            f3(131, s0t, b0t, c(b1, 6)),
+        ]);
         if !s.sup.is_empty() {
             let u = |i: u32| {
                 if i == NONE {
@@ -552,6 +594,7 @@ pub fn attachment(p: &Parser, sents: &[ParseSent]) -> (usize, usize, usize) {
                 words: &s.words,
                 tags: &s.tags,
                 sup: &s.sup,
+                clus: &s.clus,
             },
             &mut feats,
             &mut scores,
@@ -609,6 +652,7 @@ pub fn train(
                 words: &s.words,
                 tags: &s.tags,
                 sup: &s.sup,
+                clus: &s.clus,
             };
             let mut st = State::new(s.words.len() - 1);
             while !st.terminal() {
@@ -744,6 +788,7 @@ mod tests {
                 words: &words,
                 tags: &tags,
                 sup: &[],
+                clus: &[],
             },
             &mut Vec::new(),
             &mut Vec::new(),

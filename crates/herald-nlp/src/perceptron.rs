@@ -110,7 +110,9 @@ impl Trainer {
             lens.push(row.len() as u16);
             entries.extend(row.into_iter().map(|(c, q)| pack(c, q)));
         }
-        Weights::from_parts(self.nclasses, out_keys, lens, entries)
+        let mut w = Weights::from_parts(self.nclasses, out_keys, lens, entries);
+        w.set_exact(true);
+        w
     }
 }
 
@@ -163,6 +165,9 @@ pub struct Weights {
     /// Rows with many classes, stored densely (`nclasses` weights each) so that adding them is a
     /// straight vectorizable loop.
     dense: Vec<i16>,
+    /// Exact look-ups (training): each key's row start in `entries` and length, by full key.
+    /// `None` at run time, where the 16-bit fingerprints of `slots` decide.
+    exact: Option<HashMap<u64, (u32, u16), IdBuild>>,
 }
 
 #[inline(always)]
@@ -253,6 +258,47 @@ impl Weights {
             slots,
             overflow,
             dense,
+            exact: None,
+        }
+    }
+
+    /// Score with exact look-ups (`true`) or through the run-time table (`false`, as loaded).
+    ///
+    /// The run-time table compares 16-bit fingerprints, so a feature absent from the model now and
+    /// then adds another row's weights; which rows those are depends on the table's layout. Every
+    /// decision training takes with frozen weights (early stopping, jackknifed tags, the dev tags
+    /// the parser is stopped on) uses exact look-ups, so the trained model depends only on the
+    /// training data, options and feature code, never on how the run-time table is laid out.
+    pub fn set_exact(&mut self, on: bool) {
+        if !on {
+            self.exact = None;
+            return;
+        }
+        let mut index = HashMap::with_capacity_and_hasher(self.keys.len(), IdBuild::default());
+        let mut off = 0u32;
+        for (&k, &len) in self.keys.iter().zip(&self.lens) {
+            index.insert(k, (off, len));
+            off += len as u32;
+        }
+        self.exact = Some(index);
+    }
+
+    /// [`Weights::score`] with exact look-ups.
+    fn score_exact(
+        &self,
+        index: &HashMap<u64, (u32, u16), IdBuild>,
+        feats: &[u64],
+        out: &mut [i32],
+    ) {
+        out.fill(0);
+        for f in feats {
+            if let Some(&(off, len)) = index.get(f) {
+                for &e in &self.entries[off as usize..off as usize + len as usize] {
+                    if let Some(o) = out.get_mut((e & 0xffff) as usize) {
+                        *o += (e >> 16) as u16 as i16 as i32;
+                    }
+                }
+            }
         }
     }
 
@@ -288,6 +334,9 @@ impl Weights {
 
     /// Add the rows of `feats` into `out` (integer scores; the scale does not change the argmax).
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
+        if let Some(index) = &self.exact {
+            return self.score_exact(index, feats, out);
+        }
         out.fill(0);
         let cap = self.slots.len();
         // Software pipelining: while probing feature i, the slot of feature i + AHEAD is already
@@ -462,6 +511,28 @@ mod tests {
             assert_eq!(best, *y);
         }
         assert_eq!(w2.nrows(), w.nrows());
+    }
+
+    /// An absent key that shares a present key's slot and fingerprint picks up its weights at
+    /// run time, never with the exact look-ups training uses.
+    #[test]
+    fn exact_lookups_ignore_fingerprint_twins() {
+        let mut t = Trainer::new(2);
+        let a = crate::hash::f1(5, 5);
+        t.tick();
+        t.update(&[a], 1, 0);
+        t.tick();
+        let twin = a ^ (1 << 60); // same low 32 bits (slot) and bits 32..48 (fingerprint)
+        let mut s = vec![0i32; 2];
+        let w = t.freeze(1);
+        w.score(&[twin], &mut s);
+        assert_eq!(s, [0, 0]);
+        w.score(&[a], &mut s);
+        assert!(s[1] > 0);
+        let mut run_time = t.freeze(1);
+        run_time.set_exact(false);
+        run_time.score(&[twin], &mut s);
+        assert!(s[1] > 0, "the run-time table matches on the fingerprint");
     }
 
     fn argmax_f(s: &[f32]) -> usize {

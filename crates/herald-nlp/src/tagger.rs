@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::hash::{f1, f2, f3, fx, str_hash, IdBuild, Rng};
 use crate::io::{Reader, Writer};
+use crate::lexicon::{prefix, Lexicon};
 use crate::perceptron::{Trainer, Weights};
 use crate::NlpError;
 
@@ -24,6 +25,14 @@ pub struct Lex {
     pub shape: u64,
     /// Most frequent training class of this word + 1, or 0 when unknown/rare.
     pub mft: u64,
+    /// Brown cluster path of the form as written, else of the lower-cased form (0: none); see
+    /// [`crate::lexicon`].
+    pub clu: u32,
+    /// Log-probability bucket of the form as written, else of the lower-cased form (0: unlisted).
+    pub prob: u8,
+    /// For a form with capitals: how its probability compares with the lower-cased form's
+    /// (a bucket, see [`case_bucket`]); 0 for a lower-case form.
+    pub case: u8,
 }
 
 const START: Lex = Lex {
@@ -33,6 +42,9 @@ const START: Lex = Lex {
     pre: [1; 3],
     shape: 1,
     mft: 0xfff0,
+    clu: 0,
+    prob: 0xfe,
+    case: 0xfe,
 };
 const END: Lex = Lex {
     w: 0x0045_4e44,
@@ -41,10 +53,26 @@ const END: Lex = Lex {
     pre: [2; 3],
     shape: 2,
     mft: 0xfff1,
+    clu: 0,
+    prob: 0xff,
+    case: 0xff,
 };
 
+/// How a capitalized form's probability compares with its lower-cased form's: 1 neither is
+/// listed, 2 only the lower-cased, 3 only the capitalized, otherwise 4 + the difference in
+/// half-bucket steps clamped to -6..=6, plus 6 (low: the capitalized form is the usual spelling, a
+/// name; high: a common word that happens to be capitalized).
+pub fn case_bucket(raw: u8, low: u8) -> u8 {
+    match (raw, low) {
+        (0, 0) => 1,
+        (0, _) => 2,
+        (_, 0) => 3,
+        (r, l) => (10 + ((r as i32 - l as i32) / 2).clamp(-6, 6)) as u8,
+    }
+}
+
 /// Compute the lexical atoms of one token.
-pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex {
+pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>, lexicon: &Lexicon) -> Lex {
     let w = str_hash(norm);
     let mut suf = [0u64; 5];
     let mut ends = norm.char_indices().rev().map(|(i, _)| i);
@@ -92,6 +120,28 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex 
         shape = fx(shape, k as u64);
     }
     let mft = tagdict.get(&w).map_or(0, |&c| c as u64 + 1);
+    let (mut clu, mut prob, mut case) = (0, 0, 0);
+    if !lexicon.is_empty() {
+        let e_raw = lexicon.get(text);
+        let e_low = if text == norm {
+            e_raw
+        } else {
+            lexicon.get(norm)
+        };
+        clu = if e_raw.path != 0 {
+            e_raw.path
+        } else {
+            e_low.path
+        };
+        prob = if e_raw.prob != 0 {
+            e_raw.prob
+        } else {
+            e_low.prob
+        };
+        if text != norm {
+            case = case_bucket(e_raw.prob, e_low.prob);
+        }
+    }
     Lex {
         w,
         raw: fx(str_hash(text), 7),
@@ -99,6 +149,9 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>) -> Lex 
         pre,
         shape,
         mft,
+        clu,
+        prob,
+        case,
     }
 }
 
@@ -158,6 +211,28 @@ pub fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[u16]>, o
     out.push(f2(35, w0.suf[1], wp1.w));
     out.push(f2(36, wm1.w, w0.suf[2]));
     out.push(f2(37, p2, w0.w));
+    // Word clusters (see `crate::lexicon`): the word's at four granularities, its neighbours'
+    // two deep, and for a word unseen in training its probability bucket; for a capitalized
+    // word, whether the capitalized form is the usual one.
+    let (c6, cf) = (prefix(w0.clu, 6), prefix(w0.clu, 20));
+    out.push(f1(50, prefix(w0.clu, 4)));
+    out.push(f1(51, c6));
+    out.push(f1(52, prefix(w0.clu, 10)));
+    out.push(f1(53, cf));
+    out.push(f1(54, prefix(wp1.clu, 20)));
+    out.push(f1(55, prefix(wm1.clu, 20)));
+    out.push(f1(56, prefix(wp1.clu, 6)));
+    out.push(f1(57, prefix(wm1.clu, 6)));
+    out.push(f2(58, p1, c6));
+    out.push(f2(59, cf, prefix(wp1.clu, 6)));
+    if w0.mft == 0 {
+        out.push(f2(60, w0.prob as u64 / 2, w0.shape));
+    }
+    if w0.case != 0 {
+        out.push(f2(61, w0.case as u64, (i == 0) as u64));
+    }
+    out.push(f1(62, prefix(wp2.clu, 6)));
+    out.push(f1(63, prefix(wm2.clu, 6)));
     if let Some(t) = first {
         // Stacking: the first pass's guesses for this word and the words to its right.
         let g = |j: isize| {

@@ -19,6 +19,7 @@ use anyhow::{bail, Context, Result};
 use crate::conllu::{read_conllu, GoldSentence};
 use crate::hash::{str_hash, IdBuild};
 use crate::lemma::Lemmatizer;
+use crate::lexicon::Lexicon;
 use crate::parser::{self, ParseSent, ROOT_ATOM};
 use crate::supertag::{self, Supertagger};
 use crate::tagger::{self, Lex, TagSent, Tagger};
@@ -41,9 +42,16 @@ pub struct TrainOptions {
     /// Magnitude pruning thresholds (quantized units, max weight = 32767) for the shipped weights.
     pub prune_tagger: i16,
     pub prune_parser: i16,
+    /// Directory of the spaCy lexeme tables (`en_lexeme_cluster.json.gz`,
+    /// `en_lexeme_prob.json.gz`) whose Brown clusters and word probabilities the features read;
+    /// `None` trains without them (see [`crate::lexicon`]).
+    pub lexicon: Option<PathBuf>,
     /// Progress on stderr.
     pub log: bool,
 }
+
+/// Where `herald nlp train` finds the lexeme tables by default (beside the treebanks).
+pub const DEFAULT_LEXICON: &str = "../shared/data/lexicon/spacy-lookups-data";
 
 impl Default for TrainOptions {
     fn default() -> Self {
@@ -58,6 +66,7 @@ impl Default for TrainOptions {
             supertags: false,
             prune_tagger: 300,
             prune_parser: 300,
+            lexicon: Some(PathBuf::from(DEFAULT_LEXICON)),
             log: true,
         }
     }
@@ -91,10 +100,29 @@ pub fn train(opts: &TrainOptions) -> Result<(Model, TrainReport)> {
     train_on(&train, &dev, opts)
 }
 
-/// Train a model from sentences already read (`opts.train`/`opts.dev` are ignored).
+/// Train a model from sentences already read (`opts.train`/`opts.dev` are ignored; the lexicon
+/// is read from `opts.lexicon`).
 pub fn train_on(
     train: &[GoldSentence],
     dev: &[GoldSentence],
+    opts: &TrainOptions,
+) -> Result<(Model, TrainReport)> {
+    let lexicon = match &opts.lexicon {
+        Some(dir) => Lexicon::from_spacy(dir)
+            .with_context(|| format!("reading the lexeme tables in {}", dir.display()))?,
+        None => Lexicon::default(),
+    };
+    if opts.log {
+        eprintln!("lexicon: {} forms", lexicon.len());
+    }
+    train_with_lexicon(train, dev, lexicon, opts)
+}
+
+/// [`train_on`] with the lexicon given (`opts.lexicon` is ignored).
+pub fn train_with_lexicon(
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    lexicon: Lexicon,
     opts: &TrainOptions,
 ) -> Result<(Model, TrainReport)> {
     let t0 = Instant::now();
@@ -164,7 +192,10 @@ pub fn train_on(
         lex: s
             .tokens
             .iter()
-            .map(|t| tagger::lex(&t.form, &herald_core::doc::normalize(&t.form), &tagdict))
+            .map(|t| {
+                let norm = herald_core::doc::normalize(&t.form);
+                tagger::lex(&t.form, &norm, &tagdict, &lexicon)
+            })
             .collect(),
         gold: s.tokens.iter().map(gold_class).collect(),
     };
@@ -409,11 +440,13 @@ pub fn train_on(
         }
         let mut words = vec![ROOT_ATOM];
         let mut ptags = vec![ROOT_ATOM];
+        let mut clus = vec![0];
         let mut gh = vec![parser::NONE];
         let mut gl = vec![u16::MAX];
         for ((t, l), &c) in s.tokens.iter().zip(lex).zip(tags) {
             words.push(crate::parser_word(l));
             ptags.push(c as u64 + 1);
+            clus.push(l.clu);
             gh.push(t.head as u32);
             gl.push(label_id.get(t.deprel.as_str()).copied().unwrap_or(u16::MAX));
         }
@@ -421,6 +454,7 @@ pub fn train_on(
             words,
             tags: ptags,
             sup: sup_atoms,
+            clus,
             gold_heads: gh,
             gold_labels: gl,
         }
@@ -457,15 +491,24 @@ pub fn train_on(
             .map(|t| (t.form.as_str(), t.xpos.as_str(), t.lemma.as_str()))
     }));
     report.seconds = t0.elapsed().as_secs_f64();
-    Ok((
-        Model {
-            tagger: tg,
-            lemmatizer,
-            parser: ps,
-            supertagger,
-        },
-        report,
-    ))
+    let mut model = Model {
+        tagger: tg,
+        lemmatizer,
+        parser: ps,
+        supertagger,
+        lexicon,
+    };
+    // Training decided everything with exact look-ups; the model returned scores as a loaded
+    // one does.
+    model.tagger.weights.set_exact(false);
+    if let Some(w) = &mut model.tagger.stage2 {
+        w.set_exact(false);
+    }
+    model.parser.weights.set_exact(false);
+    if let Some(st) = &mut model.supertagger {
+        st.weights.set_exact(false);
+    }
+    Ok((model, report))
 }
 
 /// Jackknifed predictions for `sents`: `k` models, each trained for `epochs` on the sentences
