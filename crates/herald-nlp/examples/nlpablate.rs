@@ -28,9 +28,16 @@ fn prepare(model: &Model, g: &GoldSentence) -> Prepared {
     let lex: Vec<tagger::Lex> = g
         .tokens
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let norm = herald_core::doc::normalize(&t.form);
-            tagger::lex(&t.form, &norm, &model.tagger.tagdict, &model.lexicon)
+            tagger::lex(
+                &t.form,
+                &norm,
+                &model.tagger.tagdict,
+                &model.lexicon,
+                i == 0,
+            )
         })
         .collect();
     let (mut f, mut sc) = (Vec::new(), Vec::new());

@@ -250,13 +250,20 @@ impl Model {
         let lex: Vec<Lex> = s
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 // Tokens built by hand may lack `norm`; derive it rather than tag blind.
                 if t.norm.is_empty() && !t.text.is_empty() {
                     let norm = herald_core::doc::normalize(&t.text);
-                    tagger::lex(&t.text, &norm, &self.tagger.tagdict, &self.lexicon)
+                    tagger::lex(&t.text, &norm, &self.tagger.tagdict, &self.lexicon, i == 0)
                 } else {
-                    tagger::lex(&t.text, &t.norm, &self.tagger.tagdict, &self.lexicon)
+                    tagger::lex(
+                        &t.text,
+                        &t.norm,
+                        &self.tagger.tagdict,
+                        &self.lexicon,
+                        i == 0,
+                    )
                 }
             })
             .collect();

@@ -72,7 +72,17 @@ pub fn case_bucket(raw: u8, low: u8) -> u8 {
 }
 
 /// Compute the lexical atoms of one token.
-pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>, lexicon: &Lexicon) -> Lex {
+///
+/// `first` marks a sentence's first token, whose capital says nothing: when its lower-cased
+/// spelling is the more probable one, that spelling's cluster is taken ("Soldiers" as
+/// "soldiers", "The" as "the"; "Russia" stays itself).
+pub fn lex(
+    text: &str,
+    norm: &str,
+    tagdict: &HashMap<u64, u16, IdBuild>,
+    lexicon: &Lexicon,
+    first: bool,
+) -> Lex {
     let w = str_hash(norm);
     let mut suf = [0u64; 5];
     let mut ends = norm.char_indices().rev().map(|(i, _)| i);
@@ -128,7 +138,9 @@ pub fn lex(text: &str, norm: &str, tagdict: &HashMap<u64, u16, IdBuild>, lexicon
         } else {
             lexicon.get(norm)
         };
-        clu = if e_raw.path != 0 {
+        let title = first && text.chars().skip(1).all(|c| !c.is_uppercase());
+        let lower_usual = title && e_low.path != 0 && (e_raw.prob == 0 || e_low.prob < e_raw.prob);
+        clu = if e_raw.path != 0 && !lower_usual {
             e_raw.path
         } else {
             e_low.path

@@ -127,7 +127,16 @@ fn supertagger_learns_relation_and_head_side() {
     let lex: Vec<_> = s
         .tokens
         .iter()
-        .map(|t| crate::tagger::lex(&t.text, &t.norm, &model.tagger.tagdict, &model.lexicon))
+        .enumerate()
+        .map(|(i, t)| {
+            crate::tagger::lex(
+                &t.text,
+                &t.norm,
+                &model.tagger.tagdict,
+                &model.lexicon,
+                i == 0,
+            )
+        })
         .collect();
     let pos = model.tagger.tag(&lex, &mut Vec::new(), &mut Vec::new());
     let sup = st.tag(&lex, &pos, &mut Vec::new(), &mut Vec::new());

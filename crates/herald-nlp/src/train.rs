@@ -192,9 +192,10 @@ pub fn train_with_lexicon(
         lex: s
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let norm = herald_core::doc::normalize(&t.form);
-                tagger::lex(&t.form, &norm, &tagdict, &lexicon)
+                tagger::lex(&t.form, &norm, &tagdict, &lexicon, i == 0)
             })
             .collect(),
         gold: s.tokens.iter().map(gold_class).collect(),
