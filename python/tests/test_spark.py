@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sys
 
 import pytest
 
@@ -14,6 +15,8 @@ def spark():
         pytest.fail("Spark needs Java (apt-get install default-jre-headless)")
     from pyspark.sql import SparkSession
 
+    # Python workers run this interpreter (the one with herald installed), not `python3` on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     s = (
         SparkSession.builder.master("local[2]")
         .appName("herald-test")
@@ -34,9 +37,11 @@ def key(r):
 def test_spark_local_matches_the_cli(spark, articles, cli_parquet):
     from herald.spark import code_events, code_errors
 
-    rows = [(a["id"], a["text"], a.get("date"), a.get("source")) for a in articles]
-    rows.append(("empty-one", "  ", "2014-09-01", None))
-    df = spark.createDataFrame(rows, "doc STRING, body STRING, published STRING, source STRING")
+    rows = [(a["id"], a["text"], a.get("date"), a.get("title"), a.get("source"), a.get("url"))
+            for a in articles]
+    rows.append(("empty-one", "  ", "2014-09-01", None, None, None))
+    df = spark.createDataFrame(
+        rows, "doc STRING, body STRING, published STRING, title STRING, source STRING, url STRING")
     df = df.repartition(3)
     events = code_events(df, text="body", id="doc", date="published", story_groups=False)
     got = [r.asDict() for r in events.collect()]
