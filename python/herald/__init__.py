@@ -322,7 +322,7 @@ class Pipeline:
         reason), and the rest is coded.
         """
         pa = _pa()
-        it = self.stream(articles, threads, date=date, max_rows=65536)
+        it = self.stream(articles, threads, date=date, max_rows=16384)
         table = pa.Table.from_batches(list(it), schema=schema())
         return table.replace_schema_metadata(
             {
@@ -336,7 +336,7 @@ class Pipeline:
         flat. Returns ``{"events": n, "errors": [...], "notices": [...]}``."""
         import pyarrow.parquet as pq
 
-        it = self.stream(articles, threads, date=date, max_rows=65536)
+        it = self.stream(articles, threads, date=date)
         n = 0
         with pq.ParquetWriter(path, schema(), compression="snappy") as w:
             for batch in it:
