@@ -19,7 +19,7 @@ use herald::{
 };
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyIterator, PyList, PyTuple};
 
 /// The allocator the `herald` command uses (Rust allocations only; Python keeps its own).
 #[global_allocator]
@@ -369,9 +369,9 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// The events of a stream, a batch of columns at a time; see `PyPipeline::stream`.
 ///
-/// Each `__next__` returns `(columns, errors, notices)`: a dict of column name to list (the
-/// Parquet output's columns, the date as days since 1970-01-01), the records skipped since the
-/// last batch as `(position, id, reason)` tuples, and notices as strings.
+/// Each `__next__` returns `(rows, columns, errors, notices)`: the number of events, their
+/// columns as Arrow buffers in the order of the Parquet output's schema (see [`ColumnBuffers`]),
+/// the records skipped since the last batch as `(position, id, reason)` tuples, and notices.
 #[pyclass(module = "herald._herald")]
 struct EventStream {
     run: Mutex<Option<Batches<PyInput>>>,
@@ -410,12 +410,14 @@ impl EventStream {
             let mut events: Vec<EventRecord> = Vec::new();
             let mut errors: Vec<ErrorRow> = Vec::new();
             let mut notices = Vec::new();
+            let mut bytes = 0;
             let finished = loop {
                 match run.next() {
                     None => break true,
                     Some(BatchItem::Event(e)) => {
+                        bytes += event_bytes(&e);
                         events.push(*e);
-                        if events.len() >= max_rows {
+                        if events.len() >= max_rows || bytes >= MAX_BATCH_BYTES {
                             break false;
                         }
                     }
@@ -439,8 +441,10 @@ impl EventStream {
                 };
             }
         }
-        let cols = columns(py, &events)?;
-        let out = (cols, errors, notices).into_pyobject(py)?;
+        let n = events.len();
+        let cols = columns(py, &events);
+        drop(events);
+        let out = (n, cols, errors, notices).into_pyobject(py)?;
         Ok(Some(out.into_any().unbind()))
     }
 }
@@ -454,93 +458,312 @@ fn error_row(s: Skip) -> ErrorRow {
     }
 }
 
-/// The events as columns, named and laid out as the Parquet output's (herald-io
-/// `output::parquet::SCHEMA`): nested objects flattened with a prefix, lists of agents as lists.
-fn columns<'py>(py: Python<'py>, events: &[EventRecord]) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    macro_rules! col {
-        ($name:expr, $f:expr) => {
-            d.set_item($name, PyList::new(py, events.iter().map($f))?)?
-        };
-    }
-    let i32_of = |v: usize| i32::try_from(v).unwrap_or(i32::MAX);
-    let u32_of = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
-    fn strs(l: &[String]) -> Vec<&str> {
-        l.iter().map(String::as_str).collect()
-    }
-    fn source(e: &EventRecord) -> Option<&ActorRecord> {
-        e.source.as_ref()
-    }
-    fn target(e: &EventRecord) -> Option<&ActorRecord> {
-        e.target.as_ref()
-    }
-    col!("article_id", |e| e.article_id.as_str());
-    col!("url", |e| e.url.as_deref());
-    col!("date", |e| e
-        .date
-        .as_ref()
-        .map(|d| d.days_since_epoch() as i32));
-    col!("sentence_index", |e| i32_of(e.sentence_index));
-    col!("sentence", |e| e.sentence.as_str());
-    col!("cameo", |e| e.cameo.as_str());
-    col!("root_code", |e| e.root_code.as_str());
-    col!("quad_class", |e| e.quad_class as i32);
-    col!("goldstein", |e| e.goldstein);
-    col!("plover_event", |e| e.plover.event.as_str());
-    col!("plover_mode", |e| e.plover.mode.as_deref());
-    col!("plover_context", |e| strs(&e.plover.context));
-    type Side = fn(&EventRecord) -> Option<&ActorRecord>;
-    for (side, get) in [("source", source as Side), ("target", target as Side)] {
-        col!(format!("{side}_code"), |e| get(e).map(|a| a.code.as_str()));
-        col!(format!("{side}_country"), |e| get(e)
-            .and_then(|a| a.country.as_deref()));
-        col!(format!("{side}_agents"), |e| get(e)
-            .map(|a| strs(&a.agents)));
-        col!(format!("{side}_text"), |e| get(e).map(|a| a.text.as_str()));
-        col!(format!("{side}_start"), |e| get(e).map(|a| a.start as i64));
-        col!(format!("{side}_end"), |e| get(e).map(|a| a.end as i64));
-    }
-    col!("location_name", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.name.as_str()));
-    col!("location_country", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.country.as_str()));
-    col!("location_admin1", |e| e
-        .location
-        .as_ref()
-        .and_then(|l| l.admin1.as_deref()));
-    col!("location_kind", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.kind.as_str()));
-    col!("location_lat", |e| e.location.as_ref().map(|l| l.lat));
-    col!("location_lon", |e| e.location.as_ref().map(|l| l.lon));
-    col!("location_text", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.text.as_str()));
-    col!("location_start", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.start as i64));
-    col!("location_end", |e| e
-        .location
-        .as_ref()
-        .map(|l| l.end as i64));
-    col!("evidence_verb", |e| e.evidence.verb.as_str());
-    col!("evidence_verb_start", |e| e.evidence.verb_start as i64);
-    col!("evidence_verb_end", |e| e.evidence.verb_end as i64);
-    col!("evidence_pattern", |e| e.evidence.pattern.as_str());
-    col!("evidence_dictionary", |e| e.evidence.dictionary.as_str());
-    col!("mentions", |e| u32_of(e.mentions));
-    col!("story_group", |e| e.story_group.as_deref());
-    col!("num_articles", |e| u32_of(e.num_articles));
-    col!("num_sources", |e| u32_of(e.num_sources));
-    Ok(d)
+/// A validity bitmap as Arrow lays it out (bit `i` of byte `i / 8`, least significant first).
+#[derive(Default)]
+struct Validity {
+    bits: Vec<u8>,
+    len: usize,
+    nulls: usize,
 }
+
+impl Validity {
+    fn push(&mut self, valid: bool) {
+        if self.len % 8 == 0 {
+            self.bits.push(0);
+        }
+        if valid {
+            self.bits[self.len / 8] |= 1 << (self.len % 8);
+        } else {
+            self.nulls += 1;
+        }
+        self.len += 1;
+    }
+
+    /// The bitmap, or `None` when nothing is null (Arrow's "all valid").
+    fn into_py<'py>(self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        (self.nulls > 0).then(|| PyBytes::new(py, &self.bits))
+    }
+}
+
+/// A string column: validity, 32-bit offsets, UTF-8 data.
+struct Strings {
+    valid: Validity,
+    offsets: Vec<i32>,
+    data: Vec<u8>,
+}
+
+impl Strings {
+    fn new() -> Self {
+        Strings {
+            valid: Validity::default(),
+            offsets: vec![0],
+            data: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, v: Option<&str>) {
+        self.valid.push(v.is_some());
+        if let Some(s) = v {
+            self.data.extend_from_slice(s.as_bytes());
+        }
+        self.offsets.push(offset(self.data.len()));
+    }
+}
+
+fn offset(n: usize) -> i32 {
+    // A batch ends before its strings pass `MAX_BATCH_BYTES`, far below 2 GiB.
+    i32::try_from(n).expect("string data of one batch below 2 GiB")
+}
+
+/// A list of non-null strings column: validity, list offsets, and the strings.
+struct Lists {
+    valid: Validity,
+    offsets: Vec<i32>,
+    items: Strings,
+}
+
+impl Lists {
+    fn new() -> Self {
+        Lists {
+            valid: Validity::default(),
+            offsets: vec![0],
+            items: Strings::new(),
+        }
+    }
+
+    fn push(&mut self, v: Option<&[String]>) {
+        self.valid.push(v.is_some());
+        for s in v.unwrap_or_default() {
+            self.items.push(Some(s));
+        }
+        self.offsets.push(offset(self.items.valid.len));
+    }
+}
+
+/// A fixed-width column: validity and little-endian values.
+struct Prims<T> {
+    valid: Validity,
+    data: Vec<T>,
+}
+
+impl<T: Default> Prims<T> {
+    fn new() -> Self {
+        Prims {
+            valid: Validity::default(),
+            data: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, v: Option<T>) {
+        self.valid.push(v.is_some());
+        self.data.push(v.unwrap_or_default());
+    }
+}
+
+/// What the Python side needs to make one column with `pyarrow.Array.from_buffers`: the
+/// validity bitmap (or `None`), the buffers, and for a list column the strings' length and
+/// buffers.
+type ColumnBuffers<'py> = (
+    Option<Bound<'py, PyBytes>>,
+    Vec<Bound<'py, PyBytes>>,
+    Option<(usize, Vec<Bound<'py, PyBytes>>)>,
+);
+
+enum Column {
+    Str(Strings),
+    List(Lists),
+    I32(Prims<i32>),
+    I64(Prims<i64>),
+    F32(Prims<f32>),
+    F64(Prims<f64>),
+}
+
+/// A fixed-width value as Arrow stores it (little-endian).
+trait Le: Copy {
+    fn put(self, out: &mut Vec<u8>);
+}
+
+macro_rules! le {
+    ($($t:ty),*) => {$(
+        impl Le for $t {
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+        }
+    )*};
+}
+le!(i32, i64, f32, f64);
+
+fn bytes_of<'py, T: Le>(py: Python<'py>, v: &[T]) -> Bound<'py, PyBytes> {
+    let mut out = Vec::with_capacity(std::mem::size_of_val(v));
+    for x in v {
+        x.put(&mut out);
+    }
+    PyBytes::new(py, &out)
+}
+
+impl Column {
+    fn into_py(self, py: Python<'_>) -> ColumnBuffers<'_> {
+        match self {
+            Column::Str(s) => (
+                s.valid.into_py(py),
+                vec![bytes_of(py, &s.offsets), PyBytes::new(py, &s.data)],
+                None,
+            ),
+            Column::List(l) => {
+                let n = l.items.valid.len;
+                let items = vec![
+                    bytes_of(py, &l.items.offsets),
+                    PyBytes::new(py, &l.items.data),
+                ];
+                (
+                    l.valid.into_py(py),
+                    vec![bytes_of(py, &l.offsets)],
+                    Some((n, items)),
+                )
+            }
+            Column::I32(p) => (p.valid.into_py(py), vec![bytes_of(py, &p.data)], None),
+            Column::I64(p) => (p.valid.into_py(py), vec![bytes_of(py, &p.data)], None),
+            Column::F32(p) => (p.valid.into_py(py), vec![bytes_of(py, &p.data)], None),
+            Column::F64(p) => (p.valid.into_py(py), vec![bytes_of(py, &p.data)], None),
+        }
+    }
+}
+
+/// Fills one row into the columns, in schema order.
+struct Filler<'a> {
+    cols: &'a mut [Column],
+    next: usize,
+}
+
+impl Filler<'_> {
+    fn col(&mut self) -> &mut Column {
+        self.next += 1;
+        &mut self.cols[self.next - 1]
+    }
+    fn str(&mut self, v: Option<&str>) {
+        match self.col() {
+            Column::Str(c) => c.push(v),
+            _ => unreachable!("a string for another column type"),
+        }
+    }
+    fn list(&mut self, v: Option<&[String]>) {
+        match self.col() {
+            Column::List(c) => c.push(v),
+            _ => unreachable!("a list for another column type"),
+        }
+    }
+    fn i32(&mut self, v: Option<i32>) {
+        match self.col() {
+            Column::I32(c) => c.push(v),
+            _ => unreachable!("an int32 for another column type"),
+        }
+    }
+    fn i64(&mut self, v: Option<usize>) {
+        match self.col() {
+            Column::I64(c) => c.push(v.map(|x| x as i64)),
+            _ => unreachable!("an int64 for another column type"),
+        }
+    }
+    fn f32(&mut self, v: f32) {
+        match self.col() {
+            Column::F32(c) => c.push(Some(v)),
+            _ => unreachable!("a float for another column type"),
+        }
+    }
+    fn f64(&mut self, v: Option<f64>) {
+        match self.col() {
+            Column::F64(c) => c.push(v),
+            _ => unreachable!("a double for another column type"),
+        }
+    }
+}
+
+/// The column kinds in the order of the Parquet output's schema (herald-io
+/// `output::parquet::SCHEMA`, and `herald.schema()` on the Python side).
+fn new_columns() -> Vec<Column> {
+    use Column::*;
+    let s = || Str(Strings::new());
+    let l = || List(Lists::new());
+    let i = || I32(Prims::new());
+    let j = || I64(Prims::new());
+    let mut cols = vec![s(), s(), i(), i(), s(), s(), s(), i()];
+    cols.push(F32(Prims::new()));
+    cols.extend([s(), s(), l()]);
+    for _ in 0..2 {
+        cols.extend([s(), s(), l(), s(), j(), j()]);
+    }
+    cols.extend([s(), s(), s(), s()]);
+    cols.extend([F64(Prims::new()), F64(Prims::new())]);
+    cols.extend([s(), j(), j()]);
+    cols.extend([s(), j(), j(), s(), s()]);
+    cols.extend([i(), s(), i(), i()]);
+    cols
+}
+
+/// The events as Arrow columns, laid out as the Parquet output's: nested objects flattened with
+/// a prefix, agents and PLOVER context as lists of strings, the date as days since 1970-01-01.
+fn columns<'py>(py: Python<'py>, events: &[EventRecord]) -> Vec<ColumnBuffers<'py>> {
+    let mut cols = new_columns();
+    let n32 = |v: usize| i32::try_from(v).unwrap_or(i32::MAX);
+    let u32 = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+    for e in events {
+        let mut r = Filler {
+            cols: &mut cols,
+            next: 0,
+        };
+        r.str(Some(&e.article_id));
+        r.str(e.url.as_deref());
+        r.i32(e.date.as_ref().map(|d| d.days_since_epoch() as i32));
+        r.i32(Some(n32(e.sentence_index)));
+        r.str(Some(&e.sentence));
+        r.str(Some(&e.cameo));
+        r.str(Some(&e.root_code));
+        r.i32(Some(e.quad_class as i32));
+        r.f32(e.goldstein);
+        r.str(Some(&e.plover.event));
+        r.str(e.plover.mode.as_deref());
+        r.list(Some(&e.plover.context));
+        for a in [&e.source, &e.target] {
+            let a: Option<&ActorRecord> = a.as_ref();
+            r.str(a.map(|a| a.code.as_str()));
+            r.str(a.and_then(|a| a.country.as_deref()));
+            r.list(a.map(|a| a.agents.as_slice()));
+            r.str(a.map(|a| a.text.as_str()));
+            r.i64(a.map(|a| a.start));
+            r.i64(a.map(|a| a.end));
+        }
+        let l = e.location.as_ref();
+        r.str(l.map(|l| l.name.as_str()));
+        r.str(l.map(|l| l.country.as_str()));
+        r.str(l.and_then(|l| l.admin1.as_deref()));
+        r.str(l.map(|l| l.kind.as_str()));
+        r.f64(l.map(|l| l.lat));
+        r.f64(l.map(|l| l.lon));
+        r.str(l.map(|l| l.text.as_str()));
+        r.i64(l.map(|l| l.start));
+        r.i64(l.map(|l| l.end));
+        r.str(Some(&e.evidence.verb));
+        r.i64(Some(e.evidence.verb_start));
+        r.i64(Some(e.evidence.verb_end));
+        r.str(Some(&e.evidence.pattern));
+        r.str(Some(&e.evidence.dictionary));
+        r.i32(Some(u32(e.mentions)));
+        r.str(e.story_group.as_deref());
+        r.i32(Some(u32(e.num_articles)));
+        r.i32(Some(u32(e.num_sources)));
+        debug_assert_eq!(r.next, r.cols.len(), "columns() and the schema disagree");
+    }
+    cols.into_iter().map(|c| c.into_py(py)).collect()
+}
+
+/// The rough size of an event's strings, to end a batch well before 2 GiB of string data.
+fn event_bytes(e: &EventRecord) -> usize {
+    e.sentence.len() + e.evidence.pattern.len() + e.article_id.len() + 256
+}
+
+/// A batch of events ends once its strings pass this many bytes.
+const MAX_BATCH_BYTES: usize = 256 << 20;
 
 #[pymodule]
 fn _herald(m: &Bound<'_, PyModule>) -> PyResult<()> {
