@@ -39,10 +39,11 @@ sys.path.insert(0, HERE)
 # --check thresholds: the targets with a margin for a shared 2-core CI machine.
 THRESHOLDS = {
     "batch_vs_cli_cpu": 0.85,  # target 0.90 (per CPU second, 1 thread)
-    "load_seconds": 1.5,  # target 1.0
+    "load_cpu_seconds": 1.0,  # target 1.0 s (wall on a quiet machine; CPU seconds here, which
+    # a busy machine inflates far less: at load average 10 the wall time doubled)
     "peak_rss_mb": 600,
     "rss_growth": 1.3,  # peak RSS at 4x the input / at 1x
-    "batch2_vs_cli2": 0.8,  # code_batch on 2 threads against the CLI on 2 threads, same load
+    "batch2_vs_cli2": 0.8,  # code_batch on 2 threads against the CLI on 2 threads; quiet only
     "batch_speedup_2": 1.5,  # target 1.8; only when the load average before is < 0.8
     "spark_speedup_2": 1.3,  # target 1.6; same condition
 }
@@ -88,16 +89,18 @@ def read_table(path):
 
 
 def child_load():
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_self()
     import herald
 
     t_import = time.perf_counter() - t
     herald.Pipeline()
     total = time.perf_counter() - t
+    cpu = cpu_self() - c
     t2 = time.perf_counter()
     import pyarrow  # noqa: F401
 
-    print(json.dumps({"import": t_import, "load": total, "pyarrow_import": time.perf_counter() - t2}))
+    print(json.dumps({"import": t_import, "load": total, "cpu": cpu,
+                      "pyarrow_import": time.perf_counter() - t2}))
 
 
 def child_batch(corpus, threads, runs):
@@ -166,9 +169,11 @@ def child_spark(corpus_parquet, master, partitions, runs):
 def load(res):
     loads = [sub("_load") for _ in range(5)]
     res["load_seconds"] = statistics.median(x["load"] for x in loads)
+    res["load_cpu_seconds"] = statistics.median(x["cpu"] for x in loads)
     res["import_seconds"] = statistics.median(x["import"] for x in loads)
     res["pyarrow_import_seconds"] = statistics.median(x["pyarrow_import"] for x in loads)
     print(f"  load: import herald + Pipeline() {res['load_seconds'] * 1000:.0f} ms "
+          f"({res['load_cpu_seconds'] * 1000:.0f} ms CPU) "
           f"(import {res['import_seconds'] * 1000:.0f} ms; pyarrow import "
           f"{res['pyarrow_import_seconds'] * 1000:.0f} ms more)", flush=True)
 
@@ -267,11 +272,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller inputs and fewer runs (CI)")
     ap.add_argument("--check", action="store_true", help="fail below the thresholds")
-    ap.add_argument("--size-mb", type=float, default=3.0, help="corpus size (default 3)")
+    ap.add_argument("--size-mb", type=float, default=None, help="corpus size (default 3, quick 2)")
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 3, quick 2)")
     ap.add_argument("--herald", default=os.environ.get("HERALD_BIN", os.path.join(REPO, "target/release/herald")))
     ap.add_argument("--memory-lines", default=None,
-                    help="two sizes in small articles, e.g. 250000,1000000 (quick: 25000,100000)")
+                    help="two sizes in small articles, e.g. 250000,1000000 (quick: 20000,80000)")
     ap.add_argument("--dedup-window", type=int, default=None,
                     help="story window of the memory runs (default 100000, quick 10000)")
     ap.add_argument("--no-spark", action="store_true")
@@ -282,7 +287,8 @@ def main():
     import herald_bench as hb
 
     runs = a.runs or (2 if a.quick else 3)
-    mem_lines = [int(x) for x in (a.memory_lines or ("25000,100000" if a.quick else "250000,1000000")).split(",")]
+    a.size_mb = a.size_mb or (2.0 if a.quick else 3.0)
+    mem_lines = [int(x) for x in (a.memory_lines or ("20000,80000" if a.quick else "250000,1000000")).split(",")]
     # Story grouping remembers the last `window` articles (about 1.1 KB each, 100,000 by
     # default): memory is flat once both sizes are past it, so the quick run uses a smaller one.
     window = a.dedup_window or (10000 if a.quick else 100000)
@@ -322,14 +328,14 @@ def main():
         if k not in res:
             continue
         v = res[k]
-        if k in ("load_seconds", "peak_rss_mb", "rss_growth"):
+        if k in ("load_cpu_seconds", "peak_rss_mb", "rss_growth"):
             ok = v <= floor
-        elif k.endswith("speedup_2") and not quiet:
+        elif (k.endswith("speedup_2") or k == "batch2_vs_cli2") and not quiet:
             print(f"python_bench: {k} {v:.2f} not checked (load average {res['load_before']:.2f})")
             continue
         else:
             ok = v >= floor
-        print(f"python_bench: {k} {v:.3f} ({'<=' if k in ('load_seconds', 'peak_rss_mb', 'rss_growth') else '>='} "
+        print(f"python_bench: {k} {v:.3f} ({'<=' if k in ('load_cpu_seconds', 'peak_rss_mb', 'rss_growth') else '>='} "
               f"{floor}): {'ok' if ok else 'FAIL'}")
         if not ok:
             fails.append(k)
