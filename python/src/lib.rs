@@ -120,6 +120,8 @@ impl PyPipeline {
                 match item {
                     BatchItem::Event(e) => events.push(*e),
                     BatchItem::Notice { message, .. } => notices.push(message),
+                    // Reader warnings come from files; an article given in memory has none.
+                    BatchItem::Warning(w) => notices.push(w.to_string()),
                     BatchItem::Skipped(s) => return Err(PyRuntimeError::new_err(s.to_string())),
                 }
             }
@@ -427,6 +429,7 @@ impl EventStream {
                     Some(BatchItem::Notice { origin, message }) => {
                         notices.push(format!("{origin}: {message}"))
                     }
+                    Some(BatchItem::Warning(w)) => notices.push(w.to_string()),
                     Some(BatchItem::Skipped(s)) => errors.push(error_row(s)),
                 }
             };
