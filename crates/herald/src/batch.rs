@@ -289,12 +289,15 @@ where
                 return;
             }
         };
-        let origin = format!("{}: record {:?}", c.head.origin, c.head.id);
-        for message in notices {
-            self.pending.push_back(BatchItem::Notice {
-                origin: origin.clone(),
-                message,
-            });
+        if !notices.is_empty() {
+            // Named only when there is something to say: most articles have no notice.
+            let origin = format!("{}: record {:?}", c.head.origin, c.head.id);
+            for message in notices {
+                self.pending.push_back(BatchItem::Notice {
+                    origin: origin.clone(),
+                    message,
+                });
+            }
         }
         if let (Some(index), Some(sig)) = (self.stories.as_mut(), c.sig) {
             let group = index.assign(&c.head.id, &sig);
