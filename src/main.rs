@@ -35,6 +35,8 @@ enum Command {
     Validate(cmd::validate::ValidateArgs),
     /// Score Herald against a hand-coded gold set (JSONL).
     Eval(cmd::eval::EvalArgs),
+    /// Serve the HTTP API and the explorer over an event store.
+    Serve(cmd::serve::ServeArgs),
 }
 
 fn main() {
@@ -49,6 +51,7 @@ fn main() {
         Command::Nlp(args) => cmd::nlp::run(args),
         Command::Validate(args) => cmd::validate::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

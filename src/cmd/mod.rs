@@ -4,4 +4,5 @@
 pub mod code;
 pub mod eval;
 pub mod nlp;
+pub mod serve;
 pub mod validate;
