@@ -81,6 +81,18 @@ struct Existing {
     story_group: String,
 }
 
+impl Existing {
+    /// Stored with this text hash, date, title, source and URL: storing it again changes
+    /// nothing.
+    fn same_as(&self, a: &herald_core::Article, hash: &str) -> bool {
+        self.text_hash == hash
+            && self.date == a.date.map(|d| d.to_string())
+            && self.title == a.title
+            && self.source == a.source
+            && self.url == a.url
+    }
+}
+
 impl Store {
     /// Opens the store at `path` for reading and writing, creating the file and its schema if
     /// needed (or migrating an older schema).
@@ -213,12 +225,7 @@ fn write_batch(
         let date = a.date.map(|d| d.to_string());
         let old = existing(&tx, &a.id)?;
         if let Some(o) = &old {
-            let same = o.text_hash == hash
-                && o.date == date
-                && o.title == a.title
-                && o.source == a.source
-                && o.url == a.url;
-            if same {
+            if o.same_as(&a, &hash) {
                 summary.articles_unchanged += 1;
                 continue;
             }
@@ -290,7 +297,7 @@ fn write_batch(
     Ok(summary)
 }
 
-fn existing(tx: &Transaction, id: &str) -> rusqlite::Result<Option<Existing>> {
+fn existing(tx: &Connection, id: &str) -> rusqlite::Result<Option<Existing>> {
     tx.prepare_cached(
         "SELECT aid, text_hash, date, title, source, url, story_group FROM articles WHERE id = ?1",
     )?
@@ -311,25 +318,7 @@ fn existing(tx: &Transaction, id: &str) -> rusqlite::Result<Option<Existing>> {
 /// Whether an article with this id, text and metadata is stored already (an ingest skips
 /// coding it).
 pub(crate) fn is_unchanged(conn: &Connection, a: &herald_core::Article) -> rusqlite::Result<bool> {
-    let row: Option<(
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = conn
-        .prepare_cached("SELECT text_hash, date, title, source, url FROM articles WHERE id = ?1")?
-        .query_row([&a.id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .optional()?;
-    Ok(row.is_some_and(|(hash, date, title, source, url)| {
-        date == a.date.map(|d| d.to_string())
-            && title == a.title
-            && source == a.source
-            && url == a.url
-            && hash == ids::text_hash(&a.text)
-    }))
+    Ok(existing(conn, &a.id)?.is_some_and(|o| o.same_as(a, &ids::text_hash(&a.text))))
 }
 
 /// Goldstein in thousandths: integer sums add and subtract exactly.

@@ -137,7 +137,7 @@ fn threads_and_batches_do_not_change_what_is_stored() {
         };
         ingest(
             &mut store,
-            &pipeline(),
+            pipeline(),
             articles.into_iter(),
             options,
             |_| ControlFlow::Continue(()),

@@ -423,8 +423,10 @@ fn hostile_filter_values_match_nothing_or_are_refused() {
                 Err(StoreError::Query(_)) => {}
                 Err(e) => panic!("{field}={v:?}: {e}"),
             }
-            let mut cursor = EventQuery::default();
-            cursor.cursor = Some(v.to_string());
+            let cursor = EventQuery {
+                cursor: Some(v.to_string()),
+                ..EventQuery::default()
+            };
             assert!(matches!(
                 store.events(&cursor),
                 Err(StoreError::Query(
