@@ -158,11 +158,9 @@ pub fn ingest(
         if summary.batches > 0 && report(IngestReport::Committed(&total)).is_break() {
             stop = true;
         }
-        if stop {
-            total.stopped = true;
-            return Ok(total);
-        }
-        if batch.end {
+        if stop || batch.end {
+            total.stopped = stop;
+            store.optimize()?;
             return Ok(total);
         }
     }

@@ -138,6 +138,16 @@ impl Store {
         &self.path
     }
 
+    /// Refreshes the statistics SQLite's planner chooses indexes by, where the tables changed
+    /// much since they were last gathered (`PRAGMA optimize`, with a sampling limit so that it
+    /// takes milliseconds). [`ingest`](crate::ingest) runs it at the end; a long-lived writer
+    /// should now and then.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
+            .at(&self.path)
+    }
+
     /// Story grouping's options (the window of recent articles remembered, the similarity
     /// threshold); takes effect from the next write.
     pub fn set_story_options(&mut self, options: StoryOptions) {
