@@ -29,6 +29,12 @@ struct Cli {
 enum Command {
     /// Code articles into event records.
     Code(cmd::code::CodeArgs),
+    /// Code articles and store them in an event store (SQLite), one transaction per batch.
+    Ingest(cmd::ingest::IngestArgs),
+    /// Write the events of an event store, filtered, in any output format.
+    Export(cmd::export::ExportArgs),
+    /// Check an event store's consistency; prints a JSON report, exit 1 when inconsistent.
+    Check(cmd::check::CheckArgs),
     /// Train or evaluate the part-of-speech tagger and dependency parser.
     Nlp(cmd::nlp::NlpArgs),
     /// Run a PETRARCH validation file and report passes and failures.
@@ -48,6 +54,9 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => cmd::code::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::Nlp(args) => cmd::nlp::run(args),
         Command::Validate(args) => cmd::validate::run(args),
         Command::Eval(args) => cmd::eval::run(args),

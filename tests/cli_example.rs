@@ -147,24 +147,27 @@ fn stats_split_time_by_stage() {
     assert!(stats["sentences"].as_u64().unwrap() > 5);
 }
 
-/// The README cannot drift from the binary: every flag `herald code --help` lists appears in its
-/// Usage section, and the example's `evidence.dictionary` is the entry that really codes the visit.
+/// The README cannot drift from the binary: every flag `herald code --help` (and `ingest`,
+/// `export`, `check`) lists appears in its Usage section, and the example's
+/// `evidence.dictionary` is the entry that really codes the visit.
 #[test]
 fn readme_matches_the_binary() {
     let readme = include_str!("../README.md");
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["code", "--help"])
-        .output()
-        .unwrap();
-    let help = String::from_utf8(help.stdout).unwrap();
-    let flags: Vec<&str> = help
-        .split_whitespace()
-        .filter(|w| w.starts_with("--") && *w != "--help")
-        .map(|w| w.trim_end_matches(','))
-        .collect();
-    assert!(flags.len() > 15, "{help}");
-    for flag in flags {
-        assert!(readme.contains(flag), "README lacks {flag}");
+    for cmd in ["code", "ingest", "export", "check"] {
+        let help = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
+            .args([cmd, "--help"])
+            .output()
+            .unwrap();
+        let help = String::from_utf8(help.stdout).unwrap();
+        let flags: Vec<&str> = help
+            .split_whitespace()
+            .filter(|w| w.starts_with("--") && *w != "--help")
+            .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .collect();
+        assert!(flags.len() > if cmd == "code" { 15 } else { 0 }, "{help}");
+        for flag in flags {
+            assert!(readme.contains(flag), "README lacks {flag} (herald {cmd})");
+        }
     }
     let visit = code_example(&[])
         .into_iter()

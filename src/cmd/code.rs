@@ -9,22 +9,15 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use herald::{BatchItem, BatchOptions, CoderOptions, Date, Pipeline, Stage, StoryOptions};
-use herald_io::input::{self, InputFormat, InputOptions};
+use herald::{BatchItem, BatchOptions, Stage, StoryOptions};
 use herald_io::output::{self, OutputFormat};
 
-use crate::dicts;
+use super::args::{CodingArgs, InputArgs};
 
 #[derive(clap::Args, Debug)]
 pub struct CodeArgs {
-    /// Input files; `-` or none for standard input.
-    pub inputs: Vec<String>,
-    /// Input format (default: from the extension, else sniffed).
-    #[arg(long, value_name = "FORMAT", value_enum, ignore_case = true)]
-    pub input_format: Option<InputFormat>,
-    /// Date (YYYY-MM-DD) for articles whose input has none.
-    #[arg(long)]
-    pub date: Option<Date>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Write events to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -37,20 +30,8 @@ pub struct CodeArgs {
         ignore_case = true
     )]
     pub output_format: OutputFormat,
-    /// Stop at the first bad record instead of skipping it.
-    #[arg(long)]
-    pub strict: bool,
     #[command(flatten)]
-    pub dicts: dicts::DictArgs,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Articles larger than this are reported and skipped.
-    #[arg(long, default_value_t = input::DEFAULT_MAX_ARTICLE_BYTES)]
-    pub max_article_bytes: usize,
-    /// Code by word order only, without the tagger and parser.
-    #[arg(long)]
-    pub no_parse: bool,
+    pub coding: CodingArgs,
     /// Print counts, throughput and time per stage as JSON on stderr at the end.
     #[arg(long)]
     pub stats: bool,
@@ -61,34 +42,11 @@ pub struct CodeArgs {
     /// Do not group syndicated copies of a story (no `story_group`).
     #[arg(long)]
     pub no_dedup: bool,
-    /// How many recent distinct articles story grouping remembers: a copy arriving later than
-    /// that starts a new group. About 1.1 KB of memory per article.
-    #[arg(long, default_value_t = herald_dedup::DEFAULT_WINDOW as u64, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..))]
-    pub dedup_window: u64,
-    /// Do not geocode events (every `location` is null).
-    #[arg(long)]
-    pub no_geo: bool,
-    /// PETRARCH's `new_actor_length`: a subject or object noun phrase of at most N words that
-    /// names no dictionary actor is reported as an actor, coded by its words in upper case within
-    /// double quotes (`"THE MINISTRY OF MAGIC"`). Needs the parser (not with `--no-parse`);
-    /// 0 turns it off.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub new_actor_length: usize,
 }
 
 pub fn run(args: CodeArgs) -> Result<i32> {
     let started = std::time::Instant::now();
-    let pipeline = Pipeline::builder()
-        .dictionaries(args.dicts.spec())
-        .parse(!args.no_parse)
-        .geocode(!args.no_geo)
-        .coder_options(CoderOptions {
-            new_actor_length: args.new_actor_length,
-            ..CoderOptions::default()
-        })
-        .build()?;
-    dicts::report(&pipeline);
+    let pipeline = args.coding.pipeline()?;
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -96,23 +54,11 @@ pub fn run(args: CodeArgs) -> Result<i32> {
         None => Box::new(std::io::stdout()),
     };
     let mut writer = output::writer(args.output_format, out);
-    let opts = InputOptions {
-        format: args.input_format,
-        default_date: args.date,
-        max_article_bytes: args.max_article_bytes,
-    };
-    let inputs = if args.inputs.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.inputs.clone()
-    };
-    let articles = inputs
-        .iter()
-        .flat_map(|path| input::read_inputs(path, &opts));
+    let articles = args.input.read();
     let options = BatchOptions {
-        threads: args.threads,
+        threads: args.coding.threads,
         story_groups: (!args.no_dedup).then(|| StoryOptions {
-            window: usize::try_from(args.dedup_window).unwrap_or(usize::MAX),
+            window: args.coding.story_window(),
             ..StoryOptions::default()
         }),
         aggregate: args.aggregate,
@@ -132,7 +78,7 @@ pub fn run(args: CodeArgs) -> Result<i32> {
                 eprintln!("herald: note: {message}")
             }
             BatchItem::Notice { origin, message } => eprintln!("herald: note: {origin}: {message}"),
-            BatchItem::Warning(w) if args.strict => {
+            BatchItem::Warning(w) if args.input.strict => {
                 writer.finish().context("writing output")?;
                 eprintln!("herald: {w}");
                 eprintln!("herald: stopped at the first bad record (--strict)");
@@ -142,7 +88,7 @@ pub fn run(args: CodeArgs) -> Result<i32> {
             BatchItem::Skipped(e) => {
                 skipped += 1;
                 eprintln!("herald: skipped {e}");
-                if args.strict {
+                if args.input.strict {
                     writer.finish().context("writing output")?;
                     eprintln!("herald: stopped at the first bad record (--strict)");
                     return Ok(1);

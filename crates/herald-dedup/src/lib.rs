@@ -16,4 +16,4 @@ mod aggregate;
 mod minhash;
 
 pub use aggregate::{Aggregator, DEFAULT_HOLD};
-pub use minhash::{Signature, StoryIndex, StoryOptions, DEFAULT_WINDOW};
+pub use minhash::{Assignment, Signature, StoryIndex, StoryOptions, DEFAULT_WINDOW};

@@ -68,6 +68,41 @@ impl Signature {
         }
     }
 
+    /// Bytes of a stored signature: the minima, little-endian.
+    pub const BYTES: usize = HASHES * 4;
+
+    /// The signature as bytes, for storing (an event store persists its story window): the
+    /// minima little-endian, or no bytes for a text too short to shingle.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        if self.empty {
+            return Vec::new();
+        }
+        self.mins.iter().flat_map(|m| m.to_le_bytes()).collect()
+    }
+
+    /// A signature from [`to_bytes`](Self::to_bytes); `None` when the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
+        if bytes.is_empty() {
+            return Some(Signature {
+                mins: [u32::MAX; HASHES],
+                empty: true,
+            });
+        }
+        if bytes.len() != Self::BYTES {
+            return None;
+        }
+        let mut mins = [0u32; HASHES];
+        for (m, b) in mins.iter_mut().zip(bytes.chunks_exact(4)) {
+            *m = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+        Some(Signature { mins, empty: false })
+    }
+
+    /// True for a text too short to shingle: such an article is never grouped.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
     /// Estimated Jaccard similarity of the two shingle sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
         if self.empty || other.empty {
@@ -112,6 +147,16 @@ impl Default for StoryOptions {
             window: DEFAULT_WINDOW,
         }
     }
+}
+
+/// The story group an article was given, and whether the index now remembers the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assignment {
+    pub group: String,
+    /// False for an exact copy of a remembered article and for a text too short to shingle:
+    /// neither is remembered. A caller that persists the window stores the remembered ones and
+    /// gives them back, oldest first, to [`StoryIndex::restore`].
+    pub remembered: bool,
 }
 
 /// One remembered article.
@@ -181,6 +226,11 @@ impl StoryIndex {
     /// The story group of an article: the group of the most similar remembered article at or
     /// above the threshold (the earliest among equals), else the article's own id.
     pub fn assign(&mut self, article_id: &str, sig: &Signature) -> String {
+        self.assign_full(article_id, sig).group
+    }
+
+    /// [`assign`](Self::assign), also telling whether the article was remembered.
+    pub fn assign_full(&mut self, article_id: &str, sig: &Signature) -> Assignment {
         let mut best: Option<(f64, u64)> = None;
         if !sig.empty {
             let oldest = self.oldest();
@@ -212,10 +262,30 @@ impl StoryIndex {
         };
         // An exact copy would only ever tie with the earlier article (which wins ties), so
         // remembering it changes no later grouping; it would only fill the window.
-        if !sig.empty && !exact {
+        let remembered = !sig.empty && !exact;
+        if remembered {
             self.remember(group.clone(), sig.clone());
         }
-        group.to_string()
+        Assignment {
+            group: group.to_string(),
+            remembered,
+        }
+    }
+
+    /// Remembers an article assigned to `group` in an earlier run, as [`assign_full`] did when
+    /// it said `remembered`. Restoring those articles oldest first rebuilds the index exactly,
+    /// so later articles are grouped as if the runs had been one. An empty signature is ignored.
+    ///
+    /// [`assign_full`]: Self::assign_full
+    pub fn restore(&mut self, group: &str, sig: Signature) {
+        if !sig.empty {
+            self.remember(Arc::from(group), sig);
+        }
+    }
+
+    /// How many articles the index remembers at most.
+    pub fn window(&self) -> usize {
+        self.opts.window
     }
 
     fn remember(&mut self, group: Arc<str>, sig: Signature) {
@@ -344,6 +414,58 @@ mod tests {
         }
         // The story fell out of the window: a copy now starts its own group.
         assert_eq!(idx.assign("late", &Signature::of(STORY)), "late");
+    }
+
+    #[test]
+    fn signatures_round_trip_through_bytes() {
+        let sig = Signature::of(STORY);
+        assert_eq!(sig.to_bytes().len(), Signature::BYTES);
+        assert_eq!(Signature::from_bytes(&sig.to_bytes()), Some(sig));
+        let short = Signature::of("Too short.");
+        assert!(short.to_bytes().is_empty());
+        assert_eq!(Signature::from_bytes(&[]), Some(short));
+        assert_eq!(Signature::from_bytes(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn a_restored_index_groups_as_one_run() {
+        let texts: Vec<String> = (0..200)
+            .map(|i| match i % 3 {
+                0 => distinct(i),
+                1 => format!("WIRE - {}", distinct(i - 1)),
+                _ => STORY.to_string(),
+            })
+            .collect();
+        let opts = StoryOptions {
+            threshold: 0.5,
+            window: 40,
+        };
+        let mut one = StoryIndex::new(opts.clone());
+        let whole: Vec<String> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| one.assign(&format!("a{i}"), &Signature::of(t)))
+            .collect();
+        // The first run remembers what it says; the second restores that and goes on.
+        let mut first = StoryIndex::new(opts.clone());
+        let mut kept = Vec::new();
+        let mut groups = Vec::new();
+        for (i, t) in texts.iter().enumerate().take(120) {
+            let sig = Signature::of(t);
+            let a = first.assign_full(&format!("a{i}"), &sig);
+            if a.remembered {
+                kept.push((a.group.clone(), sig));
+            }
+            groups.push(a.group);
+        }
+        let mut second = StoryIndex::new(opts);
+        for (g, sig) in kept.iter().skip(kept.len().saturating_sub(40)) {
+            second.restore(g, sig.clone());
+        }
+        for (i, t) in texts.iter().enumerate().skip(120) {
+            groups.push(second.assign(&format!("a{i}"), &Signature::of(t)));
+        }
+        assert_eq!(groups, whole);
     }
 
     #[test]

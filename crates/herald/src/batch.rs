@@ -8,6 +8,9 @@
 //! groups (syndicated copies) are assigned in input order, so output does not depend on the
 //! number of threads. With `aggregate` on, events are merged into one record per distinct event
 //! per day and written once the input has moved past that day.
+//!
+//! The layer below is public for other drivers of batches (the event store's ingest commits one
+//! transaction per batch): [`read_batch`] reads a batch, [`Workers`] codes it in parallel.
 
 use std::collections::VecDeque;
 use std::time::Instant;
@@ -112,7 +115,7 @@ pub struct Batches<I, C = Pipeline> {
     coder: C,
     input: I,
     batch_size: usize,
-    pool: Option<rayon::ThreadPool>,
+    workers: Workers,
     stories: Option<StoryIndex>,
     aggregator: Option<Aggregator>,
     pending: VecDeque<BatchItem>,
@@ -147,25 +150,12 @@ where
 {
     /// Codes `input` with `coder`. Fails only on options that cannot be met (threads).
     pub fn new(coder: C, input: I, options: BatchOptions) -> Result<Self, Error> {
-        let pool = match options.threads {
-            None => None,
-            Some(n) if n == 0 || n > MAX_THREADS => {
-                return Err(Error::Options(format!(
-                    "{n} threads: give 1 to {MAX_THREADS}"
-                )))
-            }
-            Some(n) => Some(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| Error::Options(format!("cannot start {n} threads: {e}")))?,
-            ),
-        };
+        let workers = Workers::new(options.threads)?;
         Ok(Batches {
             coder,
             input,
             batch_size: options.batch_size.max(1),
-            pool,
+            workers,
             stories: options.story_groups.map(StoryIndex::new),
             aggregator: options.aggregate.then(Aggregator::default),
             pending: VecDeque::new(),
@@ -183,48 +173,43 @@ where
 
     /// The number of threads coding.
     pub fn threads(&self) -> usize {
-        self.pool
-            .as_ref()
-            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+        self.workers.threads()
     }
 
     /// Reads up to a batch of articles (stopping early at a read error, so that the error is
     /// reported after the articles before it), codes them and queues the results.
     fn fill(&mut self) {
-        let mut batch = Vec::with_capacity(self.batch_size);
-        let mut skipped = None;
-        // The reader's warnings about the next article, yielded just before its events.
-        let mut warnings = Vec::new();
-        while batch.len() < self.batch_size {
-            let t = Instant::now();
-            let item = self.input.next().map(Into::into);
-            self.stats.add_time(Stage::Read, t.elapsed());
-            match item {
-                Some(Input::Warning(w)) => warnings.push(w),
-                Some(Input::Article(article)) => {
-                    if article.date.is_none() {
-                        self.undated += 1;
-                        self.first_undated.get_or_insert_with(|| {
-                            format!("{}: record {:?}", article.origin, article.id)
-                        });
-                    }
-                    batch.push((std::mem::take(&mut warnings), article))
-                }
-                Some(Input::Skipped(e)) => {
-                    skipped = Some(e);
-                    break;
-                }
-                None => {
-                    self.done = true;
-                    break;
+        let batch = read_batch(&mut self.input, self.batch_size, &self.stats);
+        self.done = batch.end;
+        for (_, article) in &batch.articles {
+            if article.date.is_none() {
+                self.undated += 1;
+                self.first_undated
+                    .get_or_insert_with(|| format!("{}: record {:?}", article.origin, article.id));
+            }
+        }
+        let coding = CodeOptions {
+            signatures: self.stories.is_some(),
+            keep_text: false,
+        };
+        if !batch.articles.is_empty() {
+            let results = self
+                .workers
+                .code(&self.coder, batch.articles, coding, &self.stats);
+            for c in results {
+                self.emit(c);
+            }
+            if let Some(agg) = self.aggregator.as_mut() {
+                // Days the input has moved past are written now, so memory holds a few days.
+                for e in agg.take_done() {
+                    self.pending.push_back(BatchItem::Event(Box::new(e)));
                 }
             }
         }
-        self.code_batch(batch);
         // Warnings with no article after them (the input ended or a record was skipped).
         self.pending
-            .extend(warnings.into_iter().map(BatchItem::Warning));
-        if let Some(e) = skipped {
+            .extend(batch.warnings.into_iter().map(BatchItem::Warning));
+        if let Some(e) = batch.skipped {
             Stats::count(&self.stats.skipped, 1);
             self.pending.push_back(BatchItem::Skipped(Skip::Read(e)));
         }
@@ -234,51 +219,7 @@ where
         }
     }
 
-    fn code_batch(&mut self, batch: Vec<(Vec<RecordError>, Article)>) {
-        if batch.is_empty() {
-            return;
-        }
-        let dedup = self.stories.is_some();
-        let (coder, stats) = (&self.coder, &self.stats);
-        let work = move || -> Vec<Coded> {
-            batch
-                .into_par_iter()
-                .map(|(warnings, a)| {
-                    let sig = dedup.then(|| Signature::of(&a.text));
-                    let head = Article {
-                        id: a.id.clone(),
-                        source: a.source.clone(),
-                        origin: a.origin.clone(),
-                        ..Article::default()
-                    };
-                    // The document is dropped here, on the worker, not on the collecting thread.
-                    let result =
-                        guard(&head, || coder.code(a, stats)).map(|c| (c.events, c.notices));
-                    Coded {
-                        warnings,
-                        head,
-                        sig,
-                        result,
-                    }
-                })
-                .collect()
-        };
-        let results = match &self.pool {
-            Some(pool) => pool.install(work),
-            None => work(),
-        };
-        for c in results {
-            self.emit(c);
-        }
-        if let Some(agg) = self.aggregator.as_mut() {
-            // Days the input has moved past are written now, so memory holds a few days.
-            for e in agg.take_done() {
-                self.pending.push_back(BatchItem::Event(Box::new(e)));
-            }
-        }
-    }
-
-    fn emit(&mut self, c: Coded) {
+    fn emit(&mut self, c: CodedItem) {
         self.pending
             .extend(c.warnings.into_iter().map(BatchItem::Warning));
         let (mut events, notices) = match c.result {
@@ -291,7 +232,7 @@ where
         };
         if !notices.is_empty() {
             // Named only when there is something to say: most articles have no notice.
-            let origin = format!("{}: record {:?}", c.head.origin, c.head.id);
+            let origin = format!("{}: record {:?}", c.article.origin, c.article.id);
             for message in notices {
                 self.pending.push_back(BatchItem::Notice {
                     origin: origin.clone(),
@@ -299,15 +240,15 @@ where
                 });
             }
         }
-        if let (Some(index), Some(sig)) = (self.stories.as_mut(), c.sig) {
-            let group = index.assign(&c.head.id, &sig);
+        if let (Some(index), Some(sig)) = (self.stories.as_mut(), c.signature) {
+            let group = index.assign(&c.article.id, &sig);
             for e in &mut events {
                 e.story_group = Some(group.clone());
             }
         }
         for e in events {
             match self.aggregator.as_mut() {
-                Some(agg) => agg.add(e, c.head.source.as_deref()),
+                Some(agg) => agg.add(e, c.article.source.as_deref()),
                 None => self.pending.push_back(BatchItem::Event(Box::new(e))),
             }
         }
@@ -351,14 +292,159 @@ impl<I, C> Batches<I, C> {
     }
 }
 
-/// One article's result on its way from a worker to the ordered output.
-struct Coded {
+/// The threads that code batches: rayon's global pool (one thread per core), or a pool of their
+/// own. [`Batches`] codes with one; so does any other driver of batches (the event store's
+/// ingest), which then also reads with [`read_batch`].
+pub struct Workers {
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Workers {
+    /// `None` uses rayon's global pool; `Some(n)` starts `n` threads (1 to [`MAX_THREADS`]).
+    pub fn new(threads: Option<usize>) -> Result<Workers, Error> {
+        let pool = match threads {
+            None => None,
+            Some(n) if n == 0 || n > MAX_THREADS => {
+                return Err(Error::Options(format!(
+                    "{n} threads: give 1 to {MAX_THREADS}"
+                )))
+            }
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| Error::Options(format!("cannot start {n} threads: {e}")))?,
+            ),
+        };
+        Ok(Workers { pool })
+    }
+
+    /// The number of threads coding.
+    pub fn threads(&self) -> usize {
+        self.pool
+            .as_ref()
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+    }
+
+    /// Runs `f` on these threads (rayon's parallel iterators inside it use them).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        match &self.pool {
+            Some(pool) => pool.install(f),
+            None => f(),
+        }
+    }
+
+    /// Codes a batch in parallel (each article under `catch_unwind`, see
+    /// [`Pipeline::code_article`]) and returns the results in input order.
+    pub fn code<C: ArticleCoder>(
+        &self,
+        coder: &C,
+        batch: Vec<(Vec<RecordError>, Article)>,
+        options: CodeOptions,
+        stats: &Stats,
+    ) -> Vec<CodedItem> {
+        let work = move || -> Vec<CodedItem> {
+            batch
+                .into_par_iter()
+                .map(|(warnings, a)| {
+                    let signature = options.signatures.then(|| Signature::of(&a.text));
+                    let head = Article {
+                        id: a.id.clone(),
+                        date: a.date,
+                        title: a.title.clone(),
+                        source: a.source.clone(),
+                        url: a.url.clone(),
+                        origin: a.origin.clone(),
+                        ..Article::default()
+                    };
+                    // The document is dropped here, on the worker, not on the collecting thread.
+                    let result = guard(&head, || coder.code(a, stats));
+                    let (article, result) = match result {
+                        Ok(c) if options.keep_text => (c.doc.article, Ok((c.events, c.notices))),
+                        Ok(c) => (head, Ok((c.events, c.notices))),
+                        Err(e) => (head, Err(e)),
+                    };
+                    CodedItem {
+                        warnings,
+                        article,
+                        signature,
+                        result,
+                    }
+                })
+                .collect()
+        };
+        self.install(work)
+    }
+}
+
+/// What [`Workers::code`] keeps beside each article's events.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CodeOptions {
+    /// The article's MinHash signature, for story groups.
+    pub signatures: bool,
+    /// The article's text (and its Penn parse); without it only the id, date, title, source,
+    /// URL and origin are kept, to keep memory low.
+    pub keep_text: bool,
+}
+
+/// One article of a batch, coded, on its way to the ordered output.
+#[derive(Clone, Debug)]
+pub struct CodedItem {
     /// The reader's warnings about the article.
-    warnings: Vec<RecordError>,
-    /// The article without its text.
-    head: Article,
-    sig: Option<Signature>,
-    result: Result<(Vec<EventRecord>, Vec<String>), ArticleError>,
+    pub warnings: Vec<RecordError>,
+    /// The article; its text is empty unless [`CodeOptions::keep_text`].
+    pub article: Article,
+    /// Its signature, with [`CodeOptions::signatures`].
+    pub signature: Option<Signature>,
+    /// Its events and notices, or why coding it failed.
+    pub result: Result<(Vec<EventRecord>, Vec<String>), ArticleError>,
+}
+
+/// Up to a batch of articles read from an input, see [`read_batch`].
+#[derive(Debug, Default)]
+pub struct InputBatch {
+    /// The articles in input order, each with the reader's warnings about it.
+    pub articles: Vec<(Vec<RecordError>, Article)>,
+    /// Warnings with no article after them (the input ended, or a record was skipped).
+    pub warnings: Vec<RecordError>,
+    /// The record that could not be read and ended the batch early; it comes after the
+    /// articles, so that it is reported in input order.
+    pub skipped: Option<RecordError>,
+    /// The input is exhausted.
+    pub end: bool,
+}
+
+/// Reads up to `size` articles from `input`, stopping early after a record that could not be
+/// read. Reading time goes to `stats`.
+pub fn read_batch<I>(input: &mut I, size: usize, stats: &Stats) -> InputBatch
+where
+    I: Iterator,
+    I::Item: Into<Input>,
+{
+    let mut batch = InputBatch {
+        articles: Vec::with_capacity(size.clamp(1, DEFAULT_BATCH * 4)),
+        ..InputBatch::default()
+    };
+    while batch.articles.len() < size.max(1) {
+        let t = Instant::now();
+        let item = input.next().map(Into::into);
+        stats.add_time(Stage::Read, t.elapsed());
+        match item {
+            Some(Input::Warning(w)) => batch.warnings.push(w),
+            Some(Input::Article(article)) => batch
+                .articles
+                .push((std::mem::take(&mut batch.warnings), article)),
+            Some(Input::Skipped(e)) => {
+                batch.skipped = Some(e);
+                break;
+            }
+            None => {
+                batch.end = true;
+                break;
+            }
+        }
+    }
+    batch
 }
 
 impl<I, C> Iterator for Batches<I, C>

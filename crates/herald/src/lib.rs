@@ -34,14 +34,17 @@ mod dictionaries;
 mod pipeline;
 mod stats;
 
-pub use batch::{ArticleCoder, BatchItem, BatchOptions, Batches, Skip, DEFAULT_BATCH, MAX_THREADS};
+pub use batch::{
+    read_batch, ArticleCoder, BatchItem, BatchOptions, Batches, CodeOptions, CodedItem, InputBatch,
+    Skip, Workers, DEFAULT_BATCH, MAX_THREADS,
+};
 pub use dictionaries::DictionarySpec;
 pub use pipeline::{ArticleError, CodedArticle, Pipeline, PipelineBuilder};
 pub use stats::{Stage, Stats};
 
 pub use herald_coder::CoderOptions;
 pub use herald_core::{ActorRecord, Article, Date, Doc, EventRecord, Origin};
-pub use herald_dedup::StoryOptions;
+pub use herald_dedup::{Signature, StoryOptions};
 pub use herald_dict::petrarch::PetrarchFiles;
 pub use herald_io::input::{InputFormat, InputOptions, RecordError};
 pub use herald_io::output::{EventWriter, OutputFormat};
