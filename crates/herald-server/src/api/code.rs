@@ -161,7 +161,7 @@ fn code_only(
     state: &AppState,
     articles: Vec<(usize, Article)>,
 ) -> ApiResult<(Vec<StoredEvent>, Vec<ArticleProblem>)> {
-    let index_of: std::collections::HashMap<String, (usize, u64)> = articles
+    let index_of: std::collections::HashMap<String, (usize, String)> = articles
         .iter()
         .map(|(i, a)| (a.id.clone(), (*i, herald_store::text_hash(&a.text))))
         .collect();
@@ -181,14 +181,11 @@ fn code_only(
                     if ordinal.0 != e.article_id {
                         ordinal = (e.article_id.clone(), 0);
                     }
-                    let hash = index_of.get(&e.article_id).map_or(0, |x| x.1);
+                    let hash = index_of.get(&e.article_id).map_or("", |x| x.1.as_str());
+                    let id =
+                        herald_store::event_id(&e.article_id, hash, e.sentence_index, ordinal.1);
                     events.push(StoredEvent {
-                        event_id: herald_store::event_id(
-                            &e.article_id,
-                            hash,
-                            e.sentence_index,
-                            ordinal.1,
-                        ),
+                        event_id: format!("{id:016x}"),
                         record: *e,
                     });
                     ordinal.1 += 1;
@@ -252,7 +249,7 @@ fn code_and_store(
         .metrics
         .articles_stored
         .fetch_add(stored as u64, Ordering::Relaxed);
-    let events = state.stores.read(|s| -> Result<Vec<StoredEvent>, _> {
+    let events = state.stores.read(|s| -> Result<Vec<StoredEvent>, herald_store::StoreError> {
         let mut out = Vec::new();
         for id in &ids {
             if let Some(a) = s.article(id)? {

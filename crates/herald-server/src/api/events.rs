@@ -13,7 +13,7 @@ use herald_io::output::{self, OutputFormat};
 use herald_store::{EventPage, EventQuery, StoredEvent};
 use tokio::sync::mpsc;
 
-use super::{blocking, read};
+use super::read;
 use crate::error::{ApiError, ApiResult};
 use crate::AppState;
 
@@ -154,8 +154,8 @@ pub async fn one(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<StoredEvent>> {
-    let found = blocking(&state, move |s| Ok(s.stores.read(|r| r.event(&id))??)).await?;
-    found
+    read(&state, move |s| s.event(&id))
+        .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found("no event with this id"))
 }

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::AppState;
 
 /// The OpenAPI document of this API (its paths are tested against the router's).
-pub const OPENAPI: &str = include_str!("../openapi.json");
+pub const OPENAPI: &str = include_str!("../../openapi.json");
 
 /// Runs blocking work (store queries, coding) off the async threads.
 pub async fn blocking<T, F>(state: &Arc<AppState>, f: F) -> ApiResult<T>
@@ -51,7 +51,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> ApiResult<Json<serde_
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     let stored = read(&state, |s| s.counts()).await.ok();
-    let text = state.metrics.render(stored.map(|(a, e)| (a as u64, e as u64)));
+    let text = state.metrics.render(stored);
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
         text,
