@@ -92,6 +92,8 @@ export function announce(message, kind = "info") {
   box.textContent = message;
   box.dataset.kind = kind;
   box.hidden = !message;
+  clearTimeout(announce.timer);
+  if (message) announce.timer = setTimeout(() => { box.hidden = true; }, kind === "error" ? 8000 : 4000);
 }
 
 /** An error box for a view. */

@@ -38,7 +38,7 @@ export default {
   async render(root, params) {
     const state = { id: params.id || "", date: params.date || "", sel: params.sel ? Number(params.sel) : null };
     const text = h("textarea", {
-      id: "code-text", name: "text", rows: 12, required: true, spellcheck: "false",
+      id: "code-text", name: "text", rows: 9, required: true, spellcheck: "false",
       "aria-describedby": "code-text-help", "data-fk": "code-text",
     });
     text.value = session(TEXT_KEY) || "";
@@ -182,7 +182,8 @@ function showResult(result, text, saved, state) {
       h("span", { class: "plover" }, ev.plover ? `${ev.plover.event}${ev.plover.mode ? " · " + ev.plover.mode : ""}` : ""),
       h("span", { class: `quad-badge q${ev.quad_class}`, title: q.name }, q.short || "")),
     h("span", { class: "card-dyad" },
-      h("span", { class: "who src" }, actorLabel(ev.source)), " → ", h("span", { class: "who tgt" }, actorLabel(ev.target))),
+      h("span", { class: ev.source ? "who src" : "who" }, actorLabel(ev.source)), " → ",
+      h("span", { class: ev.target ? "who tgt" : "who" }, actorLabel(ev.target))),
     h("span", { class: "card-meta" },
       `“${ev.evidence ? ev.evidence.verb : ""}”`,
       ev.location ? ` · ${ev.location.name}` : "",
@@ -203,13 +204,13 @@ function showResult(result, text, saved, state) {
   });
 
   const sentenceCount = new Set(events.map((e) => e.sentence_index)).size;
-  result.replaceChildren(
+  result.replaceChildren(...[
     h("h3", { id: "code-summary" }, `${events.length} event${events.length === 1 ? "" : "s"} in ${sentenceCount} sentence${sentenceCount === 1 ? "" : "s"}`),
     errors.length ? h("ul", { class: "error", role: "alert" }, errors.map((e) => h("li", {}, `${e.id}: ${e.reason}`))) : null,
     legend(),
     h("div", { class: "code-grid" },
       h("div", { class: "panel" }, h("h4", {}, "Text"), article),
       h("div", { class: "panel" }, h("h4", { id: "code-events-h" }, "Events"),
-        events.length ? list : h("p", { class: "note" }, "No events: no sentence matched an event pattern with an actor."))));
+        events.length ? list : h("p", { class: "note" }, "No events: no sentence matched an event pattern with an actor.")))].filter(Boolean));
   if (state.sel && state.sel <= events.length) select(state.sel - 1, false);
 }

@@ -131,15 +131,15 @@ function table(rows, params) {
   const body = h("tbody", {}, rows.map((e) => {
     const href = toHash("events", { ...params, event: e.event_id });
     const tr = h("tr", { dataset: { eventId: e.event_id }, class: params.event === e.event_id ? "is-open" : null },
-      h("td", { class: "nowrap" }, h("a", { href, "data-fk": `row-${e.event_id}`, title: "Open this event" }, e.date || "undated")),
-      h("td", { class: "code" }, actorLabel(e.source)),
-      h("td", { class: "nowrap" }, h("span", { class: "code" }, e.cameo), " ", h("span", { class: "muted small" }, ROOTS[e.root_code] || "")),
-      h("td", { class: "code" }, actorLabel(e.target)),
-      h("td", {}, h("span", { class: `quad-badge q${e.quad_class}`, title: (QUADS[e.quad_class] || {}).name }, String(e.quad_class))),
-      h("td", { class: "num" }, fmtGoldstein(e.goldstein)),
-      h("td", {}, e.location ? `${e.location.name} (${e.location.country})` : "—"),
-      h("td", {}, e.evidence ? e.evidence.verb : ""),
-      h("td", { class: "sentence" }, e.sentence));
+      h("td", { class: "nowrap", "data-label": "Date" }, h("a", { href, "data-fk": `row-${e.event_id}`, title: "Open this event" }, e.date || "undated")),
+      h("td", { class: "code", "data-label": "Source" }, actorLabel(e.source)),
+      h("td", { class: "nowrap", "data-label": "Event" }, h("span", { class: "code" }, e.cameo), " ", h("span", { class: "muted small" }, ROOTS[e.root_code] || "")),
+      h("td", { class: "code", "data-label": "Target" }, actorLabel(e.target)),
+      h("td", { "data-label": "Quad" }, h("span", { class: `quad-badge q${e.quad_class}`, title: (QUADS[e.quad_class] || {}).name }, String(e.quad_class))),
+      h("td", { class: "num", "data-label": "Goldstein" }, fmtGoldstein(e.goldstein)),
+      h("td", { "data-label": "Place" }, e.location ? `${e.location.name} (${e.location.country})` : "—"),
+      h("td", { "data-label": "Trigger" }, e.evidence ? e.evidence.verb : ""),
+      h("td", { class: "sentence", "data-label": "Sentence" }, e.sentence));
     tr.addEventListener("click", (ev) => {
       if (ev.target.closest("a, button")) return;
       location.hash = href;
