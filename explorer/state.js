@@ -5,7 +5,7 @@ export const VIEWS = ["code", "events", "timeline", "map", "dyads"];
 
 // Order of the keys in a written URL (stable links); unknown keys are dropped.
 export const KEYS = ["from", "to", "actor", "source", "target", "country", "location_country", "code",
-  "root", "quad_class", "q", "limit", "sort", "cursor", "event", "place", "id", "date", "sel"];
+  "root", "quad_class", "q", "limit", "sort", "cursor", "event", "place", "extent", "id", "date", "sel"];
 
 export const FILTER_KEYS = ["from", "to", "actor", "source", "target", "country", "location_country",
   "code", "root", "quad_class", "q"];

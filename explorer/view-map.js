@@ -76,6 +76,10 @@ export default {
       h("h2", { tabindex: "-1" }, "Map"),
       h("p", { class: "lede" }, `${fmtInt(total)} located events at ${fmtInt(places.length)} places${places.length >= PLACE_LIMIT ? ` (the ${PLACE_LIMIT} busiest)` : ""}. Countries are shaded by the events placed in them; points are sized by count.`),
       h("div", { class: "toolbar" }, shadeLegend(maxCountry),
+        h("button", {
+          type: "button", id: "map-extent", "data-fk": "map-extent", "aria-pressed": params.extent === "events" ? "true" : "false",
+          disabled: !places.length, onclick: () => go("map", { ...params, extent: params.extent === "events" ? "" : "events" }),
+        }, "Zoom to the events"),
         h("p", { class: "note" }, "Select a point (click, or Tab to it and press Enter) to list its events.")),
       h("div", { class: "map-layout" }, mapBox, list));
 
@@ -86,9 +90,25 @@ export default {
       const projection = d3.geoNaturalEarth1();
       const sphere = { type: "Sphere" };
       projection.fitWidth(width, sphere);
-      const path = d3.geoPath(projection);
+      let path = d3.geoPath(projection);
       const [[, y0], [, y1]] = path.bounds(sphere);
-      const height = Math.ceil(y1 - y0);
+      let height = Math.ceil(y1 - y0);
+      if (params.extent === "events" && places.length) {
+        // Fit the points, but no closer than 12 times the world view (one point would be a dot).
+        const most = projection.scale() * 12;
+        height = Math.round(Math.min(width * 0.6, 520));
+        const pad = Math.min(60, width / 8);
+        projection.fitExtent([[pad, pad], [width - pad, height - pad]],
+          { type: "MultiPoint", coordinates: places.map((p) => [p.lon, p.lat]) });
+        if (projection.scale() > most) {
+          const centre = projection.invert([width / 2, height / 2]);
+          projection.scale(most);
+          const at = projection(centre);
+          const [tx, ty] = projection.translate();
+          projection.translate([tx + width / 2 - at[0], ty + height / 2 - at[1]]);
+        }
+        path = d3.geoPath(projection);
+      }
       const svg = s("svg", {
         width, height, viewBox: `0 0 ${width} ${height}`, class: "map-svg", role: "group",
         "aria-label": `World map with ${places.length} event places`,

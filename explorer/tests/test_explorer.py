@@ -381,6 +381,18 @@ def test_map_draws_countries_and_places(driver, shot_dir):
     assert plain not in fills
     shot(driver, shot_dir, "map-1280")
 
+    # "Zoom to the events" fits the map to the points, and back.
+    world = driver.find_element(By.CSS_SELECTOR, "#map-box path.country[data-name='Kazakhstan']").rect
+    click_and_settle(driver, driver.find_element(By.ID, "map-extent"), "map")
+    assert hash_params(driver)[1].get("extent") == "events"
+    assert driver.find_element(By.ID, "map-extent").get_attribute("aria-pressed") == "true"
+    near = driver.find_element(By.CSS_SELECTOR, "#map-box path.country[data-name='Kazakhstan']").rect
+    assert near["width"] > 2 * world["width"]
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#map-box circle.place")) == len(places)
+    click_and_settle(driver, driver.find_element(By.ID, "map-extent"), "map")
+    assert "extent" not in hash_params(driver)[1]
+    dots = driver.find_elements(By.CSS_SELECTOR, "#map-box circle.place")
+
     # Clicking the busiest place lists its events.
     top = max(places, key=lambda p: p["count"])
     dot = next(d for d in dots if d.get_attribute("data-name") == top["name"])
