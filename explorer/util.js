@@ -10,6 +10,8 @@ export function h(tag, attrs, ...children) {
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "dataset") Object.assign(el.dataset, v);
     else if (k === "text") el.textContent = v;
+    else if (k === "style") el.style.cssText = v; // CSSOM: allowed under a Content-Security-Policy without 'unsafe-inline'
+
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   append(el, children);

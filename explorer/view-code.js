@@ -103,7 +103,7 @@ export default {
       result.replaceChildren(h("p", { class: "loading" }, "Coding…"));
       try {
         const answer = await postJSON("/v1/code", { articles: [article], store: store.checked }, { token: token.value.trim() || null });
-        const saved = { key: shortHash(`${id}\n${date}\n${body}`), id, date, events: answer.events || [], errors: answer.errors || [] };
+        const saved = { key: shortHash(`${id}\n${date}\n${body}`), id, date, stored: store.checked, events: answer.events || [], errors: answer.errors || [] };
         session(RESULT_KEY, JSON.stringify(saved));
         state.id = id;
         state.date = date || "";
@@ -193,7 +193,7 @@ function showResult(result, text, saved, state) {
     b.addEventListener("click", () => select(b.getAttribute("aria-pressed") === "true" ? null : i));
     buttons.push(b);
     list.append(h("li", {}, b,
-      ev.event_id ? h("a", { class: "card-link", href: `#/events?event=${encodeURIComponent(ev.event_id)}` }, "details") : null));
+      saved.stored && ev.event_id ? h("a", { class: "card-link", href: `#/events?event=${encodeURIComponent(ev.event_id)}` }, "details") : null));
   });
   article.addEventListener("click", (e) => {
     const mark = e.target.closest("mark.hl");

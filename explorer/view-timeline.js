@@ -236,18 +236,23 @@ function draw(box, days, params) {
 }
 
 function dataTable(days, params) {
+  // Built when opened: a long range has thousands of rows.
   const withEvents = days.filter((d) => d.total);
-  return h("details", { class: "data-table" },
-    h("summary", {}, `Data table (${withEvents.length} days with events)`),
-    h("div", { class: "table-wrap" },
-      h("table", { id: "timeline-table" },
-        h("caption", { class: "sr-only" }, "Events per day by quad class"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Date"),
-          [1, 2, 3, 4].map((q) => h("th", { scope: "col" }, QUADS[q].short)),
-          h("th", { scope: "col" }, "Total"), h("th", { scope: "col" }, "Mean Goldstein"))),
-        h("tbody", {}, withEvents.map((d) => h("tr", {},
-          h("th", { scope: "row" }, h("a", { href: toHash("events", { ...filtersOf(params), from: d.date, to: d.date }) }, d.date)),
-          [1, 2, 3, 4].map((q) => h("td", { class: "num" }, String(d.q[q]))),
-          h("td", { class: "num" }, String(d.total)),
-          h("td", { class: "num" }, fmtGoldstein(d.gsum / d.total))))))));
+  const box = h("div", { class: "table-wrap" });
+  const details = h("details", { class: "data-table" },
+    h("summary", {}, `Data table (${withEvents.length} days with events)`), box);
+  details.addEventListener("toggle", () => {
+    if (!details.open || box.firstChild) return;
+    box.append(h("table", { id: "timeline-table" },
+      h("caption", { class: "sr-only" }, "Events per day by quad class"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Date"),
+        [1, 2, 3, 4].map((q) => h("th", { scope: "col" }, QUADS[q].short)),
+        h("th", { scope: "col" }, "Total"), h("th", { scope: "col" }, "Mean Goldstein"))),
+      h("tbody", {}, withEvents.map((d) => h("tr", {},
+        h("th", { scope: "row" }, h("a", { href: toHash("events", { ...filtersOf(params), from: d.date, to: d.date }) }, d.date)),
+        [1, 2, 3, 4].map((q) => h("td", { class: "num" }, String(d.q[q]))),
+        h("td", { class: "num" }, String(d.total)),
+        h("td", { class: "num" }, fmtGoldstein(d.gsum / d.total)))))));
+  });
+  return details;
 }

@@ -354,7 +354,9 @@ class Handler(BaseHTTPRequestHandler):
                  ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8",
                  ".md": "text/markdown; charset=utf-8", ".png": "image/png", ".ico": "image/x-icon"
                  }.get(file.suffix, mimetypes.guess_type(file.name)[0] or "application/octet-stream")
-        self.send(200, file.read_bytes(), ctype)
+        # The strictest policy the explorer must live with: nothing inline, nothing from elsewhere.
+        csp = {"Content-Security-Policy": "default-src 'self'; base-uri 'none'; frame-ancestors 'none'"}
+        self.send(200, file.read_bytes(), ctype, csp if file.suffix == ".html" else None)
 
     def filtered(self, params, allowed):
         pred = make_filter(params, allowed)

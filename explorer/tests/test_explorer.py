@@ -360,6 +360,14 @@ def test_timeline_draws_the_daily_bars_and_zooms(driver, shot_dir):
     p = hash_params(driver)[1]
     assert p.get("from") == dates[0] and p.get("to") and p["to"] <= dates[-1]
 
+    # A click on a bar lists that day's events of that quad class.
+    go_hash(driver, "#/timeline", "timeline")
+    bar = driver.find_elements(By.CSS_SELECTOR, "#timeline-chart rect.bar")[0]
+    date, quad, count = bar.get_attribute("data-date"), bar.get_attribute("data-quad"), int(bar.get_attribute("data-count"))
+    click_and_settle(driver, bar, "events")
+    assert hash_params(driver) == ("events", {"from": date, "to": date, "quad_class": quad})
+    assert len(table_rows(driver)) == min(count, 100)
+
     # A quad class filter from the filter bar.
     go_hash(driver, "#/timeline?quad_class=1", "timeline")
     want = {(d["date"], d["quad_class"]) for d in api("/v1/stats/daily", quad_class=1)["days"] if d["count"] and d["date"]}
@@ -584,3 +592,29 @@ def test_errors_are_shown_not_thrown(driver):
     assert "No such event" in driver.find_element(By.ID, "event-detail").text
     # Chrome logs the 404 of that fetch as a console error: it is expected here, so drop it.
     driver.get_log("browser")
+
+
+def test_code_view_stores_an_article(driver):
+    """Last: it adds an article to the store (the other tests read the store as they find it)."""
+    text = (ROOT / "examples" / "defense-visit.txt").read_text(encoding="utf-8")
+    before = api("/healthz")
+    # A second run replaces the article stored by the first one.
+    earlier = [e for e in all_events(**{"from": "2014-09-17", "to": "2014-09-17"}) if e["article_id"] == "explorer-test-stored"]
+    open_page(driver, "#/code", "code")
+    driver.execute_script("document.getElementById('code-text').value = arguments[0]", text)
+    driver.find_element(By.ID, "code-id").send_keys("explorer-test-stored")
+    driver.execute_script("const d = document.getElementById('code-date'); d.value = '2014-09-17';")
+    driver.find_element(By.ID, "code-store").click()
+    driver.find_element(By.ID, "code-run").click()
+    cards = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#code-events button.event-card"))
+    assert "date=2014-09-17" in driver.execute_script("return location.hash")
+    stored = all_events(**{"from": "2014-09-17", "to": "2014-09-17"})
+    assert len(stored) == len(cards)
+    assert {e["article_id"] for e in stored} == {"explorer-test-stored"}
+    wait(driver, lambda d: str(before["events"] - len(earlier) + len(cards)) in d.find_element(By.ID, "health").text.replace(",", ""))
+    # Stored events link to their detail.
+    link = driver.find_elements(By.CSS_SELECTOR, "#code-events a.card-link")[0]
+    click_and_settle(driver, link, "events")
+    detail = driver.find_element(By.ID, "event-detail")
+    assert detail.get_attribute("data-event-id") in {e["event_id"] for e in stored}
+    assert driver.find_element(By.CSS_SELECTOR, "#detail-sentence mark.hl-verb").text
