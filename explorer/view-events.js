@@ -24,6 +24,16 @@ const previous = new Map(); // cursor -> the cursor of the page before it ("" fo
 const pageNumber = new Map(); // cursor -> page number
 let lastEvent = null; // the event open at the last render: focus moves to a newly opened one
 
+// Escape closes the open event.
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "Escape" || e.defaultPrevented) return;
+  const close = document.querySelector("#event-detail a.close");
+  if (close) {
+    e.preventDefault();
+    location.hash = close.getAttribute("href");
+  }
+});
+
 export default {
   title: "Events",
   filters: EVENT_FILTERS,

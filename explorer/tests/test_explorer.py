@@ -531,6 +531,11 @@ def test_keyboard_reaches_the_main_controls(driver):
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     settle(driver, "events", seq)
     assert driver.switch_to.active_element.get_attribute("id") == "detail-h"
+    # Escape closes it.
+    seq = view_state(driver)[2]
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    settle(driver, "events", seq)
+    assert not driver.find_elements(By.ID, "event-detail")
 
     # Alt+3 goes to the timeline; on the map, Tab reaches a place and Enter opens it.
     seq = view_state(driver)[2]
