@@ -153,7 +153,7 @@ fn stats_split_time_by_stage() {
 #[test]
 fn readme_matches_the_binary() {
     let readme = include_str!("../README.md");
-    for cmd in ["code", "ingest", "export", "check"] {
+    for cmd in ["code", "ingest", "export", "check", "serve"] {
         let help = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
             .args([cmd, "--help"])
             .output()

@@ -21,7 +21,7 @@ loadgen=target/release/examples/loadgen
 work=$(mktemp -d)
 server=
 cleanup() {
-  [ -n "$server" ] && kill -9 "$server" 2>/dev/null || true
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -123,7 +123,10 @@ fn request(o: &Options, rng: &mut Rng, client: usize, n: usize) -> (Kind, Reques
             format!("{base}/v1/events?from=2024-{month:02}-01&to=2024-{month:02}-28&actor={actor}&limit=50"),
         )
     } else if rng.unit() < 0.5 {
-        (Kind::Stats, format!("{base}/v1/stats/daily?country={actor}"))
+        (
+            Kind::Stats,
+            format!("{base}/v1/stats/daily?country={actor}"),
+        )
     } else {
         (Kind::Stats, format!("{base}/v1/dyads?limit=20"))
     };

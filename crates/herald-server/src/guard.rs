@@ -24,9 +24,12 @@ pub async fn count(State(state): State<Arc<AppState>>, req: Request, next: Next)
         .to_string();
     let method = req.method().to_string();
     let response = next.run(req).await;
-    state
-        .metrics
-        .record(&route, &method, response.status().as_u16(), started.elapsed());
+    state.metrics.record(
+        &route,
+        &method,
+        response.status().as_u16(),
+        started.elapsed(),
+    );
     response
 }
 

@@ -58,7 +58,8 @@ impl Metrics {
     pub fn coded(&self, articles: usize, events: usize, took: Duration) {
         self.articles_coded
             .fetch_add(articles as u64, Ordering::Relaxed);
-        self.events_coded.fetch_add(events as u64, Ordering::Relaxed);
+        self.events_coded
+            .fetch_add(events as u64, Ordering::Relaxed);
         self.coding_nanos
             .fetch_add(took.as_nanos() as u64, Ordering::Relaxed);
     }
@@ -184,7 +185,8 @@ mod tests {
         m.record("/healthz", "GET", 200, Duration::from_millis(3));
         m.record("/healthz", "GET", 200, Duration::from_millis(30));
         let text = m.render(Some((2, 5)));
-        assert!(text.contains("herald_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"));
+        assert!(text
+            .contains("herald_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"));
         assert!(text.contains("le=\"0.001\"} 0"));
         assert!(text.contains("le=\"0.005\"} 1"));
         assert!(text.contains("le=\"0.05\"} 2"));

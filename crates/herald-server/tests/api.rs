@@ -72,8 +72,7 @@ async fn code_answers_the_records_herald_code_writes() {
     assert_eq!(status, StatusCode::OK, "{v}");
     let events = v["events"].as_array().unwrap();
     // The library's stream is what `herald code` writes; the API adds only event_id.
-    let article = herald::Article::new("visit", VISIT)
-        .dated("2014-09-15".parse().unwrap());
+    let article = herald::Article::new("visit", VISIT).dated("2014-09-15".parse().unwrap());
     let mut article = article;
     article.source = Some("wire".into());
     let expected: Vec<Value> = pipeline()
@@ -186,7 +185,15 @@ async fn hostile_filter_values_match_nothing() {
         "%22%3B%20DROP%20TABLE%20events%3B%20--",
         "CHN'%20OR%20'1'='1",
     ] {
-        for field in ["source", "target", "actor", "country", "code", "location_country", "q"] {
+        for field in [
+            "source",
+            "target",
+            "actor",
+            "country",
+            "code",
+            "location_country",
+            "q",
+        ] {
             let (status, v) = get(&app, &format!("/v1/events?{field}={hostile}")).await;
             if status == StatusCode::OK {
                 assert_eq!(v["events"], json!([]), "{field}={hostile}");
@@ -207,11 +214,16 @@ async fn downloads_stream_every_matching_event_in_each_format() {
     let n = stored["events"].as_array().unwrap().len();
     let (status, body, headers) = send(
         &app,
-        Request::get("/v1/events?format=csv").body(Body::empty()).unwrap(),
+        Request::get("/v1/events?format=csv")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/csv"));
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
     let text = String::from_utf8(body).unwrap();
     assert!(text.starts_with("article_id"));
     // Header plus one line per event (sentences hold no line breaks in this article).
@@ -228,13 +240,17 @@ async fn downloads_stream_every_matching_event_in_each_format() {
     assert_eq!(String::from_utf8(by_accept).unwrap(), text);
     let (_, parquet, _) = send(
         &app,
-        Request::get("/v1/events?format=parquet").body(Body::empty()).unwrap(),
+        Request::get("/v1/events?format=parquet")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
     let (_, gdelt, _) = send(
         &app,
-        Request::get("/v1/events?format=gdelt").body(Body::empty()).unwrap(),
+        Request::get("/v1/events?format=gdelt")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     let gdelt = String::from_utf8(gdelt).unwrap();
@@ -277,20 +293,70 @@ async fn bad_requests_get_400_with_a_message() {
     let (app, _dir) = service(|_| {});
     let cases: Vec<(Request<Body>, &str)> = vec![
         (
-            Request::post("/v1/code").body(Body::from("{not json")).unwrap(),
+            Request::post("/v1/code")
+                .body(Body::from("{not json"))
+                .unwrap(),
             "not a code request",
         ),
         (post_json("/v1/code", &json!({"articles": []})), "empty"),
-        (post_json("/v1/code", &json!({"text": "x"})), "not a code request"),
-        (Request::get("/v1/events?from=2014-13-45").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?root=4").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?quad_class=9").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?limit=0").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?limit=lots").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?cursor=garbage").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/events?format=xlsx").body(Body::empty()).unwrap(), "format"),
-        (Request::get("/v1/stats/daily?to=yesterday").body(Body::empty()).unwrap(), ""),
-        (Request::get("/v1/dyads?quad_class=0").body(Body::empty()).unwrap(), ""),
+        (
+            post_json("/v1/code", &json!({"text": "x"})),
+            "not a code request",
+        ),
+        (
+            Request::get("/v1/events?from=2014-13-45")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?root=4")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?quad_class=9")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?limit=0")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?limit=lots")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?cursor=garbage")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/events?format=xlsx")
+                .body(Body::empty())
+                .unwrap(),
+            "format",
+        ),
+        (
+            Request::get("/v1/stats/daily?to=yesterday")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
+        (
+            Request::get("/v1/dyads?quad_class=0")
+                .body(Body::empty())
+                .unwrap(),
+            "",
+        ),
     ];
     for (req, says) in cases {
         let uri = req.uri().to_string();
@@ -299,11 +365,17 @@ async fn bad_requests_get_400_with_a_message() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {v}");
         assert_eq!(error_status(&v), 400);
         let message = v["error"]["message"].as_str().unwrap();
-        assert!(!message.is_empty() && message.contains(says), "{uri}: {message}");
+        assert!(
+            !message.is_empty() && message.contains(says),
+            "{uri}: {message}"
+        );
     }
     let (status, v) = get(&app, "/v2/nothing").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(v["error"]["message"].as_str().unwrap().contains("no such path"));
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no such path"));
 }
 
 #[tokio::test]
@@ -411,11 +483,14 @@ async fn metrics_count_requests() {
     let (status, body, headers) =
         send(&app, Request::get("/metrics").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
     let text = String::from_utf8(body).unwrap();
-    assert!(text.contains(
-        "herald_requests_total{route=\"/v1/code\",method=\"POST\",status=\"200\"} 1"
-    ));
+    assert!(
+        text.contains("herald_requests_total{route=\"/v1/code\",method=\"POST\",status=\"200\"} 1")
+    );
     // Routes are counted by template, not by id.
     assert!(text.contains("route=\"/v1/events/{id}\",method=\"GET\",status=\"404\"} 1"));
     assert!(text.contains("herald_articles_coded_total 1"));
@@ -440,7 +515,10 @@ async fn the_openapi_document_lists_exactly_the_routes() {
                 .unwrap();
             let (_, body, _) = send(&app, req).await;
             let text = String::from_utf8_lossy(&body);
-            assert!(!text.contains("no such path"), "{method} {path} is not routed");
+            assert!(
+                !text.contains("no such path"),
+                "{method} {path} is not routed"
+            );
         }
         let documented = path.replace("{id}", "{event_id}");
         assert!(

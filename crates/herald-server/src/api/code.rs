@@ -88,13 +88,16 @@ pub async fn code(
     }))
 }
 
+/// An article with its position in the request.
+type Numbered = (usize, Article);
+
 /// Turns request articles into Herald articles: problems with one article are reported for it
 /// and the rest are coded; an article over the size limit fails the request (413), so that a
 /// client cannot mistake a truncated batch for a coded one.
 fn check(
     input: Vec<ArticleIn>,
     max_bytes: usize,
-) -> ApiResult<(Vec<(usize, Article)>, Vec<ArticleProblem>)> {
+) -> ApiResult<(Vec<Numbered>, Vec<ArticleProblem>)> {
     let mut articles = Vec::with_capacity(input.len());
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
@@ -159,7 +162,7 @@ fn check(
 /// Codes as `herald code` does (story groups among the request's articles included).
 fn code_only(
     state: &AppState,
-    articles: Vec<(usize, Article)>,
+    articles: Vec<Numbered>,
 ) -> ApiResult<(Vec<StoredEvent>, Vec<ArticleProblem>)> {
     let index_of: std::collections::HashMap<String, (usize, String)> = articles
         .iter()
@@ -210,7 +213,7 @@ fn code_only(
 /// Codes and ingests in one transaction, then answers with the events as stored.
 fn code_and_store(
     state: &AppState,
-    articles: Vec<(usize, Article)>,
+    articles: Vec<Numbered>,
 ) -> ApiResult<(Vec<StoredEvent>, Vec<ArticleProblem>)> {
     use rayon::prelude::*;
     let coded: Vec<(usize, Article, Result<Vec<herald::EventRecord>, String>)> =
@@ -249,14 +252,17 @@ fn code_and_store(
         .metrics
         .articles_stored
         .fetch_add(stored as u64, Ordering::Relaxed);
-    let events = state.stores.read(|s| -> Result<Vec<StoredEvent>, herald_store::StoreError> {
-        let mut out = Vec::new();
-        for id in &ids {
-            if let Some(a) = s.article(id)? {
-                out.extend(a.events);
-            }
-        }
-        Ok(out)
-    })??;
+    let events =
+        state
+            .stores
+            .read(|s| -> Result<Vec<StoredEvent>, herald_store::StoreError> {
+                let mut out = Vec::new();
+                for id in &ids {
+                    if let Some(a) = s.article(id)? {
+                        out.extend(a.events);
+                    }
+                }
+                Ok(out)
+            })??;
     Ok((events, errors))
 }

@@ -100,7 +100,10 @@ fn stream(state: &Arc<AppState>, query: EventQuery, format: OutputFormat) -> Res
     let (content_type, name) = match format {
         OutputFormat::Csv => ("text/csv; charset=utf-8", "events.csv"),
         OutputFormat::Parquet => ("application/vnd.apache.parquet", "events.parquet"),
-        _ => ("text/tab-separated-values; charset=utf-8", "events.gdelt.tsv"),
+        _ => (
+            "text/tab-separated-values; charset=utf-8",
+            "events.gdelt.tsv",
+        ),
     };
     (
         [

@@ -53,7 +53,10 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     let stored = read(&state, |s| s.counts()).await.ok();
     let text = state.metrics.render(stored);
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         text,
     )
         .into_response()
@@ -64,5 +67,8 @@ pub async fn openapi() -> Response {
 }
 
 pub async fn no_route(uri: Uri) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, format!("no such path: {}", uri.path()))
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        format!("no such path: {}", uri.path()),
+    )
 }
