@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use herald::{DictionarySpec, PetrarchFiles};
 
 #[derive(clap::Args, Debug, Clone, Default)]
+#[command(group(clap::ArgGroup::new("named_dicts").multiple(true)
+    .args(["dirs", "verbs", "actors", "agents", "discards", "issues"])))]
 pub struct DictArgs {
     /// Dictionary folder (Herald TOML files, or PETRARCH dictionaries); replaces the bundled
     /// dictionaries unless --with-defaults is given. Repeatable.
     #[arg(long = "dict", value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
     /// Keep the bundled dictionaries when --dict is given.
-    #[arg(long)]
+    #[arg(long, requires = "named_dicts")]
     pub with_defaults: bool,
     /// PETRARCH verb dictionary file (CAMEO.2.0.txt style). Repeatable; like --dict, replaces
     /// the bundled dictionaries unless --with-defaults is given.

@@ -49,3 +49,21 @@ fn petrarch_files_one_by_one() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.txt"));
 }
+
+/// Flags that would have no effect with the others given are usage errors, not ignored.
+#[test]
+fn flags_without_effect_are_usage_errors() {
+    for args in [
+        &["code", "--with-defaults", "-"][..],
+        &["code", "--no-dedup", "--dedup-window", "5", "-"][..],
+        &["code", "--no-parse", "--new-actor-length", "3", "-"][..],
+    ] {
+        let out = common::run_with_stdin(
+            Command::new(env!("CARGO_BIN_EXE_herald")).args(args),
+            b"Iran accused Israel of sabotage.\n",
+        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing is coded");
+    }
+}

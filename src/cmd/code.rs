@@ -40,7 +40,7 @@ pub struct CodeArgs {
     #[arg(long)]
     pub aggregate: bool,
     /// Do not group syndicated copies of a story (no `story_group`).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dedup_window")]
     pub no_dedup: bool,
 }
 
