@@ -144,3 +144,28 @@ fn phrasal_verb_takes_the_actor_after_it() {
         triples(&[("HUN", "SRB", "020")])
     );
 }
+
+/// A headline's first clause, whose verb the tagger read as a plural noun ("minister visits"),
+/// is coded as a clause: the README's example headline gives the visit and the agreement, both
+/// by the Chinese minister.
+#[test]
+fn a_headline_verb_read_as_a_noun_is_coded() {
+    let got = common::code_text(
+        "2014-09-15",
+        "Chinese defense minister visits Kazakhstan, signs military aid deal",
+    );
+    assert!(
+        got.contains(&("CHNMIL".into(), "KAZ".into(), "042".into())),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|t| t.0 == "CHNMIL"), "{got:?}");
+    let got = common::code_text(
+        "2014-09-15",
+        "China's foreign minister meets Kerry in Beijing",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.0.starts_with("CHN") && t.2.starts_with("04")),
+        "{got:?}"
+    );
+}
