@@ -66,4 +66,61 @@ fn flags_without_effect_are_usage_errors() {
         assert!(!out.stderr.is_empty(), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}: nothing is coded");
     }
+/// Runs `herald code --dict DIR` (or other dictionary flags) on one sentence and returns the
+/// exit status and standard error.
+fn code_with(dict_args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = common::run_with_stdin(
+        Command::new(env!("CARGO_BIN_EXE_herald"))
+            .args(["code", "--no-parse", "--no-geo"])
+            .args(dict_args)
+            .arg("-"),
+        b"Iran accused Israel of sabotage.\n",
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn a_dictionary_folder_or_file_that_gives_nothing_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("herald-nodicts-{}", std::process::id()));
+    let empty = dir.join("empty");
+    let bad = dir.join("bad");
+    let blank = dir.join("blank");
+    for d in [&empty, &bad, &blank] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    write(&bad, "events.toml", "[[verb]\ncode = \"111\"\n");
+    write(&blank, "events.toml", "# nothing yet\n");
+    let junk = write(&dir, "verbs.txt", "no block header, no verbs\n");
+
+    let (status, err) = code_with(&["--dict".as_ref(), empty.as_os_str()]);
+    assert_eq!(status, Some(2), "{err}");
+    assert!(
+        err.contains("empty") && err.contains("no dictionaries"),
+        "{err}"
+    );
+
+    // A file that is not TOML at all names the file and the line.
+    let (status, err) = code_with(&["--dict".as_ref(), bad.as_os_str()]);
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("events.toml: line 1"), "{err}");
+
+    let (status, err) = code_with(&["--dict".as_ref(), blank.as_os_str()]);
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("no usable entry"), "{err}");
+
+    let (status, err) = code_with(&["--verbs".as_ref(), junk.as_os_str()]);
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("no usable entry"), "{err}");
+
+    // With the bundled set kept, an empty folder of one's own is still an error: it was named.
+    let (status, err) = code_with(&[
+        "--dict".as_ref(),
+        empty.as_os_str(),
+        "--with-defaults".as_ref(),
+    ]);
+    assert_eq!(status, Some(2), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

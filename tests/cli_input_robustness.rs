@@ -110,6 +110,45 @@ fn invalid_utf8_is_replaced_reported_and_the_article_coded() {
 }
 
 #[test]
+fn invalid_utf8_inside_jsonl_and_xml_records_is_replaced_and_the_records_coded() {
+    // One bad byte used to skip the JSONL record and the whole XML file.
+    let mut jsonl = format!("{{\"id\":\"a\",\"text\":\"{GOOD}\"}}\n").into_bytes();
+    jsonl.extend_from_slice(b"{\"id\":\"b\",\"text\":\"Caf\xe9 news. ");
+    jsonl.extend_from_slice(GOOD.as_bytes());
+    jsonl.extend_from_slice(b"\"}\n");
+    let f = tmp("bytes.jsonl", &jsonl);
+    let out = run(herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bytes.jsonl:2: record \"b\": invalid UTF-8: 1 byte(s) replaced with U+FFFD at byte offset(s) 21 of the line"),
+        "{err}"
+    );
+    assert_eq!(article_ids(&out), ["a", "b"], "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let strict = run(herald().arg("--strict").arg(&f), b"");
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(article_ids(&strict), ["a"]);
+
+    let xml = format!(
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"x1\"><Text>Caf news. {GOOD}</Text></Sentence>\n\
+         <Sentence date=\"20150101\" id=\"x2\"><Text>{GOOD}</Text></Sentence>\n</Sentences>\n"
+    )
+    .into_bytes();
+    let mut bad = xml.clone();
+    let at = xml.windows(4).position(|w| w == b"Caf ").unwrap() + 3;
+    bad.insert(at, 0xe9);
+    let f = tmp("bytes.xml", &bad);
+    let out = run(herald().arg(&f), b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bytes.xml:2: invalid UTF-8: 1 byte(s) replaced"),
+        "{err}"
+    );
+    assert_eq!(article_ids(&out), ["x1", "x2"], "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
 fn a_format_that_finds_no_records_is_an_error_naming_the_file() {
     let jsonl = tmp(
         "records.jsonl",

@@ -49,12 +49,25 @@ fn modifiers_then_agent(gap: &[Token]) -> bool {
 }
 
 /// Whether a token is a capitalized word that may be part of a name: not all capitals, not a
-/// day or month (`calendar`) and not one of `not_names`.
+/// day or month (`calendar`), not one of `not_names`, and not tagged as a word class that names
+/// are not made of (a verb, preposition, pronoun ...: the capital of a title-case headline, "Turkey
+/// Recalls Ambassador From Austria", or of a sentence's first word, "Speaking to reporters").
 pub(crate) fn is_capitalized(words: &Words, t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
         && t.text.chars().any(char::is_lowercase)
         && !words.not_names.contains(&t.norm)
         && !words.is_calendar_word(&t.norm)
+        && !matches!(
+            t.upos.as_str(),
+            upos::VERB
+                | upos::AUX
+                | upos::ADP
+                | upos::ADV
+                | upos::PRON
+                | upos::SCONJ
+                | upos::CCONJ
+                | upos::PART
+        )
 }
 
 /// How many words may stand between two words of an actor phrase written with a blank.

@@ -9,13 +9,18 @@
 /// Universal POS tags (`Token::upos`).
 pub(crate) mod upos {
     pub const ADJ: &str = "ADJ";
+    pub const ADP: &str = "ADP";
+    pub const ADV: &str = "ADV";
     pub const AUX: &str = "AUX";
+    pub const CCONJ: &str = "CCONJ";
     pub const DET: &str = "DET";
     pub const NOUN: &str = "NOUN";
     pub const NUM: &str = "NUM";
+    pub const PART: &str = "PART";
     pub const PRON: &str = "PRON";
     pub const PROPN: &str = "PROPN";
     pub const PUNCT: &str = "PUNCT";
+    pub const SCONJ: &str = "SCONJ";
     pub const VERB: &str = "VERB";
 }
 

@@ -172,14 +172,35 @@ fn line_number(line_starts: &[usize], byte: usize) -> u32 {
     line_starts.partition_point(|&s| s <= byte) as u32
 }
 
-/// Reads one Herald TOML dictionary file from disk.
-pub fn read_file(path: &Path) -> std::io::Result<Dictionaries> {
-    let text = std::fs::read_to_string(path)?;
-    Ok(read_str(&text, &path.to_string_lossy()))
+/// Why a dictionary file gave nothing at all (an entry that cannot be used is only a
+/// [`Diagnostic`] in the result; these fail the whole file).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The file is not TOML, so no entry of it could be read.
+    #[error("{0}")]
+    Syntax(Diagnostic),
 }
 
-/// Reads Herald TOML dictionary text; `file` names it in diagnostics and evidence.
+/// Reads one Herald TOML dictionary file from disk; a file that is not TOML at all is an
+/// error, not an empty dictionary.
+pub fn read_file(path: &Path) -> Result<Dictionaries, FileError> {
+    let text = std::fs::read_to_string(path)?;
+    try_read_str(&text, &path.to_string_lossy()).map_err(FileError::Syntax)
+}
+
+/// Reads Herald TOML dictionary text; `file` names it in diagnostics and evidence. A file that
+/// does not parse gives no entries and one diagnostic ([`try_read_str`] makes it an error).
 pub fn read_str(text: &str, file: &str) -> Dictionaries {
+    try_read_str(text, file).unwrap_or_else(|d| Dictionaries {
+        diagnostics: vec![d],
+        ..Dictionaries::default()
+    })
+}
+
+/// Reads Herald TOML dictionary text; fails when the text is not TOML at all.
+pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> {
     let file: Arc<str> = Arc::from(file);
     let mut out = Dictionaries::default();
     // Byte offsets where lines start, built once: counting newlines from the start of the file
@@ -196,11 +217,10 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
         Ok(t) => t,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            out.diagnostics.push(Diagnostic {
+            return Err(Diagnostic {
                 loc: loc(at),
                 message: format!("not a valid Herald dictionary: {}", e.message()),
             });
-            return out;
         }
     };
 
@@ -483,7 +503,7 @@ pub fn read_str(text: &str, file: &str) -> Dictionaries {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 fn object_elem(o: &str) -> PatternElem {

@@ -13,6 +13,7 @@
 pub mod conllu;
 pub mod eval;
 mod hash;
+mod headline_case;
 mod io;
 pub mod lemma;
 pub mod parser;
@@ -203,7 +204,18 @@ impl Model {
             self.annotate_with(s, &mut sc, None, times);
             let start = Instant::now();
             let mut again = AnnotateTimes::default();
-            if let Some(k) = repair::verb_candidate(&s.tokens, may_be_verb) {
+            // A title-case headline is checked as the tagger saw it: its capitals are not names.
+            let candidate = match headline_case::view(&s.tokens, &|n| self.common_word(n)) {
+                None => repair::verb_candidate(&s.tokens, may_be_verb),
+                Some(view) => {
+                    let mut seen = s.tokens.clone();
+                    for (t, text) in seen.iter_mut().zip(view) {
+                        t.text = text;
+                    }
+                    repair::verb_candidate(&seen, may_be_verb)
+                }
+            };
+            if let Some(k) = candidate {
                 let before = s.tokens.clone();
                 self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
                 if !repair::reads_as_verb(&s.tokens, k) {
@@ -216,6 +228,14 @@ impl Model {
         }
     }
 
+    /// Whether the training data knows `norm` mostly as a common word (its most frequent class
+    /// is not a proper noun); `None` when the word is rare or unknown.
+    fn common_word(&self, norm: &str) -> Option<bool> {
+        let c = *self.tagger.tagdict.get(&hash::str_hash(norm))?;
+        let (upos, _) = self.tagger.classes.get(c as usize)?;
+        Some(upos != "PROPN")
+    }
+
     fn annotate_with(
         &self,
         s: &mut Sentence,
@@ -225,16 +245,19 @@ impl Model {
     ) {
         let start = Instant::now();
         let n = s.tokens.len();
+        let view = headline_case::view(&s.tokens, &|norm| self.common_word(norm));
         let lex: Vec<Lex> = s
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
+                let text = view.as_ref().map_or(t.text.as_str(), |v| v[i].as_str());
                 // Tokens built by hand may lack `norm`; derive it rather than tag blind.
                 if t.norm.is_empty() && !t.text.is_empty() {
                     let norm = herald_core::doc::normalize(&t.text);
-                    tagger::lex(&t.text, &norm, &self.tagger.tagdict)
+                    tagger::lex(text, &norm, &self.tagger.tagdict)
                 } else {
-                    tagger::lex(&t.text, &t.norm, &self.tagger.tagdict)
+                    tagger::lex(text, &t.norm, &self.tagger.tagdict)
                 }
             })
             .collect();

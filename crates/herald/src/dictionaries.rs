@@ -47,16 +47,44 @@ impl DictionarySpec {
                     message: "the folder does not exist".into(),
                 });
             }
-            if has_toml(dir) {
-                read_herald_dir(dir, &mut dicts)?;
+            let loaded = if has_toml(dir) {
+                read_herald_dir(dir)?
             } else {
-                let loaded =
-                    herald_dict::petrarch::load_dir(dir).map_err(|e| Error::Dictionary {
+                let files = PetrarchFiles::find(dir).map_err(|e| Error::Dictionary {
+                    path: dir.clone(),
+                    message: format!("cannot read the folder: {e}"),
+                })?;
+                if files.count() == 0 {
+                    return Err(Error::Dictionary {
                         path: dir.clone(),
-                        message: format!("cannot read PETRARCH dictionaries: {e}"),
-                    })?;
-                dicts.extend(loaded);
+                        message: "the folder holds no dictionaries: no Herald .toml file, and \
+                                  no PETRARCH file (a name with verbs, CAMEO, actors, agents, \
+                                  discard or issue in it)"
+                            .into(),
+                    });
+                }
+                herald_dict::petrarch::load_files(&files).map_err(|e| Error::Dictionary {
+                    path: dir.clone(),
+                    message: format!("cannot read PETRARCH dictionaries: {e}"),
+                })?
+            };
+            // A folder whose files all turned out empty or unusable would code nothing and
+            // say nothing: the user named it to code with it.
+            if gives_nothing(&loaded) {
+                return Err(Error::Dictionary {
+                    path: dir.clone(),
+                    message: format!(
+                        "the folder's dictionaries have no usable entry ({} skipped{})",
+                        loaded.diagnostics.len(),
+                        loaded
+                            .diagnostics
+                            .first()
+                            .map(|d| format!("; the first: {d}"))
+                            .unwrap_or_default()
+                    ),
+                });
             }
+            dicts.extend(loaded);
         }
         for f in self.petrarch.all() {
             if !f.is_file() {
@@ -73,6 +101,15 @@ impl DictionarySpec {
                     message: format!("cannot read the PETRARCH dictionary files: {e}"),
                 }
             })?;
+            if gives_nothing(&loaded) {
+                return Err(Error::Dictionary {
+                    path: self.petrarch.all().next().cloned().unwrap_or_default(),
+                    message: format!(
+                        "the PETRARCH dictionary files named have no usable entry ({} skipped)",
+                        loaded.diagnostics.len()
+                    ),
+                });
+            }
             dicts.extend(loaded);
         }
         Ok(dicts)
@@ -90,9 +127,23 @@ fn has_toml(dir: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether dictionaries hold nothing to code with: no actor, agent, verb, discard, issue or
+/// word-list change.
+fn gives_nothing(d: &Dictionaries) -> bool {
+    d.actors.is_empty()
+        && d.agents.is_empty()
+        && d.verbs.blocks.is_empty()
+        && d.verbs.synsets.is_empty()
+        && d.verbs.nouns.is_empty()
+        && d.discards.is_empty()
+        && d.issues.is_empty()
+        && d.words.is_empty()
+}
+
 /// Reads every `.toml` file below `dir`, in path order so that coding does not depend on the
-/// order the file system lists them in.
-fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), Error> {
+/// order the file system lists them in. A file that is not TOML at all fails the load.
+fn read_herald_dir(dir: &Path) -> Result<Dictionaries, Error> {
+    let mut into = Dictionaries::default();
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -108,12 +159,24 @@ fn read_herald_dir(dir: &Path, into: &mut Dictionaries) -> Result<(), Error> {
         }
     }
     files.sort();
+    if files.is_empty() {
+        return Err(Error::Dictionary {
+            path: dir.to_path_buf(),
+            message: "the folder holds no .toml dictionary file".into(),
+        });
+    }
     for f in files {
-        let read = herald_dict::herald::read_file(&f).map_err(|e| Error::Dictionary {
-            path: f.clone(),
-            message: e.to_string(),
+        let read = herald_dict::herald::read_file(&f).map_err(|e| match e {
+            herald_dict::herald::FileError::Syntax(d) => Error::Dictionary {
+                path: f.clone(),
+                message: format!("line {}: {}", d.loc.line, d.message),
+            },
+            herald_dict::herald::FileError::Io(e) => Error::Dictionary {
+                path: f.clone(),
+                message: e.to_string(),
+            },
         })?;
         into.extend(read);
     }
-    Ok(())
+    Ok(into)
 }

@@ -144,3 +144,66 @@ fn phrasal_verb_takes_the_actor_after_it() {
         triples(&[("HUN", "SRB", "020")])
     );
 }
+
+/// A headline's first clause, whose verb the tagger read as a plural noun ("minister visits"),
+/// is coded as a clause: the README's example headline gives the visit and the agreement, both
+/// by the Chinese minister.
+#[test]
+fn a_headline_verb_read_as_a_noun_is_coded() {
+    let got = common::code_text(
+        "2014-09-15",
+        "Chinese defense minister visits Kazakhstan, signs military aid deal",
+    );
+    assert!(
+        got.contains(&("CHNMIL".into(), "KAZ".into(), "042".into())),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|t| t.0 == "CHNMIL"), "{got:?}");
+    let got = common::code_text(
+        "2014-09-15",
+        "China's foreign minister meets Kerry in Beijing",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.0.starts_with("CHN") && t.2.starts_with("04")),
+        "{got:?}"
+    );
+}
+
+/// Title-case and all-caps headlines are coded as their lower-case wording is: capitals do not
+/// make every word a name.
+#[test]
+fn title_case_and_all_caps_headlines_are_coded() {
+    for (text, want) in [
+        (
+            "Turkey Recalls Ambassador From Austria",
+            ("TUR", "AUTGOV", "161"),
+        ),
+        (
+            "Russia Condemns US Sanctions On Iran",
+            ("RUS", "USA", "111"),
+        ),
+        (
+            "Police Arrest 20 Protesters In Istanbul",
+            ("TURCOP", "TUROPP", "173"),
+        ),
+        (
+            "CHINA WARNS JAPAN OVER DISPUTED ISLANDS",
+            ("CHN", "JPN", "130"),
+        ),
+        (
+            "Chinese Defense Minister Visits Kazakhstan, Signs Military Aid Deal",
+            ("CHNMIL", "KAZ", "042"),
+        ),
+    ] {
+        let got = common::code_text("2014-09-15", text);
+        let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+        assert!(got.contains(&want), "{text}: want {want:?}, got {got:?}");
+    }
+    // A sentence that opens with a capitalised verb does not make it part of a name.
+    let got = common::code_text(
+        "2014-09-15",
+        "Speaking to reporters, Erdogan criticized Israel.",
+    );
+    assert!(got.iter().all(|t| t.0.starts_with("TUR")), "{got:?}");
+}

@@ -118,3 +118,26 @@ fn same_words_outside_politics_code_nothing() {
         assert_eq!(code_text("2023-05-01", text), vec![], "{text}");
     }
 }
+
+/// "strikes" in a headline's present tense is an attack when an actor is its direct object;
+/// the noun and the labour strike code nothing.
+#[test]
+fn strike_as_an_attack_needs_an_actor_object() {
+    assert_codes(&[
+        (
+            "Israel strikes Gaza after rocket fire",
+            ("ISR", "PSE", "190"),
+        ),
+        (
+            "Russia strikes Ukrainian ports overnight",
+            ("RUS", "UKR", "190"),
+        ),
+    ]);
+    for text in [
+        "Dock workers strike over pay in Antwerp.",
+        "The general strike paralysed Lagos on Monday.",
+        "Teachers will strike again next week.",
+    ] {
+        assert_eq!(code_text("2023-05-01", text), vec![], "{text}");
+    }
+}

@@ -11,7 +11,7 @@ use std::io::BufRead;
 use herald_core::{Article, Date, Origin};
 use serde::Deserialize;
 
-use super::{check_article, InputOptions, ReadResult, RecordError};
+use super::{check_article, Input, InputOptions, ReadResult, RecordError};
 
 /// The fields Herald reads; any others in the record are ignored.
 #[derive(Deserialize)]
@@ -42,6 +42,8 @@ pub(crate) struct JsonlReader<R> {
     done: bool,
     /// Non-blank lines seen so far.
     records: usize,
+    /// The article whose warning was just yielded.
+    pending: Option<Input>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -54,13 +56,37 @@ impl<R: BufRead> JsonlReader<R> {
             buf: Vec::new(),
             done: false,
             records: 0,
+            pending: None,
         }
     }
 
-    fn parse_line(&self, bytes: &[u8]) -> ReadResult {
+    /// Reads one record. Invalid UTF-8 in a line does not lose the record: each invalid
+    /// sequence becomes U+FFFD and a warning (line and byte offsets within it) comes first.
+    fn parse_line(&mut self, bytes: &[u8]) -> Input {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.parse_record(text).into(),
+            Err(_) => {
+                let (text, mut warning) = super::replace_invalid_utf8(bytes, &self.path);
+                warning.origin.line = self.line;
+                warning.message =
+                    warning
+                        .message
+                        .replacen("; the rest", " of the line; the rest", 1);
+                match self.parse_record(&text) {
+                    Ok(article) => {
+                        warning.id = Some(article.id.clone());
+                        self.pending = Some(Input::Article(article));
+                        Input::Warning(warning)
+                    }
+                    Err(e) => Input::Skipped(e),
+                }
+            }
+        }
+    }
+
+    fn parse_record(&self, text: &str) -> ReadResult {
         let err =
             |id: Option<String>, msg: String| RecordError::new(&self.path, self.line, id, msg);
-        let text = std::str::from_utf8(bytes).map_err(|_| err(None, "invalid UTF-8".into()))?;
         let rec: JsonArticle = serde_json::from_str(text)
             .map_err(|e| err(None, format!("malformed JSON record: {e}")))?;
         let id = match rec.id {
@@ -95,9 +121,12 @@ impl<R: BufRead> JsonlReader<R> {
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = ReadResult;
+    type Item = Input;
 
-    fn next(&mut self) -> Option<ReadResult> {
+    fn next(&mut self) -> Option<Input> {
+        if let Some(article) = self.pending.take() {
+            return Some(article);
+        }
         loop {
             if self.done {
                 return None;
@@ -112,7 +141,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(RecordError::file(
+                    return Some(Input::Skipped(RecordError::file(
                         &self.path,
                         format!("cannot read: {e}"),
                     )));
@@ -121,7 +150,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if n == 0 {
                 self.done = true;
                 if self.records == 0 {
-                    return Some(Err(RecordError::file(
+                    return Some(Input::Skipped(RecordError::file(
                         &self.path,
                         "no records: the JSON Lines input is empty",
                     )));
@@ -132,7 +161,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 // Skip the rest of the overlong line.
                 let mut sink = Vec::new();
                 let _ = self.reader.read_until(b'\n', &mut sink);
-                return Some(Err(RecordError::new(
+                return Some(Input::Skipped(RecordError::new(
                     &self.path,
                     self.line,
                     None,
@@ -160,7 +189,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                         self.line
                     )
                 };
-                return Some(Err(RecordError::file(&self.path, what)));
+                return Some(Input::Skipped(RecordError::file(&self.path, what)));
             }
             let line = line.to_vec();
             return Some(self.parse_line(&line));
@@ -185,7 +214,9 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Vec<ReadResult> {
-        JsonlReader::new(s.as_bytes(), "in.jsonl".into(), InputOptions::default()).collect()
+        JsonlReader::new(s.as_bytes(), "in.jsonl".into(), InputOptions::default())
+            .map(Input::into_result)
+            .collect()
     }
 
     #[test]
@@ -255,7 +286,9 @@ mod tests {
             ..Default::default()
         };
         let input = "{\"id\":\"a\",\"text\":\"t\"}\n{\"id\":\"b\",\"text\":\"t\",\"date\":\"2021-05-06T10:00:00Z\"}";
-        let out: Vec<_> = JsonlReader::new(input.as_bytes(), "x".into(), opts).collect();
+        let out: Vec<_> = JsonlReader::new(input.as_bytes(), "x".into(), opts)
+            .map(Input::into_result)
+            .collect();
         assert_eq!(
             out[0].as_ref().unwrap().date.unwrap().to_string(),
             "2020-01-02"
@@ -267,14 +300,27 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_line_is_skipped_not_fatal() {
+    fn invalid_utf8_in_a_line_is_replaced_with_a_warning_before_its_record() {
         let mut bytes = b"{\"id\":\"a\",\"text\":\"ok\"}\n".to_vec();
         bytes.extend_from_slice(
-            b"{\"id\":\"b\",\"text\":\"\xff\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n",
+            b"{\"id\":\"b\",\"text\":\"x\xff\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n",
         );
-        let out: Vec<_> =
+        let out: Vec<Input> =
             JsonlReader::new(&bytes[..], "x".into(), InputOptions::default()).collect();
-        assert!(out[0].is_ok() && out[2].is_ok());
-        assert_eq!(out[1].as_ref().unwrap_err().origin.line, 2);
+        let [Input::Article(a), Input::Warning(w), Input::Article(b), Input::Article(c)] = &out[..]
+        else {
+            panic!("{out:?}");
+        };
+        assert_eq!(
+            (a.id.as_str(), b.id.as_str(), c.id.as_str()),
+            ("a", "b", "c")
+        );
+        assert_eq!(b.text, "x\u{FFFD}");
+        assert_eq!((w.origin.line, w.id.as_deref()), (2, Some("b")));
+        assert!(
+            w.message.contains("at byte offset(s) 19 of the line"),
+            "{}",
+            w.message
+        );
     }
 }

@@ -228,12 +228,10 @@ pub fn read_inputs(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = I
     let opts = opts.clone();
     let path = path.to_string();
     match format {
-        InputFormat::Jsonl => {
-            Box::new(jsonl::JsonlReader::new(BufReader::new(reader), path, opts).map(Input::from))
-        }
+        InputFormat::Jsonl => Box::new(jsonl::JsonlReader::new(BufReader::new(reader), path, opts)),
         InputFormat::Text => Box::new(read_text(reader, &path, &opts).into_iter()),
         InputFormat::Petrarch => match read_all_utf8(reader, &path) {
-            Ok(text) => {
+            Ok((text, warning)) => {
                 let records = petrarch::read_records(&text, &path, &opts);
                 if records.is_empty() {
                     let how = if forced {
@@ -251,7 +249,14 @@ pub fn read_inputs(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = I
                         ),
                     ));
                 }
-                Box::new(records.into_iter().map(Input::from))
+                // A warning about invalid bytes comes first: the records are coded with U+FFFD
+                // in their place, and a strict run stops before them.
+                Box::new(
+                    warning
+                        .into_iter()
+                        .map(Input::Warning)
+                        .chain(records.into_iter().map(Input::from)),
+                )
             }
             Err(e) => one_error(e),
         },
@@ -278,23 +283,20 @@ fn read_up_to(r: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-fn read_all_utf8(mut r: impl Read, path: &str) -> Result<String, RecordError> {
+/// Reads a whole file as text; invalid UTF-8 sequences become U+FFFD, with a warning that
+/// names the line and byte offsets, so that one bad byte does not lose a file of records.
+fn read_all_utf8(
+    mut r: impl Read,
+    path: &str,
+) -> Result<(String, Option<RecordError>), RecordError> {
     let mut bytes = Vec::new();
     r.read_to_end(&mut bytes)
         .map_err(|e| RecordError::file(path, format!("cannot read: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        RecordError {
-            fatal_for_file: true,
-            ..RecordError::new(
-                path,
-                line,
-                None,
-                "invalid UTF-8 (the input must be UTF-8 text)",
-            )
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let (text, warning) = replace_invalid_utf8(e.as_bytes(), path);
+            (text, Some(warning))
         }
     })
 }
