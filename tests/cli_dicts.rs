@@ -66,6 +66,8 @@ fn flags_without_effect_are_usage_errors() {
         assert!(!out.stderr.is_empty(), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}: nothing is coded");
     }
+}
+
 /// Runs `herald code --dict DIR` (or other dictionary flags) on one sentence and returns the
 /// exit status and standard error.
 fn code_with(dict_args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
