@@ -146,7 +146,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(str::to_string)
         })
         .collect();
-    let mut range = |rng: &mut Rng| {
+    let range = |rng: &mut Rng| {
         let len = 30 + rng.below(335) as i64;
         let start = FIRST_DAY + rng.below(DAYS - len as usize) as i64;
         (Some(date_of(start)), Some(date_of(start + len)))
