@@ -248,6 +248,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
         (
+            "places, date range + country",
+            Box::new(|rng: &mut Rng| {
+                let (from, to) = range(rng);
+                let q = EventQuery {
+                    from,
+                    to,
+                    country: Some(countries[rng.below(countries.len())].clone()),
+                    ..EventQuery::default()
+                };
+                Box::new(move |s: &Store| s.places(&q, 20).unwrap().len())
+            }),
+        ),
+        (
+            "counts (articles, events)",
+            Box::new(|_: &mut Rng| Box::new(|s: &Store| s.counts().unwrap().1 as usize)),
+        ),
+        (
             "daily stats, one year, one country",
             Box::new(|rng: &mut Rng| {
                 let start = FIRST_DAY + rng.below(DAYS - 365) as i64;

@@ -479,9 +479,12 @@ impl<'a> Driver<'a> {
     }
 
     /// `SELECT id AS did ...` of the events this filter (with the query's days and cursor)
-    /// keeps, binding its values into `f`. Either-side filters are a UNION, so an event with
-    /// both sides matching comes once.
-    pub fn sql(&self, f: &mut Filter, q: &EventQuery) -> String {
+    /// keeps, binding its values into `f`. With `distinct` an either-side filter is a UNION, so
+    /// that an event with both sides matching comes once; without, a UNION ALL, which a LIMIT
+    /// cuts short (a UNION is computed whole before its LIMIT: 190 ms for USA over a year of a
+    /// million events, against 0.3 ms), for counting.
+    pub fn sql(&self, f: &mut Filter, q: &EventQuery, distinct: bool) -> String {
+        let union = if distinct { "UNION" } else { "UNION ALL" };
         let side = |f: &mut Filter, clause: String| {
             let mut g = Filter {
                 clauses: vec![clause],
@@ -504,7 +507,7 @@ impl<'a> Driver<'a> {
                 let ca = f.prefix_clause(a, p);
                 let first = side(f, ca);
                 let cb = f.prefix_clause(b, p);
-                format!("{first} UNION {}", side(f, cb))
+                format!("{first} {union} {}", side(f, cb))
             }
             Driver::Equal(col, v) => {
                 let p = f.bind(v.to_string());
@@ -513,7 +516,7 @@ impl<'a> Driver<'a> {
             Driver::EitherEqual(a, b, v) => {
                 let p = f.bind(v.to_string());
                 let first = side(f, format!("{a} = {p}"));
-                format!("{first} UNION {}", side(f, format!("{b} = {p}")))
+                format!("{first} {union} {}", side(f, format!("{b} = {p}")))
             }
             Driver::Text(t) => {
                 let p = f.bind(fts_query(t));

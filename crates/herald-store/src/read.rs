@@ -49,7 +49,7 @@ impl Store {
         let mut best: Option<(i64, Driver)> = None;
         for d in Driver::candidates(q) {
             let mut f = Filter::default();
-            let sql = d.sql(&mut f, q);
+            let sql = d.sql(&mut f, q, false);
             let n: i64 = self
                 .conn
                 .prepare_cached(&format!(
@@ -69,7 +69,7 @@ impl Store {
         let mut f = Filter::default();
         let from = match best {
             Some((_, d)) => {
-                let sql = d.sql(&mut f, q);
+                let sql = d.sql(&mut f, q, true);
                 // CROSS JOIN keeps SQLite from reordering: the few driver rows come first.
                 format!("({sql}) AS d CROSS JOIN events ON events.id = d.did")
             }
