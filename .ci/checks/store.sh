@@ -2,7 +2,8 @@
 # Crash safety of the event store (issue 17). Builds a corpus (bench/herald_bench.py corpus from
 # ../shared, ~1,900 articles), ingests it cleanly into store A, then K times starts an ingest into
 # store B with small batches and kills it with SIGKILL after a random delay; after each kill
-# `herald check` must pass and every article in B must have exactly A's events (whole or absent).
+# `herald check` must pass and every article in B must have exactly A's events (whole or absent);
+# the kill points are spread over the whole ingest.
 # A last full ingest into B must then make B equal to A: 0 events lost, 0 duplicated or extra,
 # same records (ingested_at aside, which is the article's, not the event's). Also prints
 # `herald ingest` throughput against `herald code` on the same corpus (2 threads) and fails below
@@ -62,14 +63,30 @@ print(f"store: A has {len(a_articles)} articles, {len(a_events)} events")
 
 def ingest_b():
     return subprocess.Popen(
-        [herald, "ingest", "--threads", "2", "--batch-size", "16", "--db", b_db, corpus],
+        [herald, "ingest", "--threads", "2", "--batch-size", "8", "--db", b_db, corpus],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+# Start-up (model and dictionaries) before an ingest stores anything: one article's run.
+one = os.path.join(work, "one.jsonl")
+with open(corpus) as f, open(one, "w") as g:
+    g.write(f.readline())
+t = time.time()
+subprocess.run([herald, "ingest", "--db", os.path.join(work, "one.db"), one], check=True,
+               capture_output=True)
+startup = time.time() - t
+print(f"store: start-up {startup:.2f} s; {kills} kills spread over the ingest (seed {seed})")
+
 rng = random.Random(seed)
 failures = []
+present = 0  # articles in B: a run skips them quickly and codes what is missing
 for k in range(kills):
-    delay = rng.uniform(0.3, max(0.6, ingest_s * 0.9))
+    # Kill k aims at a point of the ingest drawn from the k-th of K equal slices, so the kills
+    # spread over the whole run, from start-up to the last commits.
+    target = rng.uniform(k / kills, (k + 1) / kills)
+    done = present / len(a_articles)
+    delay = rng.uniform(0.05, startup) if target <= done else \
+        startup + (target - done) * (ingest_s - startup)
     p = ingest_b()
     time.sleep(delay)
     finished = p.poll() is not None
@@ -81,6 +98,7 @@ for k in range(kills):
         failures.append(f"kill {k + 1}: herald check failed: {check.stdout} {check.stderr}")
         continue
     b_events, b_articles = load(b_db)
+    present = len(b_articles)
     grouped = {}
     for key, (aid, record) in b_events.items():
         grouped.setdefault(aid, {})[key] = record

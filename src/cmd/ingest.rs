@@ -71,7 +71,10 @@ pub fn run(args: IngestArgs) -> Result<i32> {
                 }
             }
             IngestReport::Notice { origin, message } => {
-                eprintln!("herald: note: {origin}: {message}");
+                match origin.is_empty() {
+                    true => eprintln!("herald: note: {message}"),
+                    false => eprintln!("herald: note: {origin}: {message}"),
+                }
                 ControlFlow::Continue(())
             }
             IngestReport::Committed(_) => ControlFlow::Continue(()),

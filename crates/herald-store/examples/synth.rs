@@ -146,7 +146,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(str::to_string)
         })
         .collect();
-    let mut range = |rng: &mut Rng| {
+    let range = |rng: &mut Rng| {
         let len = 30 + rng.below(335) as i64;
         let start = FIRST_DAY + rng.below(DAYS - len as usize) as i64;
         (Some(date_of(start)), Some(date_of(start + len)))
@@ -246,6 +246,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     n
                 })
             }),
+        ),
+        (
+            "places, date range + country",
+            Box::new(|rng: &mut Rng| {
+                let (from, to) = range(rng);
+                let q = EventQuery {
+                    from,
+                    to,
+                    country: Some(countries[rng.below(countries.len())].clone()),
+                    ..EventQuery::default()
+                };
+                Box::new(move |s: &Store| s.places(&q, 20).unwrap().len())
+            }),
+        ),
+        (
+            "counts (articles, events)",
+            Box::new(|_: &mut Rng| Box::new(|s: &Store| s.counts().unwrap().1 as usize)),
         ),
         (
             "daily stats, one year, one country",

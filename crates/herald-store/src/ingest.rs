@@ -48,7 +48,8 @@ pub enum IngestReport<'a> {
     Warning(&'a RecordError),
     /// A record that was not stored: it could not be read, or coding it failed.
     Skipped(&'a Skip),
-    /// Something worth knowing about an article that is stored (a sentence cut for length).
+    /// Something worth knowing that is not an error: about an article that is stored (a
+    /// sentence cut for length), or with an empty `origin` about the run (undated articles).
     Notice { origin: String, message: &'a str },
     /// A batch was committed; the counts so far.
     Committed(&'a IngestSummary),
@@ -73,8 +74,14 @@ pub fn ingest(
     let stats = Stats::default();
     let mut inputs = inputs;
     let mut total = IngestSummary::default();
+    // Articles without a date, and the first of them, for one note at the end.
+    let (mut undated, mut first_undated) = (0u64, None);
     loop {
         let batch = read_batch(&mut inputs, options.batch_size, &stats);
+        for (_, a) in batch.articles.iter().filter(|(_, a)| a.date.is_none()) {
+            undated += 1;
+            first_undated.get_or_insert_with(|| format!("{}: record {:?}", a.origin, a.id));
+        }
         // Unchanged articles are not coded again; `None` marks the place of one to code.
         let mut plan: Vec<Option<Vec<RecordError>>> = Vec::with_capacity(batch.articles.len());
         let mut to_code: Vec<(Vec<RecordError>, Article)> = Vec::new();
@@ -160,6 +167,16 @@ pub fn ingest(
         }
         if stop || batch.end {
             total.stopped = stop;
+            if let Some(first) = first_undated.take() {
+                let message = format!(
+                    "{undated} article(s) had no date (the first: {first}); their events have no \
+                     date and come last in queries. Give --date, or a date per record"
+                );
+                let _ = report(IngestReport::Notice {
+                    origin: String::new(),
+                    message: &message,
+                });
+            }
             store.optimize()?;
             return Ok(total);
         }

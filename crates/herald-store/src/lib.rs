@@ -59,7 +59,7 @@ pub use ids::{event_id, text_hash};
 pub use ingest::{ingest, IngestOptions, IngestReport};
 pub use query::{
     DyadQuery, EventQuery, QueryError, StatsQuery, DEFAULT_DYADS, DEFAULT_LIMIT, MAX_LIMIT,
-    MAX_VALUE_BYTES,
+    MAX_VALUE_BYTES, MAX_WORDS,
 };
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;

@@ -5,12 +5,17 @@ use herald_io::output::EventWriter;
 use rusqlite::{params_from_iter, OptionalExtension, Row};
 
 use crate::ids;
-use crate::query::{event_filter, Filter, DEFAULT_DYADS};
+use crate::query::{add_event_filter, Driver, Filter, DEFAULT_DYADS};
 use crate::store::At;
 use crate::{
     DailyRow, DyadQuery, DyadRow, EventPage, EventQuery, PlaceRow, StatsQuery, Store, StoreError,
     StoredArticle, StoredEvent,
 };
+
+/// The most events a selective filter may keep for a query to start from them: a rowid lookup
+/// each (a few microseconds) against a newest-first scan of index entries (a fraction of a
+/// microsecond each; see docs/performance.md).
+const DRIVE_MAX: i64 = 2000;
 
 /// A `day` column value back to a date.
 fn date_of_day(day: i64) -> Option<Date> {
@@ -36,25 +41,53 @@ impl Store {
         }
     }
 
-    /// The filter of `q` with its cursor: events after the cursor's in newest-first order.
-    fn filter_with_cursor(q: &EventQuery) -> Filter {
-        let mut f = event_filter(q);
-        if let Some((day, id)) = q.cursor.as_deref().and_then(ids::parse_cursor) {
-            let d = f.bind(i64::from(day));
-            let i = f.bind(ids::to_key(id));
-            f.push(format!("(day, id) < ({d}, {i})"));
+    /// The FROM clause and filters of an event query (with its cursor if `cursor`). When one
+    /// of its filters keeps at most [`DRIVE_MAX`] events (counted on that filter's index, with
+    /// the query's days), the query starts from those; otherwise it scans `events_day` newest
+    /// first, testing filters on the index, which finds a page fast when matches are dense.
+    fn plan(&self, q: &EventQuery, cursor: bool) -> Result<(String, Filter), StoreError> {
+        let mut best: Option<(i64, Driver)> = None;
+        for d in Driver::candidates(q) {
+            let mut f = Filter::default();
+            let sql = d.sql(&mut f, q, false);
+            let n: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM ({sql} LIMIT {})",
+                    DRIVE_MAX + 1
+                ))
+                .at(&self.path)?
+                .query_row(params_from_iter(&f.params), |r| r.get(0))
+                .at(&self.path)?;
+            if n <= DRIVE_MAX && best.as_ref().is_none_or(|(b, _)| n < *b) {
+                best = Some((n, d));
+            }
+            if n == 0 {
+                break;
+            }
         }
-        f
+        let mut f = Filter::default();
+        let from = match best {
+            Some((_, d)) => {
+                let sql = d.sql(&mut f, q, true);
+                // CROSS JOIN keeps SQLite from reordering: the few driver rows come first.
+                format!("({sql}) AS d CROSS JOIN events ON events.id = d.did")
+            }
+            None => "events INDEXED BY events_day".to_string(),
+        };
+        add_event_filter(&mut f, q, cursor);
+        Ok((from, f))
     }
 
     /// One page of events matching `q`, newest first (date, then event id; undated last).
     pub fn events(&self, q: &EventQuery) -> Result<EventPage, StoreError> {
         q.validate()?;
         let page = q.page_size();
-        let mut f = Self::filter_with_cursor(q);
+        let (from, mut f) = self.plan(q, true)?;
         let n = f.bind((page + 1) as i64);
         let sql = format!(
-            "SELECT id, day, record FROM events {} ORDER BY day DESC, id DESC LIMIT {n}",
+            "SELECT events.id, day, record FROM {from} {} ORDER BY day DESC, events.id DESC \
+             LIMIT {n}",
             f.where_sql()
         );
         let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
@@ -94,9 +127,9 @@ impl Store {
             ..q.clone()
         };
         q.validate()?;
-        let f = Self::filter_with_cursor(&q);
+        let (from, f) = self.plan(&q, true)?;
         let sql = format!(
-            "SELECT id, record FROM events {} ORDER BY day DESC, id DESC",
+            "SELECT events.id, record FROM {from} {} ORDER BY day DESC, events.id DESC",
             f.where_sql()
         );
         let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
@@ -188,11 +221,11 @@ impl Store {
             ..q.clone()
         };
         q.validate()?;
-        let mut f = event_filter(&q);
+        let (from, mut f) = self.plan(&q, false)?;
         f.push("loc_name IS NOT NULL".into());
         let n = f.bind(limit as i64);
         let sql = format!(
-            "SELECT loc_name, loc_country, lat, lon, count(*) AS n FROM events {} \
+            "SELECT loc_name, loc_country, lat, lon, count(*) AS n FROM {from} {} \
              GROUP BY loc_name, loc_country, lat, lon ORDER BY n DESC, loc_name LIMIT {n}",
             f.where_sql()
         );

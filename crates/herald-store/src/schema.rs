@@ -7,7 +7,11 @@ pub const SCHEMA_VERSION: i64 = 1;
 
 /// Version 1. Notes on choices:
 /// - `events.id` is the event id itself (see `ids::to_key`), so ids are unique by construction
-///   and the keyset order "date, then event id" is the order of `events_day` (day, rowid).
+///   and the keyset order "date, then event id" is the order of `events_day`.
+/// - `events_day` also holds every filter column, so a newest-first scan tests filters on the
+///   index alone and reads a row only when it matches (a rare actor over a year of events costs
+///   index entries, not rows). The other indexes serve a selective filter on its own (see
+///   `read::Plan`).
 /// - `day` is `YYYYMMDD` with 0 for undated events: newest-first order puts them last, and a
 ///   date range never matches them.
 /// - Filter columns are copied out of the record (actors, countries, codes, place); the whole
@@ -50,7 +54,8 @@ CREATE TABLE events (
     lon REAL,
     record TEXT NOT NULL
 );
-CREATE INDEX events_day ON events(day);
+CREATE INDEX events_day ON events(day, id, src, tgt, src_country, tgt_country, cameo, quad,
+    loc_country);
 CREATE INDEX events_article ON events(article);
 CREATE INDEX events_src ON events(src, day);
 CREATE INDEX events_tgt ON events(tgt, day);
