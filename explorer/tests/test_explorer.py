@@ -179,9 +179,12 @@ def test_code_view_codes_the_example_and_highlights_evidence(driver, shot_dir):
     assert len(cards) == len(expected)
     assert driver.find_element(By.ID, "code-summary").text.startswith(f"{len(expected)} event")
 
-    # The 042 visit by CHNMIL: clicking it highlights "arrived".
-    visit = [c for c in cards if c.get_attribute("data-cameo") == "042" and c.get_attribute("data-source") == "CHNMIL"]
-    assert visit, "no 042 event with source CHNMIL in the list"
+    # The 042 visit by CHNMIL in the body (the headline has one too, "visits"): clicking it
+    # highlights "arrived".
+    visit = [c for i, c in enumerate(cards)
+             if c.get_attribute("data-cameo") == "042" and c.get_attribute("data-source") == "CHNMIL"
+             and expected[i]["evidence"]["verb"] == "arrived"]
+    assert visit, "no 042 event with source CHNMIL and the verb 'arrived' in the list"
     visit[0].click()
     assert visit[0].get_attribute("aria-pressed") == "true"
     verbs = driver.find_elements(By.CSS_SELECTOR, "#code-article mark.hl-verb.is-selected")
@@ -228,7 +231,9 @@ def test_code_view_codes_the_example_and_highlights_evidence(driver, shot_dir):
 
     # Reloading keeps the result and the selection (URL + session storage).
     cards = driver.find_elements(By.CSS_SELECTOR, "#code-events button.event-card")
-    visit = [c for c in cards if c.get_attribute("data-cameo") == "042" and c.get_attribute("data-source") == "CHNMIL"]
+    visit = [c for i, c in enumerate(cards)
+             if c.get_attribute("data-cameo") == "042" and c.get_attribute("data-source") == "CHNMIL"
+             and expected[i]["evidence"]["verb"] == "arrived"]
     visit[0].click()
     url = driver.current_url
     driver.refresh()
@@ -307,7 +312,7 @@ def test_events_view_filters_sorts_and_paginates(driver, shot_dir):
     assert len(head) - 1 == min(len(everything), 1000)
 
     # A row opens the event with its sentence and evidence highlighted.
-    target = next(e for e in everything if e["cameo"] == "042")
+    target = next(e for e in everything if e["cameo"] == "042" and e["evidence"]["verb"] == "arrived")
     row = driver.find_element(By.CSS_SELECTOR, f"#events-table tr[data-event-id='{target['event_id']}'] td.sentence")
     click_and_settle(driver, row, "events")
     assert hash_params(driver)[1]["event"] == target["event_id"]
@@ -431,7 +436,7 @@ def test_dyads_click_filters_the_events_table(driver, shot_dir):
     assert len(rows) == len(dyads)
     first = dyads[0]
     assert f"{first['source']} → {first['target']}" in rows[0].text
-    assert str(first["count"]) in rows[0].text
+    assert f"{first['count']:,}" in rows[0].text  # shown with thousands separators
     shot(driver, shot_dir, "dyads-1280")
 
     cell = driver.find_element(By.CSS_SELECTOR, f"#dyad-matrix a.pair[data-source='{first['source']}'][data-target='{first['target']}']")

@@ -255,6 +255,13 @@ async fn downloads_stream_every_matching_event_in_each_format() {
     .await;
     let gdelt = String::from_utf8(gdelt).unwrap();
     assert_eq!(gdelt.lines().count(), n);
+    // An explicit limit caps a download.
+    let (_, first_two, _) = send(
+        &app,
+        Request::get("/v1/events?format=csv&limit=2").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(String::from_utf8(first_two).unwrap().lines().count(), 3);
     assert_eq!(gdelt.lines().next().unwrap().split('\t').count(), 61);
 }
 

@@ -9,7 +9,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use herald_io::output::{self, OutputFormat};
+use herald_io::output::{self, EventWriter, OutputFormat};
 use herald_store::{EventPage, EventQuery, StoredEvent};
 use tokio::sync::mpsc;
 
@@ -67,8 +67,9 @@ pub async fn list(
     }
 }
 
-/// Streams every event matching the filter (limit and cursor do not apply: this is a
-/// download) in `format`, produced on a blocking thread and sent in chunks as written.
+/// Streams the events matching the filter in `format` (every one, or the first `limit` when
+/// the request gives one; `cursor` does not apply: this is a download), produced on a blocking
+/// thread and sent in chunks as written.
 fn stream(state: &Arc<AppState>, query: EventQuery, format: OutputFormat) -> Response {
     let (tx, rx) = mpsc::channel::<io::Result<Bytes>>(16);
     let state = state.clone();
@@ -78,10 +79,16 @@ fn stream(state: &Arc<AppState>, query: EventQuery, format: OutputFormat) -> Res
             buf: Vec::with_capacity(CHUNK),
         };
         let result = state.stores.read(|s| {
-            let mut writer = output::writer(format, Box::new(sink));
-            s.export(&query, writer.as_mut())
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            writer.finish()
+            let mut writer = AtMost {
+                inner: output::writer(format, Box::new(sink)),
+                left: query.limit.unwrap_or(usize::MAX),
+            };
+            match s.export(&query, &mut writer) {
+                Ok(_) => {}
+                Err(_) if writer.left == 0 => {} // stopped at the limit
+                Err(e) => return Err(io::Error::other(e.to_string())),
+            }
+            writer.inner.finish()
         });
         let failed = match result {
             Ok(Ok(())) => None,
@@ -119,6 +126,26 @@ fn stream(state: &Arc<AppState>, query: EventQuery, format: OutputFormat) -> Res
 }
 
 const CHUNK: usize = 64 * 1024;
+
+/// Writes the first `left` events, then stops the export with an error the caller expects.
+struct AtMost {
+    inner: Box<dyn EventWriter + Send>,
+    left: usize,
+}
+
+impl EventWriter for AtMost {
+    fn write(&mut self, event: &herald::EventRecord) -> io::Result<()> {
+        if self.left == 0 {
+            return Err(io::Error::other("limit reached"));
+        }
+        self.left -= 1;
+        self.inner.write(event)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.inner.finish()
+    }
+}
 
 /// A `Write` that sends what is written to the response body in chunks; it fails (stopping the
 /// export) when the client has gone.
