@@ -616,6 +616,30 @@ mod tests {
     }
 
     #[test]
+    fn deserializes_from_a_query_string_even_flattened() {
+        let s = "from=2015-03-01&to=&quad_class=2&limit=50&actor=CHN&q=Kyiv+attack&format=csv";
+        let q: EventQuery = serde_urlencoded::from_str(s).unwrap();
+        assert_eq!((q.quad_class, q.limit, q.to), (Some(2), Some(50), None));
+        assert_eq!(q.q.as_deref(), Some("Kyiv attack"));
+        // A server's own parameters beside the query's, as `#[serde(flatten)]` gives them.
+        #[derive(Deserialize)]
+        struct Params {
+            format: Option<String>,
+            #[serde(flatten)]
+            query: EventQuery,
+        }
+        let p: Params = serde_urlencoded::from_str(s).unwrap();
+        assert_eq!(p.format.as_deref(), Some("csv"));
+        assert_eq!(p.query, q);
+        assert!(serde_urlencoded::from_str::<EventQuery>("quad_class=x").is_err());
+        assert!(serde_urlencoded::from_str::<EventQuery>("from=2015-13-01").is_err());
+        let d: StatsQuery = serde_urlencoded::from_str("root=04&country=RUS").unwrap();
+        assert_eq!(d.root.as_deref(), Some("04"));
+        let d: DyadQuery = serde_urlencoded::from_str("limit=5").unwrap();
+        assert_eq!(d.limit, Some(5));
+    }
+
+    #[test]
     fn deserializes_from_query_string_values() {
         let q: EventQuery = serde_json::from_value(serde_json::json!({
             "from": "2015-03-01", "to": "", "quad_class": "2", "limit": 50, "actor": "CHN",

@@ -8,9 +8,9 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// Version 1. Notes on choices:
 /// - `events.id` is the event id itself (see `ids::to_key`), so ids are unique by construction
 ///   and the keyset order "date, then event id" is the order of `events_day`.
-/// - `events_day` also holds every filter column, so a newest-first scan tests filters on the
-///   index alone and reads a row only when it matches (a rare actor over a year of events costs
-///   index entries, not rows). The other indexes serve a selective filter on its own (see
+/// - `events_day` also holds every filter column and the place, so a newest-first scan tests
+///   filters on the index alone and reads a row only when it matches (a rare actor over a year
+///   of events costs index entries, not rows), and places are counted from the index alone. The other indexes serve a selective filter on its own (see
 ///   `read::Plan`).
 /// - `day` is `YYYYMMDD` with 0 for undated events: newest-first order puts them last, and a
 ///   date range never matches them.
@@ -55,7 +55,7 @@ CREATE TABLE events (
     record TEXT NOT NULL
 );
 CREATE INDEX events_day ON events(day, id, src, tgt, src_country, tgt_country, cameo, quad,
-    loc_country);
+    loc_country, loc_name, lat, lon);
 CREATE INDEX events_article ON events(article);
 CREATE INDEX events_src ON events(src, day);
 CREATE INDEX events_tgt ON events(tgt, day);
