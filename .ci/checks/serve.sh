@@ -4,7 +4,7 @@
 # flight (the request completes, its articles are stored, exit status 0); and a bounded load
 # test (32 clients, LOAD_SECONDS, default 20 in CI; docs/performance.md has the 60 s figures)
 # that fails on any error other than deliberate 429s, on POST /v1/code latency above the
-# committed ceilings, or when the server's RSS grows by more than a quarter.
+# committed ceilings, or when the server's RSS grows by more than a tenth after the warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -73,8 +73,10 @@ print("smoke ok:", len(events), "events for the example")
 PY
 
 echo "-- load: 32 clients, ${LOAD_SECONDS} s"
-# Warm-up (allocator arenas, page cache), then the measured run.
-$loadgen "127.0.0.1:$port" "$work/corpus.jsonl" --clients 8 --seconds 3 >/dev/null
+# Warm-up at the same load (the blocking threads, their allocator heaps, the page cache: RSS
+# rises about 60 MB in the first seconds, then stays within a few MB; docs/performance.md), then
+# the measured run.
+$loadgen "127.0.0.1:$port" "$work/corpus.jsonl" --clients 32 --seconds 10 >/dev/null
 $loadgen "127.0.0.1:$port" "$work/corpus.jsonl" --clients 32 --seconds "$LOAD_SECONDS" --pid "$server" \
   | tee "$work/load.json"
 python3 - "$work/load.json" "$CODE_P50_MS" "$CODE_P99_MS" <<'PY'
@@ -89,7 +91,7 @@ if r["code"]["p50_ms"] > p50max:
     fail.append(f"POST /v1/code p50 {r['code']['p50_ms']:.1f} ms > {p50max}")
 if r["code"]["p99_ms"] > p99max:
     fail.append(f"POST /v1/code p99 {r['code']['p99_ms']:.1f} ms > {p99max}")
-if r["rss_kb_start"] and r["rss_kb_end"] > r["rss_kb_start"] * 1.25:
+if r["rss_kb_start"] and r["rss_kb_end"] > r["rss_kb_start"] * 1.10:
     fail.append(f"RSS grew from {r['rss_kb_start']} KB to {r['rss_kb_end']} KB")
 print("load:", "; ".join(fail) if fail else "ok")
 sys.exit(1 if fail else 0)
