@@ -188,6 +188,24 @@ impl Codebook {
             .and_then(|code| self.get(code))
             .or_else(|| self.get(frame.generic()))
     }
+
+    /// A protest (141 to 145) said with the demand or appeal it makes ("rallied, demanding that
+    /// the president resign"; "blocked highways to protest against the new laws"): the protest
+    /// for that aim, when the aim is a change of leadership, policy, rights or institutions
+    /// (the fourth digit of 104x, 024x, 034x, or of another protest's 14xx). `None` when the
+    /// protest has no such subcode or the aim names none.
+    pub fn protest_for(&self, protest: &str, aim: &str) -> Option<&CameoEvent> {
+        let kind = protest
+            .strip_prefix("14")
+            .filter(|k| matches!(*k, "1" | "2" | "3" | "4" | "5"))?;
+        let reform = aim.len() == 4
+            && (["104", "024", "034"].iter().any(|p| aim.starts_with(p))
+                || (aim.starts_with("14") && matches!(&aim[2..3], "1" | "2" | "3" | "4" | "5")));
+        let n = aim
+            .get(3..4)
+            .filter(|n| reform && matches!(*n, "1" | "2" | "3" | "4"))?;
+        self.get(&format!("14{kind}{n}"))
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +259,19 @@ mod tests {
         assert_eq!(code(&book, Frame::Threaten, "2042"), "1385");
         assert_eq!(code(&book, Frame::Intend, "141"), "133");
         assert_eq!(code(&book, Frame::Threaten, "173"), "130");
+    }
+
+    #[test]
+    fn protests_take_the_aim_of_their_demand() {
+        let book = Codebook::bundled();
+        let code = |p: &str, a: &str| book.protest_for(p, a).map(|e| e.code.clone());
+        assert_eq!(code("141", "1041").as_deref(), Some("1411"));
+        assert_eq!(code("144", "1412").as_deref(), Some("1442"));
+        assert_eq!(code("143", "0243").as_deref(), Some("1433"));
+        // No aim of reform, or a protest with no subcodes: nothing.
+        assert_eq!(code("141", "1053"), None);
+        assert_eq!(code("140", "1041"), None);
+        assert_eq!(code("1411", "1042"), None);
     }
 
     #[test]

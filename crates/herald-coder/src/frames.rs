@@ -3,12 +3,198 @@
 //! accusation). The framing words are the lexicon's data (`[[frame]]` tables and the
 //! `intent_modals`, `frame_adverbs`, `frame_fillers` and `that_clause_modals` lists, in
 //! `dictionaries/lexicon.toml`); the framed codes come from the codebook (`Codebook::combine`).
-
+//!
+//! A frame is found in the dependency parse first (the verb framed is the framing word's
+//! complement: `xcomp`, `ccomp`, `advcl` or a noun's `acl`, linked by its `mark`), then by word
+//! order (untagged text, and the parser's misses). A framing noun rejected ("rejected calls to
+//! recognise Kosovo", "rejected an offer by Washington to mediate") makes a rejection of the
+//! act; a negated framing verb ("did not agree to send") makes no event at all.
 use herald_cameo::Frame;
 use herald_core::Token;
 
 use crate::sentence::Sent;
+use crate::ud::{rel, upos};
 use crate::words::Words;
+
+/// A frame around an event verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FrameHit {
+    pub frame: Frame,
+    /// The framing token: the modal, the framing verb or noun, or the verb rejecting a framing
+    /// noun. It is consumed: it codes no event of its own.
+    pub at: usize,
+    /// The framing verb is negated ("did not agree to send troops"): nothing is coded.
+    pub negated: bool,
+    /// The author of a rejected framing noun ("an offer by Washington", "Seoul's proposal"),
+    /// a mention index: the one the rejection is aimed at.
+    pub author: Option<usize>,
+}
+
+impl FrameHit {
+    fn new(frame: Frame, at: usize) -> FrameHit {
+        FrameHit {
+            frame,
+            at,
+            negated: false,
+            author: None,
+        }
+    }
+}
+
+/// The frame of the event verb whose head is token `head` and whose words start at `start`: the
+/// parse's, else word order's; a rejected framing noun makes a rejection.
+pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<FrameHit> {
+    let mut hit = frame_in_parse(s, head)
+        .or_else(|| frame_before(s, start).map(|(frame, at)| FrameHit::new(frame, at)))?;
+    if let Some(rejection) = rejected_noun(s, hit.at) {
+        hit = rejection;
+    }
+    if s.parsed && hit.author.is_none() && hit.frame == Frame::Reject {
+        hit.author = rejected_author(s, hit.at);
+    }
+    let modal = s.lex.words.intent_modals.contains(&s.tokens[hit.at].norm);
+    hit.negated = !modal && frame_negated(s, hit.at);
+    Some(hit)
+}
+
+/// Whether the framing word at `k` is negated: a negation word up to three words before it, or
+/// (parsed) a negation modifying it.
+fn frame_negated(s: &Sent, k: usize) -> bool {
+    s.negated(k)
+        || (s.parsed
+            && s.children(k).any(|c| {
+                s.tokens[c].deprel == rel::ADVMOD && s.is_negation_word(&s.tokens[c].norm)
+            }))
+}
+
+/// The frame the parse gives the verb at `i`: the framing word it is the complement of ("agreed
+/// to send", "warned that it would close", "calls to recognise"), else a modal of its own
+/// ("would expel"; not "would have expelled", which did not happen).
+fn frame_in_parse(s: &Sent, i: usize) -> Option<FrameHit> {
+    if !s.parsed {
+        return None;
+    }
+    if let Some(hit) = clause_frame(s, i) {
+        return Some(hit);
+    }
+    let t = s.tokens;
+    let aux = |c: &usize| t[*c].deprel == rel::AUX;
+    let modal = s
+        .children(i)
+        .filter(aux)
+        .find(|&c| s.lex.words.intent_modals.contains(&t[c].norm))?;
+    if s.children(i).filter(aux).any(|c| t[c].lemma == "have") {
+        return None;
+    }
+    Some(FrameHit::new(Frame::Intend, modal))
+}
+
+/// The framing word whose complement clause the verb at `i` heads, linked by the clause's
+/// `mark` ("to", "that", "of"; a `ccomp` without one is a "that" clause).
+fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let h = t[i].head.filter(|&h| h < t.len() && h != i)?;
+    let dep = t[i].deprel.as_str();
+    let noun_head = matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN);
+    let clause = match dep {
+        rel::XCOMP | rel::CCOMP | rel::ADVCL => !noun_head,
+        rel::ACL => noun_head,
+        _ => false,
+    };
+    if !clause {
+        return None;
+    }
+    let mark = s
+        .children(i)
+        .find(|&c| t[c].deprel == rel::MARK && c < i)
+        .map(|c| t[c].norm.as_str());
+    let link = match (mark, dep) {
+        (Some(m), _) => m,
+        (None, rel::CCOMP) => "that",
+        _ => return None,
+    };
+    let lemma = lemma_of(words, &t[h]);
+    let frame = words.frame(&lemma, link).or_else(|| {
+        // Appeals and demands linked by "to" also frame a "that" clause.
+        (link == "that")
+            .then(|| words.frame(&lemma, "to"))
+            .flatten()
+            .filter(|f| matches!(f, Frame::Demand | Frame::Appeal))
+    })?;
+    // "warned that it would close its airspace" is a threat; "warned that Iran would attack"
+    // is no threat by the one warning.
+    if link == "that" && matches!(frame, Frame::Intend | Frame::Threaten) && !same_subject(s, i, h)
+    {
+        return None;
+    }
+    Some(FrameHit::new(frame, h))
+}
+
+/// Whether the clause of verb `i` has the subject of the framing verb `h`: none of its own, a
+/// pronoun, or an actor with the same code.
+fn same_subject(s: &Sent, i: usize, h: usize) -> bool {
+    let t = s.tokens;
+    let Some(subj) = s.children(i).find(|&c| t[c].deprel == rel::NSUBJ) else {
+        return true;
+    };
+    if t[subj].upos == upos::PRON {
+        return true;
+    }
+    let code = |k: usize| -> Option<&str> {
+        s.mentions
+            .iter()
+            .find(|m| m.start <= k && k < m.end)
+            .map(|m| m.code.as_str())
+    };
+    let outer = s.children(h).find(|&c| t[c].deprel == rel::NSUBJ);
+    matches!((code(subj), outer.and_then(code)), (Some(a), Some(b)) if a == b)
+}
+
+/// "rejected calls to recognise Kosovo", "turned down an offer by Washington to mediate": a
+/// framing noun at `k` that is the object of a rejecting verb makes the act rejected.
+fn rejected_noun(s: &Sent, k: usize) -> Option<FrameHit> {
+    let t = s.tokens;
+    if !s.parsed || t[k].upos != upos::NOUN || t[k].deprel != rel::OBJ {
+        return None;
+    }
+    let g = t[k].head.filter(|&g| g < t.len())?;
+    let words = &s.lex.words;
+    if words.frame(&lemma_of(words, &t[g]), "to") != Some(Frame::Reject) {
+        return None;
+    }
+    let mut hit = FrameHit::new(Frame::Reject, g);
+    hit.author = noun_author(s, k);
+    Some(hit)
+}
+
+/// The author of a rejected framing noun, the object of the rejecting verb `g` ("rejected
+/// Seoul's offer", "rejected calls by the opposition"), when the parse made the act the verb's
+/// own complement.
+fn rejected_author(s: &Sent, g: usize) -> Option<usize> {
+    let t = s.tokens;
+    let obj = s
+        .children(g)
+        .find(|&c| t[c].deprel == rel::OBJ && t[c].upos == upos::NOUN)?;
+    noun_author(s, obj)
+}
+
+/// The actor who made the offer, call or demand at `n`: its possessor, or the actor after "by"
+/// or "from".
+fn noun_author(s: &Sent, n: usize) -> Option<usize> {
+    let t = s.tokens;
+    let mention_at = |k: usize| s.mentions.iter().position(|m| m.start <= k && k < m.end);
+    s.children(n).find_map(|c| match t[c].deprel.as_str() {
+        rel::NMOD_POSS => mention_at(c),
+        rel::NMOD
+            if s.children(c)
+                .any(|p| matches!(t[p].norm.as_str(), "by" | "from")) =>
+        {
+            mention_at(c)
+        }
+        _ => None,
+    })
+}
 
 /// The lemma of `t`; untagged, the stem of a framing verb its inflection leaves (the common
 /// suffixes stripped), else the word as written.
@@ -45,7 +231,7 @@ fn is_adverb(words: &Words, w: &str) -> bool {
 
 /// The frame governing the verb at `i`: a modal ("will visit") or a framing verb followed by
 /// "to" ("agreed to cooperate", "urged Iran to stop"). Returns the frame and the framing token.
-pub(crate) fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
+fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
     let t = s.tokens;
     let words = &s.lex.words;
     // "will visit", "will also train", "will soon jointly hold".

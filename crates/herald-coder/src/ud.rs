@@ -25,6 +25,7 @@ pub(crate) mod rel {
     pub const ACL_RELCL: &str = "acl:relcl";
     pub const ADVCL: &str = "advcl";
     pub const ADVMOD: &str = "advmod";
+    pub const AUX: &str = "aux";
     pub const AMOD: &str = "amod";
     pub const APPOS: &str = "appos";
     pub const AUX_PASS: &str = "aux:pass";
@@ -38,6 +39,7 @@ pub(crate) mod rel {
     pub const DET: &str = "det";
     pub const IOBJ: &str = "iobj";
     pub const MARK: &str = "mark";
+    pub const NMOD: &str = "nmod";
     pub const NMOD_POSS: &str = "nmod:poss";
     pub const NSUBJ: &str = "nsubj";
     pub const NSUBJ_PASS: &str = "nsubj:pass";

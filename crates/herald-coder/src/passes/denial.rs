@@ -1,4 +1,4 @@
-//! Pass 6, denial: "denied that its soldiers had fired on": what is denied did not (by the
+//! Pass 7, denial: "denied that its soldiers had fired on": what is denied did not (by the
 //! speaker's account) happen, so the events in the "that" clause after a denial (CAMEO 016)
 //! are dropped; the denial is the event.
 //!

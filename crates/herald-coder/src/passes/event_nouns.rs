@@ -64,6 +64,7 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
             dict_loc: noun.loc.to_string(),
             petrarch_rules: false,
             compound: false,
+            frame: None,
         });
     }
 }

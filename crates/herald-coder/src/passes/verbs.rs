@@ -11,7 +11,7 @@
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
 
-use crate::frames::frame_before;
+use crate::frames::{frame_of, FrameHit};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -46,6 +46,8 @@ struct Draft {
     passive: bool,
     /// Where the subject is looked for, leftwards: the verb, or the verb that frames it.
     subject_at: usize,
+    /// The framing word, once a frame applies.
+    frame: Option<usize>,
 }
 
 /// The verb events of the sentence, in sentence order.
@@ -111,6 +113,7 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
             dict_loc: dict_loc.to_string(),
             petrarch_rules,
             compound: true,
+            frame: None,
         });
     }
     let hit_sources = hit.source_after;
@@ -122,22 +125,36 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
         targets: hit.targets,
         passive: false,
         subject_at: span.0,
+        frame: None,
     };
     roles_from_parse(s, i, span, hit_sources, petrarch_rules, &mut ev);
     passive_by_word_order(s, i, span, &mut ev);
+    // The act's own code decides what its object is ("threatened to send troops": the troops
+    // are the means), whatever the frame makes of it.
+    let act_code = ev.code.clone();
     if !petrarch_rules {
-        if let Some((frame, k)) = frame_before(s, span.0) {
-            consumed[k] = true;
-            apply_frame(s, codebook, frame, k, span, hit_sources, &mut ev);
+        if let Some(f) = frame_of(s, i, span.0) {
+            consumed[f.at] = true;
+            if f.negated {
+                // "did not agree to send troops": neither the act nor the frame happened.
+                return None;
+            }
+            apply_frame(s, codebook, &f, span, hit_sources, &mut ev);
+            ev.frame = Some(f.at);
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
+    if !petrarch_rules && ev.frame.is_none() && ev.targets.is_empty() && frames_a_clause(&ev.code) {
+        // "threatened to strike Syrian air defences", "urged that Tokyo apologise": a frame
+        // whose act codes nothing of its own is aimed at that act's target.
+        ev.targets = s.complement_target(i, &ev.sources);
+    }
     // PETRARCH codes a verb phrase only when it holds a noun phrase: "an official said
     // today" has none ("today" is a time), so no event even without require_dyad.
     if petrarch_rules && s.parsed && ev.targets.is_empty() && !has_phrase_after(s, i) {
         return None;
     }
-    if is_means_code(&ev.code) {
+    if is_means_code(&act_code) {
         drop_own_means(s, span, object, &mut ev);
     }
     Some(Candidate {
@@ -151,6 +168,7 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
         dict_loc: dict_loc.to_string(),
         petrarch_rules,
         compound: false,
+        frame: ev.frame,
     })
 }
 
@@ -316,12 +334,12 @@ fn passive_by_word_order(s: &Sent, i: usize, span: (usize, usize), ev: &mut Draf
 fn apply_frame(
     s: &Sent,
     codebook: &Codebook,
-    frame: Frame,
-    k: usize,
+    hit: &FrameHit,
     span: (usize, usize),
     hit_sources: bool,
     ev: &mut Draft,
 ) {
+    let (frame, k) = (hit.frame, hit.at);
     if let Some(combined) = codebook.combine(frame, &ev.code) {
         ev.code = combined.code.clone();
     }
@@ -363,6 +381,16 @@ fn apply_frame(
             ev.targets = s.with_conjuncts(urged);
         }
     }
+    if let Some(author) = hit.author {
+        // "rejected an offer by Washington to mediate": aimed at the one who offered.
+        ev.targets = s.with_conjuncts(author);
+    }
+}
+
+/// Whether an event of this code is said about a clause it governs: appeals, intents, demands,
+/// accusations, rejections, threats (CAMEO 02, 03, 10, 112, 12, 13).
+fn frames_a_clause(code: &str) -> bool {
+    matches!(Codebook::root(code), "02" | "03" | "10" | "12" | "13") || code.starts_with("112")
 }
 
 /// Source and target by word order where neither the pattern nor the parse gave them, with
