@@ -158,7 +158,8 @@ impl Codebook {
     ///
     /// Looks for the most specific framed code: the event's own, then its 3-digit parent's,
     /// then its root's, then the frame's generic code (020, 030, 100, 120, 130). An event that
-    /// is itself speech or a frame (roots 01-03, 10-13) is returned unchanged. `None` when
+    /// is itself speech or a frame (roots 01-03, 10-13) is returned unchanged, except that its
+    /// rejection is a rejection (120; declining to comment, 011). `None` when
     /// `event` is not in the codebook.
     pub fn combine(&self, frame: Frame, event: &str) -> Option<&CameoEvent> {
         let inner = self.get(event)?;
@@ -170,6 +171,11 @@ impl Codebook {
             return self.get("011");
         }
         let root = inner.root();
+        if frame == Frame::Reject && root != "01" && VERBAL_ROOTS.contains(&root) {
+            // "refused to condemn", "rejected calls to negotiate ... " said of an appeal: a
+            // rejection, not the speech refused.
+            return self.get(frame.generic());
+        }
         if VERBAL_ROOTS.contains(&root) {
             return Some(inner);
         }
@@ -291,6 +297,9 @@ mod tests {
         let book = Codebook::bundled();
         assert_eq!(code(&book, Frame::Intend, "0331"), "0331");
         assert_eq!(code(&book, Frame::Appeal, "111"), "111");
+        // Refusing to speak is no speech: a rejection.
+        assert_eq!(code(&book, Frame::Reject, "111"), "120");
+        assert_eq!(code(&book, Frame::Reject, "036"), "120");
         assert!(book.combine(Frame::Intend, "999").is_none());
     }
 

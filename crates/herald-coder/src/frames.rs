@@ -1,20 +1,35 @@
 //! Frames: a modal or a framing verb before an event verb changes what is reported ("will
 //! visit" is an intent, "urged Iran to stop" an appeal, "accused Russia of attacking" an
-//! accusation). The framing words are the lexicon's data (`[[frame]]` tables and the
-//! `intent_modals`, `frame_adverbs`, `frame_fillers` and `that_clause_modals` lists, in
+//! accusation, "said Israel must withdraw" a demand). The framing words are the lexicon's data
+//! (`[[frame]]` tables and the `intent_modals`, `possibility_modals`, `negating_verbs`,
+//! `frame_adverbs`, `frame_fillers` and `that_clause_modals` lists, in
 //! `dictionaries/lexicon.toml`); the framed codes come from the codebook (`Codebook::combine`).
 //!
 //! A frame is found in the dependency parse first (the verb framed is the framing word's
-//! complement: `xcomp`, `ccomp`, `advcl` or a noun's `acl`, linked by its `mark`), then by word
-//! order (untagged text, and the parser's misses). A framing noun rejected ("rejected calls to
-//! recognise Kosovo", "rejected an offer by Washington to mediate") makes a rejection of the
-//! act; a negated framing verb ("did not agree to send") makes no event at all.
+//! complement: `xcomp`, `ccomp`, `advcl` or a noun's `acl`, linked by its `mark`, or by the
+//! modal of a clause said: "must", "should"), then by word order (untagged text, and the
+//! parser's misses). A framing noun rejected ("rejected calls to recognise Kosovo", "rejected an
+//! offer by Washington to mediate") makes a rejection of the act. Some frames void the act: a
+//! negated framing verb ("did not agree to send"), a negating verb ("failed to reach a deal"), a
+//! possibility ("Russia could invade"; but "Iran said it could close the strait" is its intent).
+
 use herald_cameo::Frame;
 use herald_core::Token;
 
 use crate::sentence::Sent;
-use crate::ud::{rel, upos};
-use crate::words::Words;
+use crate::ud::{rel, upos, xpos};
+use crate::words::{WordSet, Words};
+
+/// What frames an event verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Framing {
+    /// The act is said within a frame.
+    Framed(FrameHit),
+    /// The act did not happen, or only may: a negated framing verb ("did not agree to send"),
+    /// a negating verb ("failed to reach"), a possibility ("could invade"). Nothing is coded;
+    /// the word at the index (the framing word) codes nothing either.
+    Void(usize),
+}
 
 /// A frame around an event verb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,11 +38,10 @@ pub(crate) struct FrameHit {
     /// The framing token: the modal, the framing verb or noun, or the verb rejecting a framing
     /// noun. It is consumed: it codes no event of its own.
     pub at: usize,
-    /// The framing verb is negated ("did not agree to send troops"): nothing is coded.
-    pub negated: bool,
-    /// The author of a rejected framing noun ("an offer by Washington", "Seoul's proposal"),
-    /// a mention index: the one the rejection is aimed at.
-    pub author: Option<usize>,
+    /// The actor the framed event is aimed at when the parse tells (a mention index): the
+    /// subject of a clause demanded or said ("demanded that NATO withdraw", "said Israel must
+    /// withdraw"), the author of a rejected offer ("an offer by Washington", "Seoul's proposal").
+    pub aimed_at: Option<usize>,
 }
 
 impl FrameHit {
@@ -35,26 +49,36 @@ impl FrameHit {
         FrameHit {
             frame,
             at,
-            negated: false,
-            author: None,
+            aimed_at: None,
         }
     }
 }
 
 /// The frame of the event verb whose head is token `head` and whose words start at `start`: the
 /// parse's, else word order's; a rejected framing noun makes a rejection.
-pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<FrameHit> {
-    let mut hit = frame_in_parse(s, head)
-        .or_else(|| frame_before(s, start).map(|(frame, at)| FrameHit::new(frame, at)))?;
+pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
+    if let Some(k) = negating_verb(s, head, start) {
+        return Some(Framing::Void(k));
+    }
+    let mut hit = match frame_in_parse(s, head) {
+        Some(Framing::Framed(hit)) => hit,
+        Some(void) => return Some(void),
+        None => match frame_before(s, start) {
+            Some((frame, at)) => FrameHit::new(frame, at),
+            None => return possibility_before(s, start).map(Framing::Void),
+        },
+    };
     if let Some(rejection) = rejected_noun(s, hit.at) {
         hit = rejection;
     }
-    if s.parsed && hit.author.is_none() && hit.frame == Frame::Reject {
-        hit.author = rejected_author(s, hit.at);
+    if s.parsed && hit.aimed_at.is_none() && hit.frame == Frame::Reject {
+        hit.aimed_at = rejected_author(s, hit.at);
     }
     let modal = s.lex.words.intent_modals.contains(&s.tokens[hit.at].norm);
-    hit.negated = !modal && frame_negated(s, hit.at);
-    Some(hit)
+    if !modal && (frame_negated(s, hit.at) || negating_verb(s, hit.at, hit.at).is_some()) {
+        return Some(Framing::Void(hit.at));
+    }
+    Some(Framing::Framed(hit))
 }
 
 /// Whether the framing word at `k` is negated: a negation word up to three words before it, or
@@ -67,30 +91,80 @@ fn frame_negated(s: &Sent, k: usize) -> bool {
             }))
 }
 
+/// The negating verb whose complement the verb at `head` (words from `start`) is: in the parse
+/// ("failed to reach", `xcomp`), or right before it over "to" or "from" ("refrained from
+/// criticizing").
+fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
+    let t = s.tokens;
+    let words = &s.lex.words;
+    if s.parsed
+        && matches!(
+            t[head].deprel.as_str(),
+            rel::XCOMP | rel::ADVCL | rel::CCOMP
+        )
+    {
+        let h = t[head].head.filter(|&h| h < t.len())?;
+        if lemma_in(&t[h], &words.negating_verbs) {
+            return Some(h);
+        }
+    }
+    let k = start.checked_sub(2)?;
+    (matches!(t[k + 1].norm.as_str(), "to" | "from") && lemma_in(&t[k], &words.negating_verbs))
+        .then_some(k)
+}
+
+/// Untagged text or the parser's misses: a possibility modal right before the verb (over
+/// adverbs), "could invade".
+fn possibility_before(s: &Sent, start: usize) -> Option<usize> {
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let mut m = start;
+    while m > 0 && m + 2 >= start && is_adverb(words, &t[m - 1].norm) {
+        m -= 1;
+    }
+    let k = m.checked_sub(1)?;
+    let modal = t[k].xpos.is_empty() || t[k].xpos == xpos::MD;
+    (modal && words.possibility_modals.contains(&t[k].norm)).then_some(k)
+}
+
 /// The frame the parse gives the verb at `i`: the framing word it is the complement of ("agreed
 /// to send", "warned that it would close", "calls to recognise"), else a modal of its own
-/// ("would expel"; not "would have expelled", which did not happen).
-fn frame_in_parse(s: &Sent, i: usize) -> Option<FrameHit> {
+/// ("would expel"; not "would have expelled", which did not happen; "could invade" is only
+/// possible, unless its actor says so of itself: "Iran said it could close the strait").
+fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     if !s.parsed {
         return None;
     }
     if let Some(hit) = clause_frame(s, i) {
-        return Some(hit);
+        return Some(Framing::Framed(hit));
     }
     let t = s.tokens;
+    let words = &s.lex.words;
     let aux = |c: &usize| t[*c].deprel == rel::AUX;
-    let modal = s
-        .children(i)
-        .filter(aux)
-        .find(|&c| s.lex.words.intent_modals.contains(&t[c].norm))?;
     if s.children(i).filter(aux).any(|c| t[c].lemma == "have") {
         return None;
     }
-    Some(FrameHit::new(Frame::Intend, modal))
+    let modal = s.children(i).filter(aux).find(|&c| {
+        words.intent_modals.contains(&t[c].norm) || words.possibility_modals.contains(&t[c].norm)
+    })?;
+    if words.intent_modals.contains(&t[modal].norm) {
+        return Some(Framing::Framed(FrameHit::new(Frame::Intend, modal)));
+    }
+    let said_of_itself = t[i].deprel == rel::CCOMP
+        && s.children(i).any(|c| t[c].deprel == rel::NSUBJ)
+        && t[i]
+            .head
+            .is_some_and(|h| h < t.len() && same_subject(s, i, h));
+    Some(if said_of_itself {
+        Framing::Framed(FrameHit::new(Frame::Intend, modal))
+    } else {
+        Framing::Void(modal)
+    })
 }
 
 /// The framing word whose complement clause the verb at `i` heads, linked by the clause's
-/// `mark` ("to", "that", "of"; a `ccomp` without one is a "that" clause).
+/// `mark` ("to", "that", "of"; a `ccomp` without one is a "that" clause), or by the modal of a
+/// clause said of another actor ("said Israel must withdraw").
 fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
     let t = s.tokens;
     let words = &s.lex.words;
@@ -115,6 +189,25 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
         _ => return None,
     };
     let lemma = lemma_of(words, &t[h]);
+    if dep == rel::CCOMP {
+        // "said Israel must withdraw", "told Iran it should stop": the modal is the link.
+        let other = other_subject(s, i, h);
+        let modal_frame = s
+            .children(i)
+            .filter(|&c| t[c].deprel == rel::AUX)
+            .find_map(|c| words.frame(&lemma, &t[c].norm));
+        if let (Some(frame), Some(subject)) = (modal_frame, other) {
+            let mut hit = FrameHit::new(frame, h);
+            hit.aimed_at = Some(subject);
+            return Some(hit);
+        }
+    }
+    if noun_head && link == "to" {
+        // "turned down an invitation to visit Togo", whatever the noun.
+        if let Some(hit) = rejected_noun(s, h) {
+            return Some(hit);
+        }
+    }
     let frame = words.frame(&lemma, link).or_else(|| {
         // Appeals and demands linked by "to" also frame a "that" clause.
         (link == "that")
@@ -128,7 +221,12 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
     {
         return None;
     }
-    Some(FrameHit::new(frame, h))
+    let mut hit = FrameHit::new(frame, h);
+    if link == "that" && matches!(frame, Frame::Demand | Frame::Appeal) {
+        // "demanded on Monday in Geneva that NATO withdraw": NATO, not Geneva.
+        hit.aimed_at = other_subject(s, i, h);
+    }
+    Some(hit)
 }
 
 /// Whether the clause of verb `i` has the subject of the framing verb `h`: none of its own, a
@@ -141,18 +239,36 @@ fn same_subject(s: &Sent, i: usize, h: usize) -> bool {
     if t[subj].upos == upos::PRON {
         return true;
     }
-    let code = |k: usize| -> Option<&str> {
-        s.mentions
-            .iter()
-            .find(|m| m.start <= k && k < m.end)
-            .map(|m| m.code.as_str())
-    };
     let outer = s.children(h).find(|&c| t[c].deprel == rel::NSUBJ);
-    matches!((code(subj), outer.and_then(code)), (Some(a), Some(b)) if a == b)
+    matches!((mention_code(s, subj), outer.and_then(|o| mention_code(s, o))), (Some(a), Some(b)) if a == b)
+}
+
+/// The subject of the clause of verb `i` when it is an actor other than the subject of the
+/// framing verb `h` (a mention index): "demanded that NATO withdraw".
+fn other_subject(s: &Sent, i: usize, h: usize) -> Option<usize> {
+    let t = s.tokens;
+    let subj = s.children(i).find(|&c| t[c].deprel == rel::NSUBJ)?;
+    let k = s
+        .mentions
+        .iter()
+        .position(|m| m.start <= subj && subj < m.end)?;
+    let outer = s
+        .children(h)
+        .find(|&c| t[c].deprel == rel::NSUBJ)
+        .and_then(|o| mention_code(s, o));
+    (outer != Some(s.mentions[k].code.as_str())).then_some(k)
+}
+
+/// The code of the mention containing token `k`.
+fn mention_code<'s>(s: &'s Sent, k: usize) -> Option<&'s str> {
+    s.mentions
+        .iter()
+        .find(|m| m.start <= k && k < m.end)
+        .map(|m| m.code.as_str())
 }
 
 /// "rejected calls to recognise Kosovo", "turned down an offer by Washington to mediate": a
-/// framing noun at `k` that is the object of a rejecting verb makes the act rejected.
+/// noun at `k` that frames an act and is the object of a rejecting verb makes the act rejected.
 fn rejected_noun(s: &Sent, k: usize) -> Option<FrameHit> {
     let t = s.tokens;
     if !s.parsed || t[k].upos != upos::NOUN || t[k].deprel != rel::OBJ {
@@ -164,7 +280,7 @@ fn rejected_noun(s: &Sent, k: usize) -> Option<FrameHit> {
         return None;
     }
     let mut hit = FrameHit::new(Frame::Reject, g);
-    hit.author = noun_author(s, k);
+    hit.aimed_at = noun_author(s, k);
     Some(hit)
 }
 
@@ -179,13 +295,13 @@ fn rejected_author(s: &Sent, g: usize) -> Option<usize> {
     noun_author(s, obj)
 }
 
-/// The actor who made the offer, call or demand at `n`: its possessor, or the actor after "by"
-/// or "from".
+/// The actor who made the offer, call or demand at `n`: its possessor, its modifier ("a French
+/// proposal"), or the actor after "by" or "from".
 fn noun_author(s: &Sent, n: usize) -> Option<usize> {
     let t = s.tokens;
     let mention_at = |k: usize| s.mentions.iter().position(|m| m.start <= k && k < m.end);
     s.children(n).find_map(|c| match t[c].deprel.as_str() {
-        rel::NMOD_POSS => mention_at(c),
+        rel::NMOD_POSS | rel::AMOD | rel::COMPOUND => mention_at(c),
         rel::NMOD
             if s.children(c)
                 .any(|p| matches!(t[p].norm.as_str(), "by" | "from")) =>
@@ -194,6 +310,19 @@ fn noun_author(s: &Sent, n: usize) -> Option<usize> {
         }
         _ => None,
     })
+}
+
+/// Whether the lemma of `t` is in `set` (untagged: the word with a common inflection stripped).
+fn lemma_in(t: &Token, set: &WordSet) -> bool {
+    if !t.lemma.is_empty() {
+        return set.contains(&t.lemma);
+    }
+    let n = t.norm.as_str();
+    set.contains(n)
+        || ["ed", "s", "ing"]
+            .iter()
+            .filter_map(|suffix| n.strip_suffix(suffix))
+            .any(|stem| set.contains(stem))
 }
 
 /// The lemma of `t`; untagged, the stem of a framing verb its inflection leaves (the common

@@ -59,6 +59,7 @@ pub(crate) mod xpos {
     pub const JJ: &str = "JJ";
     pub const JJR: &str = "JJR";
     pub const JJS: &str = "JJS";
+    pub const MD: &str = "MD";
     pub const POS: &str = "POS";
     pub const PRP_POSS: &str = "PRP$";
     pub const VBG: &str = "VBG";

@@ -24,8 +24,9 @@ use crate::types::Candidate;
 
 /// Codes every event in the sentence: the passes in order.
 pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
-    let mut out = verbs::run(s, codebook);
-    event_nouns::run(s, &mut out);
+    let mut void = Vec::new();
+    let mut out = verbs::run(s, codebook, &mut void);
+    event_nouns::run(s, &mut out, &void);
     complements::run(s, codebook, &mut out);
     meeting_place::run(s, &mut out);
     outcomes::run(s, &mut out);

@@ -11,7 +11,7 @@
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
 
-use crate::frames::{frame_of, FrameHit};
+use crate::frames::{frame_of, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -50,13 +50,15 @@ struct Draft {
     frame: Option<usize>,
 }
 
-/// The verb events of the sentence, in sentence order.
-pub(crate) fn run(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
+/// The verb events of the sentence, in sentence order. The trigger spans of the verbs whose act
+/// a frame voids ("failed to approve", "could invade") go to `void`: what they govern is not
+/// reported either.
+pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>) -> Vec<Candidate> {
     let mut consumed = vec![false; s.tokens.len()]; // framing verbs absorbed by the verb they frame
     let mut verb_hits: Vec<Candidate> = Vec::new();
     // Right to left so an inner verb ("to cooperate") is seen before its frame ("agreed").
     for i in (0..s.tokens.len()).rev() {
-        if let Some(c) = code_verb(s, codebook, i, &mut consumed) {
+        if let Some(c) = code_verb(s, codebook, i, &mut consumed, void) {
             verb_hits.push(c);
         }
     }
@@ -69,8 +71,15 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
 }
 
 /// The event of the verb at token `i`, if it is a dictionary verb used as one that codes here.
-/// Marks the framing verb it absorbs in `consumed`.
-fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> Option<Candidate> {
+/// Marks the framing verb it absorbs in `consumed`, and adds its span to `void` when a frame
+/// voids it.
+fn code_verb(
+    s: &Sent,
+    codebook: &Codebook,
+    i: usize,
+    consumed: &mut [bool],
+    void: &mut Vec<(usize, usize)>,
+) -> Option<Candidate> {
     let t = &s.tokens[i];
     let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
         (!t.lemma.is_empty())
@@ -133,14 +142,20 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
     // are the means), whatever the frame makes of it.
     let act_code = ev.code.clone();
     if !petrarch_rules {
-        if let Some(f) = frame_of(s, i, span.0) {
-            consumed[f.at] = true;
-            if f.negated {
-                // "did not agree to send troops": neither the act nor the frame happened.
+        match frame_of(s, i, span.0) {
+            Some(Framing::Void(k)) => {
+                // "did not agree to send troops", "failed to reach a deal", "could invade":
+                // neither the act nor its frame happened.
+                consumed[k] = true;
+                void.push(span);
                 return None;
             }
-            apply_frame(s, codebook, &f, span, hit_sources, &mut ev);
-            ev.frame = Some(f.at);
+            Some(Framing::Framed(f)) => {
+                consumed[f.at] = true;
+                apply_frame(s, codebook, &f, span, hit_sources, &mut ev);
+                ev.frame = Some(f.at);
+            }
+            None => {}
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
@@ -381,9 +396,9 @@ fn apply_frame(
             ev.targets = s.with_conjuncts(urged);
         }
     }
-    if let Some(author) = hit.author {
-        // "rejected an offer by Washington to mediate": aimed at the one who offered.
-        ev.targets = s.with_conjuncts(author);
+    if let Some(aimed) = hit.aimed_at {
+        // "demanded in Geneva that NATO withdraw", "rejected an offer by Washington to mediate".
+        ev.targets = s.with_conjuncts(aimed);
     }
 }
 
