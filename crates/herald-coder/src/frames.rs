@@ -114,10 +114,19 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
 }
 
 /// Untagged text or the parser's misses: a possibility modal right before the verb (over
-/// adverbs), "could invade".
+/// adverbs), "could invade", or a modal's perfect, "would have expelled".
 fn possibility_before(s: &Sent, start: usize) -> Option<usize> {
     let t = s.tokens;
     let words = &s.lex.words;
+    if start >= 2 && t[start - 1].norm == "have" {
+        let k = start - 2;
+        let modal = &t[k].norm;
+        if modal != "will"
+            && (words.intent_modals.contains(modal) || words.possibility_modals.contains(modal))
+        {
+            return Some(k);
+        }
+    }
     let mut m = start;
     while m > 0 && m + 2 >= start && is_adverb(words, &t[m - 1].norm) {
         m -= 1;
@@ -129,8 +138,8 @@ fn possibility_before(s: &Sent, start: usize) -> Option<usize> {
 
 /// The frame the parse gives the verb at `i`: the framing word it is the complement of ("agreed
 /// to send", "warned that it would close", "calls to recognise"), else a modal of its own
-/// ("would expel"; not "would have expelled", which did not happen; "could invade" is only
-/// possible, unless its actor says so of itself: "Iran said it could close the strait").
+/// ("would expel"; "would have expelled" did not happen; "could invade" is only possible,
+/// unless its actor says so of itself: "Iran said it could close the strait").
 fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     if !s.parsed {
         return None;
@@ -141,12 +150,13 @@ fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     let t = s.tokens;
     let words = &s.lex.words;
     let aux = |c: &usize| t[*c].deprel == rel::AUX;
-    if s.children(i).filter(aux).any(|c| t[c].lemma == "have") {
-        return None;
-    }
     let modal = s.children(i).filter(aux).find(|&c| {
         words.intent_modals.contains(&t[c].norm) || words.possibility_modals.contains(&t[c].norm)
     })?;
+    if s.children(i).filter(aux).any(|c| t[c].lemma == "have") {
+        // "would have expelled", "could have attacked": it did not happen.
+        return (t[modal].norm != "will").then_some(Framing::Void(modal));
+    }
     if words.intent_modals.contains(&t[modal].norm) {
         return Some(Framing::Framed(FrameHit::new(Frame::Intend, modal)));
     }
