@@ -43,8 +43,8 @@ impl Frame {
         }
     }
 
-    /// The frame's own code when no more specific one applies.
-    fn generic(self) -> &'static str {
+    /// The frame's own code when no more specific one applies: 020, 030, 100, 120, 130, 112.
+    pub fn generic(self) -> &'static str {
         match self {
             Frame::Appeal => "020",
             Frame::Intend => "030",

@@ -16,7 +16,7 @@
 use herald_cameo::Frame;
 use herald_core::Token;
 
-use crate::sentence::Sent;
+use crate::sentence::{Sent, CLAUSE_END};
 use crate::ud::{rel, upos, xpos};
 use crate::words::{WordSet, Words};
 
@@ -65,7 +65,10 @@ pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
         Some(void) => return Some(void),
         None => match frame_before(s, start) {
             Some((frame, at)) => FrameHit::new(frame, at),
-            None => return possibility_before(s, start).map(Framing::Void),
+            None => match modal_said(s, start) {
+                Some(hit) => hit,
+                None => return possibility_before(s, start).map(Framing::Void),
+            },
         },
     };
     if let Some(rejection) = rejected_noun(s, hit.at) {
@@ -79,6 +82,24 @@ pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
         return Some(Framing::Void(hit.at));
     }
     Some(Framing::Framed(hit))
+}
+
+/// The frame verb `v` puts around a complement clause of its own whose act codes nothing
+/// ("said Turkey has to respect the rights of journalists", "told Beijing to stop its drills"):
+/// such a statement is the frame's event (a demand, an appeal), not a bare statement.
+pub(crate) fn frame_of_clause(s: &Sent, v: usize) -> Option<Frame> {
+    if !s.parsed {
+        return None;
+    }
+    let t = s.tokens;
+    s.children(v)
+        .filter(|&c| matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP | rel::ADVCL))
+        .flat_map(|c| {
+            std::iter::once(c).chain(s.children(c).filter(move |&d| t[d].deprel == rel::XCOMP))
+        })
+        .filter_map(|c| clause_frame(s, c))
+        .find(|hit| hit.at == v)
+        .map(|hit| hit.frame)
 }
 
 /// Whether the framing word at `k` is negated: a negation word up to three words before it, or
@@ -111,6 +132,61 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
     let k = start.checked_sub(2)?;
     (matches!(t[k + 1].norm.as_str(), "to" | "from") && lemma_in(&t[k], &words.negating_verbs))
         .then_some(k)
+}
+
+/// Word order: a clause with a modal ("Israel must withdraw") said by someone, in a reporting
+/// clause after it (", the Arab League said") or by a verb before it ("said that Israel must
+/// withdraw", "told Putin that Russia must", "insisted the president should resign"): the frame
+/// of that verb and the modal (a demand for "must", an appeal for "should"), aimed at the
+/// clause's subject.
+fn modal_said(s: &Sent, start: usize) -> Option<FrameHit> {
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let mut m = start;
+    while m > 0 && m + 2 >= start && is_adverb(words, &t[m - 1].norm) {
+        m -= 1;
+    }
+    let k = m.checked_sub(1)?;
+    let modal = t[k].norm.as_str();
+    if !words.is_frame_link(modal) || !(t[k].xpos.is_empty() || t[k].xpos == xpos::MD) {
+        return None;
+    }
+    let subject = s.mentions.iter().rposition(|x| x.end == k)?;
+    let said = |v: usize| {
+        if s.inside_mention(v) {
+            return None;
+        }
+        let lemma = lemma_of(words, &t[v]);
+        let frame = words.frame(&lemma, modal);
+        let to_do = words.that_clause_modals.contains(modal);
+        frame
+            .or_else(|| to_do.then(|| that_frame(words, &lemma)).flatten())
+            .map(|f| FrameHit {
+                frame: f,
+                at: v,
+                aimed_at: Some(subject),
+            })
+    };
+    // Before: "said that Israel must", "told Putin that Russia must", "insisted the president
+    // should".
+    let mut v = s.mentions[subject].start;
+    while v > 0 && k - v < 12 {
+        v -= 1;
+        if let Some(hit) = said(v) {
+            return Some(hit);
+        }
+        let between =
+            s.inside_mention(v) || t[v].norm == "that" || words.frame_fillers.contains(&t[v].norm);
+        if !between {
+            break;
+        }
+    }
+    // After: ", the Arab League said".
+    let comma = (start..s.window_end_plain(start)).find(|&j| t[j].norm == ",")?;
+    (comma + 1..(comma + 10).min(t.len()))
+        .take_while(|&j| !CLAUSE_END.contains(&t[j].norm.as_str()))
+        .filter(|&j| words.speech_verbs.contains(&t[j].norm))
+        .find_map(said)
 }
 
 /// Untagged text or the parser's misses: a possibility modal right before the verb (over
@@ -199,12 +275,25 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
         _ => return None,
     };
     let lemma = lemma_of(words, &t[h]);
+    if dep == rel::XCOMP && link == "to" && t[h].deprel == rel::CCOMP {
+        // "said Turkey has to respect", "said the parties needed to return": "have" and "need"
+        // are the modal of the clause said.
+        let g = t[h].head.filter(|&g| g < t.len())?;
+        if let (Some(frame), Some(subject)) = (
+            words.frame(&lemma_of(words, &t[g]), &lemma),
+            other_subject(s, h, g),
+        ) {
+            let mut hit = FrameHit::new(frame, g);
+            hit.aimed_at = Some(subject);
+            return Some(hit);
+        }
+    }
     if dep == rel::CCOMP {
         // "said Israel must withdraw", "told Iran it should stop": the modal is the link.
         let other = other_subject(s, i, h);
         let modal_frame = s
             .children(i)
-            .filter(|&c| t[c].deprel == rel::AUX)
+            .filter(|&c| t[c].deprel == rel::AUX && t[c].xpos == xpos::MD)
             .find_map(|c| words.frame(&lemma, &t[c].norm));
         if let (Some(frame), Some(subject)) = (modal_frame, other) {
             let mut hit = FrameHit::new(frame, h);
@@ -219,11 +308,11 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
         }
     }
     let frame = words.frame(&lemma, link).or_else(|| {
-        // Appeals and demands linked by "to" also frame a "that" clause.
-        (link == "that")
-            .then(|| words.frame(&lemma, "to"))
+        // A "that" clause of what is to be done ("demanded that NATO withdraw"), not one that
+        // tells what is ("insisted that the threat came from Iraq").
+        (link == "that" && to_be_done(s, i))
+            .then(|| that_frame(words, &lemma))
             .flatten()
-            .filter(|f| matches!(f, Frame::Demand | Frame::Appeal))
     })?;
     // "warned that it would close its airspace" is a threat; "warned that Iran would attack"
     // is no threat by the one warning.
@@ -237,6 +326,30 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
         hit.aimed_at = other_subject(s, i, h);
     }
     Some(hit)
+}
+
+/// The frame of `lemma` around a clause of what another actor is to do, said without a modal
+/// link of its own ("demanded that NATO withdraw", "insisted the president should resign"):
+/// appeals and demands linked by "to". A speech verb (one with a "must" link) frames such a
+/// clause only by its modal: "told Iran to stop" is a demand, "told us that we ..." is not.
+fn that_frame(words: &Words, lemma: &str) -> Option<Frame> {
+    if words.frame(lemma, "must").is_some() {
+        return None;
+    }
+    words
+        .frame(lemma, "to")
+        .filter(|f| matches!(f, Frame::Demand | Frame::Appeal))
+}
+
+/// Whether the verb at `i` says what is to be done: a bare infinitive ("that NATO withdraw"), or
+/// a modal of `that_clause_modals` ("that Israel should halt").
+fn to_be_done(s: &Sent, i: usize) -> bool {
+    let t = s.tokens;
+    let mut aux = s.children(i).filter(|&c| t[c].deprel == rel::AUX);
+    match aux.next() {
+        None => t[i].xpos == xpos::VB,
+        Some(c) => s.lex.words.that_clause_modals.contains(&t[c].norm),
+    }
 }
 
 /// Whether the clause of verb `i` has the subject of the framing verb `h`: none of its own, a
@@ -389,7 +502,12 @@ fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
             || is_adverb(words, &t[k].norm)
             || words.frame_fillers.contains(&t[k].norm)
     };
-    if i >= 2 && words.is_frame_link(&t[i - 1].norm) {
+    // The link is a preposition, "to", a particle or a modal: "have" in "have moved" is none.
+    let link_tag = matches!(
+        t[i.saturating_sub(1)].xpos.as_str(),
+        "" | "TO" | "IN" | "RP" | "MD"
+    );
+    if i >= 2 && link_tag && words.is_frame_link(&t[i - 1].norm) {
         // Skip back over the one urged or accused: "urged Iran to", "accused Russia of".
         let lo = i.saturating_sub(12);
         for k in (lo..i - 1).rev() {

@@ -62,6 +62,7 @@ pub(crate) mod xpos {
     pub const MD: &str = "MD";
     pub const POS: &str = "POS";
     pub const PRP_POSS: &str = "PRP$";
+    pub const VB: &str = "VB";
     pub const VBG: &str = "VBG";
     pub const VBN: &str = "VBN";
     pub const WP_POSS: &str = "WP$";

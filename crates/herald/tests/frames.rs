@@ -148,6 +148,10 @@ fn possible_failed_and_negated_acts_are_not_coded() {
         ("Russia could invade Georgia.", &[]),
         ("Sudan failed to reach an agreement with South Sudan.", &[]),
         ("Peru refrained from criticizing Bolivia.", &[]),
+        (
+            "Venezuela is unlikely to release the American prisoners.",
+            &[],
+        ),
         ("The minister did not agree to send troops to Mali.", &[]),
         (
             "Parliament failed to approve the aid package for Ukraine.",
@@ -180,6 +184,34 @@ fn said_must_is_a_demand() {
         (
             "Israel said it must defend its borders.",
             &[("ISR", "", "052")],
+        ),
+        // Said after the clause, in a reporting clause.
+        (
+            "Israel must withdraw from the occupied territories, the Arab League said.",
+            &[("IGOMEAARL", "ISR", "1056")],
+        ),
+        // "has to", "needs to" are modals too.
+        (
+            "The United Nations said the parties needed to return to talks.",
+            &[("IGOUNO", "PTY", "026")],
+        ),
+        // A demand whose act codes nothing of its own is still a demand, not a statement.
+        (
+            "Germany said Turkey has to respect the rights of journalists.",
+            &[("DEU", "TUR", "100")],
+        ),
+        (
+            "Washington told Beijing to stop its military drills near Taiwan.",
+            &[("USA", "CHN", "100")],
+        ),
+        (
+            "The opposition insisted the president should resign.",
+            &[("OPP", "GOV", "1041")],
+        ),
+        // Telling what is, not what is to be done: a statement.
+        (
+            "Egypt told the United Nations that its troops had left Libya.",
+            &[("EGY", "IGOUNO", "010")],
         ),
     ]);
 }

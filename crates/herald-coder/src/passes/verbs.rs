@@ -11,7 +11,7 @@
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
 
-use crate::frames::{frame_of, FrameHit, Framing};
+use crate::frames::{frame_of, frame_of_clause, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -156,6 +156,14 @@ fn code_verb(
                 ev.frame = Some(f.at);
             }
             None => {}
+        }
+    }
+    if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
+        // "said Turkey has to respect ...", "told Beijing to stop ...": no bare statement but
+        // the demand or appeal it frames, whose act codes nothing of its own.
+        if let Some(frame) = frame_of_clause(s, i) {
+            ev.code = frame.generic().to_string();
+            ev.pattern = format!("{} + frame {:?} of its clause", ev.pattern, frame);
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
