@@ -215,7 +215,8 @@ fn possibility_before(s: &Sent, start: usize) -> Option<usize> {
 /// The frame the parse gives the verb at `i`: the framing word it is the complement of ("agreed
 /// to send", "warned that it would close", "calls to recognise"), else a modal of its own
 /// ("would expel"; "would have expelled" did not happen; "could invade" is only possible,
-/// unless its actor says so of itself: "Iran said it could close the strait").
+/// unless its actor says so of itself: "Iran said it could close the strait"), or the "to" of a
+/// headline ("Putin to visit India").
 fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     if !s.parsed {
         return None;
@@ -225,6 +226,15 @@ fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     }
     let t = s.tokens;
     let words = &s.lex.words;
+    if t[i].head.is_none() && s.children(i).any(|c| t[c].deprel == rel::NSUBJ) {
+        // A headline's "Putin to visit India": the main verb with "to" is what is to come.
+        if let Some(to) = s
+            .children(i)
+            .find(|&c| t[c].deprel == rel::MARK && t[c].norm == "to")
+        {
+            return Some(Framing::Framed(FrameHit::new(Frame::Intend, to)));
+        }
+    }
     let aux = |c: &usize| t[*c].deprel == rel::AUX;
     let modal = s.children(i).filter(aux).find(|&c| {
         words.intent_modals.contains(&t[c].norm) || words.possibility_modals.contains(&t[c].norm)

@@ -109,6 +109,16 @@ fn would_is_an_intent() {
             "Peru expelled the Venezuelan ambassador.",
             &[("PER", "VENGOV", "161")],
         ),
+        // What is scheduled, and a headline's "X to ...", is to come; the passive subject of
+        // "is scheduled to" is its source.
+        (
+            "Macron is scheduled to travel to Beijing in April.",
+            &[("FRAGOV", "CHN", "036")],
+        ),
+        (
+            "Japan to send aid to Turkey after quake",
+            &[("JPN", "TUR", "033")],
+        ),
     ]);
 }
 

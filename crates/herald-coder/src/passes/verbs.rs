@@ -380,8 +380,16 @@ fn apply_frame(
     };
     if !modal && !hit_sources {
         // The framing verb's subject is the actor: "The Kremlin demanded that NATO
-        // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's.
-        if frame_passive {
+        // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's;
+        // "Macron is scheduled to travel" is Macron's intent, a passive with no addressee.
+        let addressed = matches!(frame, Frame::Appeal | Frame::Demand | Frame::Accuse);
+        if frame_passive && !addressed {
+            ev.sources = if frame_roles.object.is_empty() {
+                s.subject_left(k)
+            } else {
+                frame_roles.object
+            };
+        } else if frame_passive {
             ev.sources = (k + 1..span.0)
                 .find(|&b| s.tokens[b].norm == "by")
                 .and_then(|b| s.mention_from(b + 1, span.0))
