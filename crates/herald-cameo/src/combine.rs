@@ -107,6 +107,8 @@ const FRAMED: &[(&str, [&str; 5])] = &[
     ("164", ["", "", "", "", "134"]),
     ("165", ["", "", "", "", "135"]),
     ("166", ["", "", "", "", "136"]),
+    // Force posture: threatening to send in troops is threatening military force.
+    ("154", ["", "", "", "", "138"]),
     // Coercion.
     ("172", ["", "", "", "", "132"]),
     ("1721", ["", "", "", "", "1321"]),
@@ -265,6 +267,7 @@ mod tests {
         assert_eq!(code(&book, Frame::Threaten, "2042"), "1385");
         assert_eq!(code(&book, Frame::Intend, "141"), "133");
         assert_eq!(code(&book, Frame::Threaten, "173"), "130");
+        assert_eq!(code(&book, Frame::Threaten, "154"), "138");
     }
 
     #[test]

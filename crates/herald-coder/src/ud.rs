@@ -13,6 +13,7 @@ pub(crate) mod upos {
     pub const DET: &str = "DET";
     pub const NOUN: &str = "NOUN";
     pub const NUM: &str = "NUM";
+    pub const PART: &str = "PART";
     pub const PRON: &str = "PRON";
     pub const PROPN: &str = "PROPN";
     pub const PUNCT: &str = "PUNCT";

@@ -88,6 +88,12 @@ fn the_framed_act_is_coded_once() {
             "Belgium threatened to recall its ambassador from Rwanda if the killings continued.",
             &[("BEL", "RWA", "1313")],
         ),
+        // A threat to send in troops is a threat of force, aimed where they would go; the "to"
+        // of the purpose clause is no preposition introducing a target.
+        (
+            "Turkey threatened to send troops into Iraq to protect Turkmen villagers.",
+            &[("TUR", "IRQ", "138")],
+        ),
     ]);
     let other = code_text("Poland warned that Russia would attack Lithuania.");
     assert!(
