@@ -85,21 +85,49 @@ pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
 }
 
 /// The frame verb `v` puts around a complement clause of its own whose act codes nothing
-/// ("said Turkey has to respect the rights of journalists", "told Beijing to stop its drills"):
-/// such a statement is the frame's event (a demand, an appeal), not a bare statement.
-pub(crate) fn frame_of_clause(s: &Sent, v: usize) -> Option<Frame> {
+/// ("said Turkey has to respect the rights of journalists", "told Beijing to stop its drills",
+/// "Iran must stop its program, the United States said"): such a statement is the frame's event
+/// (a demand, an appeal), not a bare statement. Returns the frame, the head of the clause framed
+/// (what is in it is the frame's content, no event of its own), and the actor the clause is
+/// about when the parse tells.
+pub(crate) fn frame_of_clause(s: &Sent, v: usize) -> Option<(Frame, usize, Option<usize>)> {
     if !s.parsed {
         return None;
     }
     let t = s.tokens;
-    s.children(v)
+    let below = s
+        .children(v)
         .filter(|&c| matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP | rel::ADVCL))
         .flat_map(|c| {
             std::iter::once(c).chain(s.children(c).filter(move |&d| t[d].deprel == rel::XCOMP))
         })
-        .filter_map(|c| clause_frame(s, c))
-        .find(|hit| hit.at == v)
-        .map(|hit| hit.frame)
+        .find_map(|c| {
+            clause_frame(s, c)
+                .filter(|hit| hit.at == v)
+                .map(|hit| (hit.frame, c, hit.aimed_at))
+        });
+    below.or_else(|| reported_after(s, v))
+}
+
+/// "Iran must stop its nuclear program, the United States said": the speech verb `v` after the
+/// clause it reports, which the parser hangs below that clause's verb.
+fn reported_after(s: &Sent, v: usize) -> Option<(Frame, usize, Option<usize>)> {
+    let t = s.tokens;
+    if !matches!(
+        t[v].deprel.as_str(),
+        rel::ADVCL | rel::PARATAXIS | rel::CCOMP | rel::CONJ
+    ) {
+        return None;
+    }
+    let h = t[v].head.filter(|&h| h < v)?;
+    let words = &s.lex.words;
+    let lemma = lemma_of(words, &t[v]);
+    let frame = s
+        .children(h)
+        .filter(|&c| t[c].deprel == rel::AUX && t[c].xpos == xpos::MD)
+        .find_map(|c| words.frame(&lemma, &t[c].norm))?;
+    let subject = other_subject(s, h, v)?;
+    Some((frame, h, Some(subject)))
 }
 
 /// Whether the framing word at `k` is negated: a negation word up to three words before it, or

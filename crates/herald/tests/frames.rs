@@ -224,6 +224,15 @@ fn said_must_is_a_demand() {
             "The opposition insisted the president should resign.",
             &[("OPP", "GOV", "1041")],
         ),
+        (
+            "Syria must halt its chemical weapons programme, France said.",
+            &[("FRA", "SYR", "100")],
+        ),
+        // What is asked is no event of its own.
+        (
+            "The African Union said Khartoum should do more to arrest the militia leaders.",
+            &[("IGOAFRAFU", "SDN", "020")],
+        ),
         // Telling what is, not what is to be done: a statement.
         (
             "Egypt told the United Nations that its troops had left Libya.",

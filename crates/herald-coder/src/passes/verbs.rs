@@ -57,13 +57,24 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>)
     let mut consumed = vec![false; s.tokens.len()]; // framing verbs absorbed by the verb they frame
     let mut verb_hits: Vec<Candidate> = Vec::new();
     // Right to left so an inner verb ("to cooperate") is seen before its frame ("agreed").
+    // (clause, framing verb): clauses a statement frames, whose acts are its content.
+    let mut framed: Vec<(usize, usize)> = Vec::new();
     for i in (0..s.tokens.len()).rev() {
-        if let Some(c) = code_verb(s, codebook, i, &mut consumed, void) {
+        if let Some(c) = code_verb(s, codebook, i, &mut consumed, void, &mut framed) {
             verb_hits.push(c);
         }
     }
     verb_hits.reverse();
     verb_hits.retain(|c| !consumed[c.trig_start]);
+    // "The EU said Belgrade should do more to arrest suspects": the arrest is what is asked.
+    verb_hits.retain(|c| {
+        let k = c.trig_start;
+        // A reporting clause after hangs below the clause it reports: its own words are not
+        // what is reported.
+        !framed.iter().any(|&(clause, v)| {
+            s.in_subtree(k, clause) && !(s.in_subtree(v, clause) && s.in_subtree(k, v))
+        })
+    });
     if s.lex.petrarch && s.parsed {
         one_event_per_phrase(s, &mut verb_hits);
     }
@@ -71,14 +82,15 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>)
 }
 
 /// The event of the verb at token `i`, if it is a dictionary verb used as one that codes here.
-/// Marks the framing verb it absorbs in `consumed`, and adds its span to `void` when a frame
-/// voids it.
+/// Marks the framing verb it absorbs in `consumed`, adds its span to `void` when a frame
+/// voids it, and adds to `framed` the clause a statement frames ("said Turkey has to ...").
 fn code_verb(
     s: &Sent,
     codebook: &Codebook,
     i: usize,
     consumed: &mut [bool],
     void: &mut Vec<(usize, usize)>,
+    framed: &mut Vec<(usize, usize)>,
 ) -> Option<Candidate> {
     let t = &s.tokens[i];
     let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
@@ -161,9 +173,13 @@ fn code_verb(
     if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
         // "said Turkey has to respect ...", "told Beijing to stop ...": no bare statement but
         // the demand or appeal it frames, whose act codes nothing of its own.
-        if let Some(frame) = frame_of_clause(s, i) {
+        if let Some((frame, clause, about)) = frame_of_clause(s, i) {
             ev.code = frame.generic().to_string();
             ev.pattern = format!("{} + frame {:?} of its clause", ev.pattern, frame);
+            framed.push((clause, i));
+            if let Some(k) = about.filter(|_| ev.targets.is_empty()) {
+                ev.targets = s.with_conjuncts(k);
+            }
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
