@@ -141,8 +141,8 @@ fn frame_negated(s: &Sent, k: usize) -> bool {
 }
 
 /// The negating verb whose complement the verb at `head` (words from `start`) is: in the parse
-/// ("failed to reach", `xcomp`), or right before it over "to" or "from" ("refrained from
-/// criticizing").
+/// ("failed to reach", `xcomp`), or right before it over "to", "from" or "of" ("refrained from
+/// criticizing", "has yet to recognize", "stopped short of recognizing").
 fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
     let t = s.tokens;
     let words = &s.lex.words;
@@ -158,8 +158,9 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
         }
     }
     let k = start.checked_sub(2)?;
-    (matches!(t[k + 1].norm.as_str(), "to" | "from") && lemma_in(&t[k], &words.negating_verbs))
-        .then_some(k)
+    (matches!(t[k + 1].norm.as_str(), "to" | "from" | "of")
+        && lemma_in(&t[k], &words.negating_verbs))
+    .then_some(k)
 }
 
 /// Word order: a clause with a modal ("Israel must withdraw") said by someone, in a reporting

@@ -59,7 +59,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ),
     (
         "negating_verbs",
-        "Lemmas of verbs (and adjectives) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\"): the act is not coded.",
+        "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
     ),
     (
         "frame_adverbs",

@@ -168,6 +168,15 @@ fn possible_failed_and_negated_acts_are_not_coded() {
             "Venezuela is unlikely to release the American prisoners.",
             &[],
         ),
+        ("Argentina has yet to recognize Kosovo.", &[]),
+        (
+            "Russia stopped short of recognizing the breakaway regions.",
+            &[],
+        ),
+        (
+            "Israel carried out the raid without consulting Washington.",
+            &[("ISR", "", "190")],
+        ),
         ("The minister did not agree to send troops to Mali.", &[]),
         (
             "Parliament failed to approve the aid package for Ukraine.",
@@ -281,6 +290,46 @@ fn a_protest_takes_its_demand() {
         (
             "French teachers went on strike to protest against the pension reform.",
             &[("FRAEDU", "", "1432")],
+        ),
+    ]);
+}
+
+/// Not ruling out force threatens it; ruling it out rejects it.
+#[test]
+fn not_ruling_out_force_is_a_threat() {
+    check(&[
+        (
+            "Japan did not rule out military action against North Korea.",
+            &[("JPN", "PRK", "138")],
+        ),
+        (
+            "Japan ruled out military action against North Korea.",
+            &[("JPN", "", "120")],
+        ),
+    ]);
+}
+
+/// What a denial denies, and the claim a rejection rejects, did not happen (by the speaker's
+/// account): the denial or rejection is the event.
+#[test]
+fn what_is_denied_is_not_coded() {
+    check(&[
+        (
+            "Egypt denied attacking the Libyan convoy.",
+            &[("EGY", "", "016")],
+        ),
+        (
+            "Iran dismissed reports that it had attacked the tanker.",
+            &[("IRN", "", "016")],
+        ),
+        (
+            "Hungary rejected claims that it had armed the rebels.",
+            &[("HUN", "HUNREB", "120")],
+        ),
+        // A coordinated act is not what is denied.
+        (
+            "Egypt denied the report and accused Libya of shelling the border.",
+            &[("EGY", "", "016"), ("EGY", "LBY", "1123")],
         ),
     ]);
 }

@@ -1,8 +1,8 @@
 //! Pass 3, complements: an act told only as the purpose, the reason or the condition of another
 //! event is not an event of its own. "Canada sent troops to Latvia to reinforce the flank" is one
 //! deployment, "police arrested students for protesting" one arrest, "criticized the US for
-//! selling arms" one criticism; what "if" or "unless" introduces ("unless Washington lifts the
-//! duties") has not happened. A protest told with the demand it makes ("rallied, demanding that
+//! selling arms" one criticism; what "if", "unless" or "without" introduces ("unless Washington
+//! lifts the duties", "without consulting Washington") has not happened. A protest told with the demand it makes ("rallied, demanding that
 //! the president resign", "blocked highways to protest against the laws") is one protest, aimed
 //! at the demand's target, with the demand's aim (`Codebook::protest_for`). Frames ("agreed to
 //! send", "accused X of attacking") were merged with their act by the verbs pass already.
@@ -17,8 +17,9 @@ use crate::sentence::Sent;
 use crate::types::Candidate;
 use crate::ud::{rel, upos, xpos};
 
-/// Conjunctions that make a clause a condition: its act has not happened.
-const CONDITIONS: &[&str] = &["if", "unless", "whether"];
+/// Conjunctions that make a clause a condition ("unless Washington lifts the duties") or say its
+/// act was not done ("without consulting Washington"): it has not happened.
+const CONDITIONS: &[&str] = &["if", "unless", "whether", "without"];
 
 /// Prepositions before a gerund that tell the reason of an event ("arrested for protesting",
 /// "convicted of spying", "sanctioned over hacking").
