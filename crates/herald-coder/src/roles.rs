@@ -160,8 +160,14 @@ impl Sent<'_> {
             .iter()
             .map(|&k| self.mentions[k].code.as_str())
             .collect();
-        let fresh =
-            |k: &usize| !sources.contains(k) && !codes.contains(&self.mentions[*k].code.as_str());
+        // Not the source again, nor what someone is ("the experience to be president").
+        let fresh = |k: &usize| {
+            let m = &self.mentions[*k];
+            !sources.contains(k)
+                && !codes.contains(&m.code.as_str())
+                && !(m.start..m.end)
+                    .any(|t| self.children(t).any(|c| self.tokens[c].deprel == rel::COP))
+        };
         let deps = |relations: &[&str]| -> Vec<usize> {
             self.children(c)
                 .filter(|&d| relations.contains(&self.tokens[d].deprel.as_str()))

@@ -34,6 +34,7 @@ pub(crate) mod rel {
     pub const CC: &str = "cc";
     pub const CCOMP: &str = "ccomp";
     pub const COMPOUND: &str = "compound";
+    pub const COP: &str = "cop";
     pub const CONJ: &str = "conj";
     pub const CSUBJ: &str = "csubj";
     pub const DEP: &str = "dep";

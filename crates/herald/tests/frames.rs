@@ -62,6 +62,11 @@ fn a_frame_takes_the_target_of_its_clause() {
             "Mexico threatened tariffs unless Washington lifted the steel duties.",
             &[("MEX", "USA", "1312")],
         ),
+        // What someone is, is no target ("to be president").
+        (
+            "Bush alleged that his rival lacked the experience to be president.",
+            &[("USAELI", "", "112")],
+        ),
         // The one urged is the target, not the one the act is for.
         (
             "Seoul urged Tokyo to apologise to Chinese victims.",
