@@ -6,7 +6,10 @@
 //! `Lexicon::verbs`, `specificity`, `required`) and the codebook's frame combinations
 //! (`Codebook::combine`). Verbs are coded right to left, so an inner verb ("to cooperate") is
 //! seen before the verb that frames it ("agreed"), which is then consumed rather than coded on
-//! its own.
+//! its own. A frame may void the act ("failed to reach", "could invade": nothing is coded); a
+//! framing verb whose act codes nothing is aimed at the target of the clause it governs, and a
+//! statement framing such a clause ("told Beijing to stop its drills") takes the frame's code,
+//! the acts inside that clause being its content.
 
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
