@@ -43,8 +43,8 @@ impl Frame {
         }
     }
 
-    /// The frame's own code when no more specific one applies.
-    fn generic(self) -> &'static str {
+    /// The frame's own code when no more specific one applies: 020, 030, 100, 120, 130, 112.
+    pub fn generic(self) -> &'static str {
         match self {
             Frame::Appeal => "020",
             Frame::Intend => "030",
@@ -107,6 +107,8 @@ const FRAMED: &[(&str, [&str; 5])] = &[
     ("164", ["", "", "", "", "134"]),
     ("165", ["", "", "", "", "135"]),
     ("166", ["", "", "", "", "136"]),
+    // Force posture: threatening to send in troops is threatening military force.
+    ("154", ["", "", "", "", "138"]),
     // Coercion.
     ("172", ["", "", "", "", "132"]),
     ("1721", ["", "", "", "", "1321"]),
@@ -158,7 +160,8 @@ impl Codebook {
     ///
     /// Looks for the most specific framed code: the event's own, then its 3-digit parent's,
     /// then its root's, then the frame's generic code (020, 030, 100, 120, 130). An event that
-    /// is itself speech or a frame (roots 01-03, 10-13) is returned unchanged. `None` when
+    /// is itself speech or a frame (roots 01-03, 10-13) is returned unchanged, except that its
+    /// rejection is a rejection (120; declining to comment, 011). `None` when
     /// `event` is not in the codebook.
     pub fn combine(&self, frame: Frame, event: &str) -> Option<&CameoEvent> {
         let inner = self.get(event)?;
@@ -170,6 +173,11 @@ impl Codebook {
             return self.get("011");
         }
         let root = inner.root();
+        if frame == Frame::Reject && root != "01" && VERBAL_ROOTS.contains(&root) {
+            // "refused to condemn", "rejected calls to negotiate ... " said of an appeal: a
+            // rejection, not the speech refused.
+            return self.get(frame.generic());
+        }
         if VERBAL_ROOTS.contains(&root) {
             return Some(inner);
         }
@@ -187,6 +195,24 @@ impl Codebook {
         specific
             .and_then(|code| self.get(code))
             .or_else(|| self.get(frame.generic()))
+    }
+
+    /// A protest (141 to 145) said with the demand or appeal it makes ("rallied, demanding that
+    /// the president resign"; "blocked highways to protest against the new laws"): the protest
+    /// for that aim, when the aim is a change of leadership, policy, rights or institutions
+    /// (the fourth digit of 104x, 024x, 034x, or of another protest's 14xx). `None` when the
+    /// protest has no such subcode or the aim names none.
+    pub fn protest_for(&self, protest: &str, aim: &str) -> Option<&CameoEvent> {
+        let kind = protest
+            .strip_prefix("14")
+            .filter(|k| matches!(*k, "1" | "2" | "3" | "4" | "5"))?;
+        let reform = aim.len() == 4
+            && (["104", "024", "034"].iter().any(|p| aim.starts_with(p))
+                || (aim.starts_with("14") && matches!(&aim[2..3], "1" | "2" | "3" | "4" | "5")));
+        let n = aim
+            .get(3..4)
+            .filter(|n| reform && matches!(*n, "1" | "2" | "3" | "4"))?;
+        self.get(&format!("14{kind}{n}"))
     }
 }
 
@@ -241,6 +267,20 @@ mod tests {
         assert_eq!(code(&book, Frame::Threaten, "2042"), "1385");
         assert_eq!(code(&book, Frame::Intend, "141"), "133");
         assert_eq!(code(&book, Frame::Threaten, "173"), "130");
+        assert_eq!(code(&book, Frame::Threaten, "154"), "138");
+    }
+
+    #[test]
+    fn protests_take_the_aim_of_their_demand() {
+        let book = Codebook::bundled();
+        let code = |p: &str, a: &str| book.protest_for(p, a).map(|e| e.code.clone());
+        assert_eq!(code("141", "1041").as_deref(), Some("1411"));
+        assert_eq!(code("144", "1412").as_deref(), Some("1442"));
+        assert_eq!(code("143", "0243").as_deref(), Some("1433"));
+        // No aim of reform, or a protest with no subcodes: nothing.
+        assert_eq!(code("141", "1053"), None);
+        assert_eq!(code("140", "1041"), None);
+        assert_eq!(code("1411", "1042"), None);
     }
 
     #[test]
@@ -260,6 +300,9 @@ mod tests {
         let book = Codebook::bundled();
         assert_eq!(code(&book, Frame::Intend, "0331"), "0331");
         assert_eq!(code(&book, Frame::Appeal, "111"), "111");
+        // Refusing to speak is no speech: a rejection.
+        assert_eq!(code(&book, Frame::Reject, "111"), "120");
+        assert_eq!(code(&book, Frame::Reject, "036"), "120");
         assert!(book.combine(Frame::Intend, "999").is_none());
     }
 

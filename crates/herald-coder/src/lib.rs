@@ -3,8 +3,9 @@
 //! The coder finds actor mentions (dictionary phrases composed into codes such as `CHNMIL`),
 //! resolves pronouns, bare surnames and role nouns ("the minister") to actors named earlier in the
 //! article, finds event triggers (verbs with their patterns, and event nouns), assigns source and
-//! target, applies frames ("agreed to", "threatened to", "will"), and fills each record from the
-//! CAMEO codebook (Goldstein, QuadClass, PLOVER) with the evidence that produced it.
+//! target, applies frames ("agreed to", "threatened to", "will", "refused to", "said X must"),
+//! and fills each record from the CAMEO codebook (Goldstein, QuadClass, PLOVER) with the
+//! evidence that produced it.
 //!
 //! It does not read files, segment, tag or parse: it takes what earlier stages put in the `Doc`.
 //! It holds no mutable state, so one `Coder` serves all threads.
@@ -23,8 +24,13 @@
 //!   (source and target from the parse or word order), `patterns` (verb patterns) and `frames`
 //!   ("agreed to", "urged ... to") answer the passes' bigger ones.
 //! - `passes`: the passes of one sentence, in order:
-//!   - `passes::verbs`: dictionary verbs with their patterns, roles and frames;
+//!   - `passes::verbs`: dictionary verbs with their patterns, roles and frames (a frame's act
+//!     coded once, as the frame makes it; a frame with no act of its own aimed at its clause's
+//!     target; what only may happen, or failed to, not coded);
 //!   - `passes::event_nouns`: nouns that name an event ("Chang's visit to Kazakhstan");
+//!   - `passes::complements`: an act told only as another event's purpose, reason or condition
+//!     is dropped ("sent troops to restore order", "arrested for protesting", "unless ..."); a
+//!     protest takes the target and aim of the demand said with it;
 //!   - `passes::meeting_place`: a meeting in a third country's place becomes 044;
 //!   - `passes::outcomes`: "attacked a convoy, killing five" is one attack;
 //!   - `passes::sport`: violence in a sentence with a score and a word of sport is a game;

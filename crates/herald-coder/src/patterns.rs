@@ -5,6 +5,7 @@
 use herald_dict::{PatternElem, VerbPattern};
 
 use crate::sentence::{matches_word, Sent, CLAUSE_END, WINDOW};
+use crate::ud::upos;
 
 /// Result of matching one pattern.
 #[derive(Default)]
@@ -116,7 +117,11 @@ impl Sent<'_> {
                     }
                 }
                 PatternElem::Prep(p, inner) => {
-                    let k = (pos..until(1)).find(|&k| self.tokens[k].norm == *p)?;
+                    // Not the "to" of an infinitive ("sent troops to protect Russian speakers").
+                    let k = (pos..until(1)).find(|&k| {
+                        let t = &self.tokens[k];
+                        t.norm == *p && t.upos != upos::PART
+                    })?;
                     // An actor before the preposition is the verb's own object; the phrase
                     // belongs to something else ("met Nazarbayev in Astana"). An actor in a
                     // phrase of its own is no object ("marched in Hong Kong against X").

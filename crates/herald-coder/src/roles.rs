@@ -4,7 +4,13 @@
 
 use crate::sentence::Sent;
 use crate::types::Mention;
-use crate::ud::{rel, upos};
+use crate::ud::{rel, upos, xpos};
+
+/// Prepositions whose actor a frame's act is aimed at: "close its airspace to Israeli planes",
+/// "cut ties with Qatar", "demanding subsidies from the government".
+const COMPLEMENT_PREPS: &[&str] = &[
+    "to", "on", "against", "from", "with", "into", "toward", "towards", "at",
+];
 
 /// Roles of a verb read off the dependency parse.
 #[derive(Default, Debug)]
@@ -98,6 +104,116 @@ impl Sent<'_> {
             }
         }
         r
+    }
+
+    /// The target of a frame whose act codes nothing of its own, from the clause the verb at
+    /// `v` governs (`xcomp`, `ccomp`, or an `advcl` linked by "to", "that", "if", "unless", or
+    /// a participle): that clause's subject when it is another actor than `sources` ("urged
+    /// that Tokyo apologise"), else its object ("threatened to strike Iran's reactors"), else
+    /// an actor after one of `COMPLEMENT_PREPS` ("close its airspace to Israeli planes"), else
+    /// any actor of the clause not after a preposition; the clause's own complements likewise.
+    pub(crate) fn complement_target(&self, v: usize, sources: &[usize]) -> Vec<usize> {
+        if !self.parsed {
+            return Vec::new();
+        }
+        let mut clauses: Vec<usize> = self
+            .children(v)
+            .filter(|&c| self.is_complement(v, c))
+            .collect();
+        let mut seen = 0;
+        while seen < clauses.len() && seen < 4 {
+            let c = clauses[seen];
+            seen += 1;
+            if let Some(k) = self.clause_actor(c, sources) {
+                return self.with_conjuncts(k);
+            }
+            clauses.extend(self.children(c).filter(|&d| self.is_complement(c, d)));
+        }
+        Vec::new()
+    }
+
+    /// Whether `c` is a complement clause of verb `v` whose target a frame may take.
+    fn is_complement(&self, v: usize, c: usize) -> bool {
+        let t = &self.tokens[c];
+        match t.deprel.as_str() {
+            rel::XCOMP | rel::CCOMP => true,
+            rel::ADVCL => {
+                let mark = self
+                    .children(c)
+                    .find(|&m| self.tokens[m].deprel == rel::MARK);
+                match mark {
+                    Some(m) => matches!(
+                        self.tokens[m].norm.as_str(),
+                        "to" | "that" | "if" | "unless"
+                    ),
+                    None => t.xpos == xpos::VBG && c > v,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// The actor clause `c` acts on, none of `sources`: its subject, object, an actor after one
+    /// of `COMPLEMENT_PREPS`, else any of its actors not after a preposition.
+    fn clause_actor(&self, c: usize, sources: &[usize]) -> Option<usize> {
+        let codes: Vec<&str> = sources
+            .iter()
+            .map(|&k| self.mentions[k].code.as_str())
+            .collect();
+        // Not the source again, nor what someone is ("the experience to be president").
+        let fresh = |k: &usize| {
+            let m = &self.mentions[*k];
+            !sources.contains(k)
+                && !codes.contains(&m.code.as_str())
+                && !(m.start..m.end)
+                    .any(|t| self.children(t).any(|c| self.tokens[c].deprel == rel::COP))
+        };
+        let deps = |relations: &[&str]| -> Vec<usize> {
+            self.children(c)
+                .filter(|&d| relations.contains(&self.tokens[d].deprel.as_str()))
+                .collect()
+        };
+        for d in deps(&[rel::NSUBJ]) {
+            if let Some(k) = self.phrase_mention(d).filter(fresh) {
+                return Some(k);
+            }
+        }
+        for d in deps(&[rel::OBJ, rel::IOBJ]) {
+            if let Some(k) = self.phrase_mention(d).filter(fresh) {
+                return Some(k);
+            }
+        }
+        for d in deps(&[rel::OBL]) {
+            let prep = self
+                .children(d)
+                .find(|&p| self.tokens[p].deprel == rel::CASE)
+                .map(|p| self.tokens[p].norm.as_str());
+            if prep.is_some_and(|p| COMPLEMENT_PREPS.contains(&p)) {
+                if let Some(k) = self.phrase_mention(d).filter(fresh) {
+                    return Some(k);
+                }
+            }
+        }
+        (0..self.mentions.len()).filter(fresh).find(|&k| {
+            let m = &self.mentions[k];
+            self.in_subtree(m.start, c)
+                && !self.preceded_by_prep(m)
+                && !self.through_preposition(m.start, c)
+        })
+    }
+
+    /// The mention phrase `d` stands for: the one containing it, else the closest in its
+    /// subtree not behind a preposition of its own ("Iran's reactors", "Israeli planes").
+    fn phrase_mention(&self, d: usize) -> Option<usize> {
+        if let Some(k) = self.mentions.iter().position(|m| m.start <= d && d < m.end) {
+            return Some(k);
+        }
+        (0..self.mentions.len())
+            .filter(|&k| {
+                let m = &self.mentions[k];
+                self.in_subtree(m.start, d) && !self.through_preposition(m.start, d)
+            })
+            .min_by_key(|&k| self.mentions[k].start.abs_diff(d))
     }
 
     /// Whether the verb at `i` (ending at `after`) has a "by" phrase: its `obl:agent` in a

@@ -52,6 +52,9 @@ pub(crate) struct Candidate {
     /// A pattern's `%` matched a compound actor ("Gondor and Osgiliath have delayed ..."): the
     /// event is coded between every two members of `sources`, both ways.
     pub compound: bool,
+    /// The framing word the event was said in ("agreed" of "agreed to send", "would" of "would
+    /// expel"), consumed by it: where its clause hangs in the sentence.
+    pub frame: Option<usize>,
 }
 
 impl Candidate {

@@ -30,6 +30,7 @@ pub(crate) mod rel {
     pub const ACL_RELCL: &str = "acl:relcl";
     pub const ADVCL: &str = "advcl";
     pub const ADVMOD: &str = "advmod";
+    pub const AUX: &str = "aux";
     pub const AMOD: &str = "amod";
     pub const APPOS: &str = "appos";
     pub const AUX_PASS: &str = "aux:pass";
@@ -37,12 +38,14 @@ pub(crate) mod rel {
     pub const CC: &str = "cc";
     pub const CCOMP: &str = "ccomp";
     pub const COMPOUND: &str = "compound";
+    pub const COP: &str = "cop";
     pub const CONJ: &str = "conj";
     pub const CSUBJ: &str = "csubj";
     pub const DEP: &str = "dep";
     pub const DET: &str = "det";
     pub const IOBJ: &str = "iobj";
     pub const MARK: &str = "mark";
+    pub const NMOD: &str = "nmod";
     pub const NMOD_POSS: &str = "nmod:poss";
     pub const NSUBJ: &str = "nsubj";
     pub const NSUBJ_PASS: &str = "nsubj:pass";
@@ -62,8 +65,10 @@ pub(crate) mod xpos {
     pub const JJ: &str = "JJ";
     pub const JJR: &str = "JJR";
     pub const JJS: &str = "JJS";
+    pub const MD: &str = "MD";
     pub const POS: &str = "POS";
     pub const PRP_POSS: &str = "PRP$";
+    pub const VB: &str = "VB";
     pub const VBG: &str = "VBG";
     pub const VBN: &str = "VBN";
     pub const WP_POSS: &str = "WP$";

@@ -54,6 +54,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Modals that frame the verb after them (over adverbs) as an intent (\"will visit\"); their subject is the framed event's source.",
     ),
     (
+        "possibility_modals",
+        "Modals that make the verb after them a possibility, not an act (\"Russia could invade\"): not coded, unless the actor says it of itself (\"Iran said it could close the strait\", an intent or threat).",
+    ),
+    (
+        "negating_verbs",
+        "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
+    ),
+    (
         "frame_adverbs",
         "Adverbs that may stand between a modal or framing verb and the verb it frames (\"will also train\"); any word ending in -ly of five letters or more is one too.",
     ),

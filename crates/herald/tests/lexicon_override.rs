@@ -10,7 +10,7 @@ use herald::Pipeline;
 mod common;
 use common::triples;
 
-/// A user's lexicon: "pledge" frames nothing any more, "hope" frames an intent, and "noted"
+/// A user's lexicon: "pledge" frames nothing any more, "try" frames an intent, and "noted"
 /// opens a reporting clause.
 const USER_LEXICON: &str = r#"
 [lexicon]
@@ -21,7 +21,7 @@ remove = ["pledge"]
 
 [[frame]]
 kind = "intend"
-verbs = ["hope"]
+verbs = ["try"]
 "#;
 
 /// A second user folder: "pledge" is a threat.
@@ -74,16 +74,17 @@ fn removing_a_frame_verb_codes_the_framed_event_alone() {
     let s = "Japan pledged to send aid to Turkey.";
     // Bundled: "pledged to" frames the aid as an intent to provide aid (033).
     assert_eq!(code(bundled(), s), triples(&[("JPN", "TUR", "033")]));
-    // Without the frame: the pledge (030, from the event dictionary) and the aid (070).
+    // Without the frame: the pledge (030, from the event dictionary, aimed at the target of
+    // the clause it governs) and the aid (070).
     assert_eq!(
         code(user(), s),
-        triples(&[("JPN", "", "030"), ("JPN", "TUR", "070")])
+        triples(&[("JPN", "TUR", "030"), ("JPN", "TUR", "070")])
     );
 }
 
 #[test]
 fn adding_a_frame_verb_frames_the_verb_after_it() {
-    let s = "Japan hoped to send aid to Turkey.";
+    let s = "Japan tried to send aid to Turkey.";
     assert_eq!(code(bundled(), s), triples(&[("JPN", "TUR", "070")]));
     assert_eq!(code(user(), s), triples(&[("JPN", "TUR", "033")]));
 }

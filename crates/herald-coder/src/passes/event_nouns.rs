@@ -9,8 +9,10 @@
 use crate::sentence::Sent;
 use crate::types::Candidate;
 
-/// Adds the events named by nouns to `out` (the verbs' events).
-pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
+/// Adds the events named by nouns to `out` (the verbs' events). `void` holds the spans of the
+/// verbs whose act did not happen ("failed to approve the aid package"): their nouns are not
+/// events either.
+pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
     let words: Vec<&str> = s.tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut i = 0;
     while i < words.len() {
@@ -40,7 +42,9 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
             .any(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
         let governed = out
             .iter()
-            .any(|c| c.trig_end <= start && start < s.window_end(c.trig_end.saturating_sub(1)));
+            .map(|c| (c.trig_start, c.trig_end))
+            .chain(void.iter().copied())
+            .any(|(_, e)| e <= start && start < s.window_end(e.saturating_sub(1)));
         if governed && !own_actor {
             continue;
         }
@@ -64,6 +68,7 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
             dict_loc: noun.loc.to_string(),
             petrarch_rules: false,
             compound: false,
+            frame: None,
         });
     }
 }

@@ -2,10 +2,12 @@
 //!
 //! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
 //! data it reads. The first two find events ([`verbs`], [`event_nouns`]); the others adjust or
-//! drop what was found, looking at the sentence as a whole ([`meeting_place`], [`outcomes`],
-//! [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
+//! drop what was found: [`complements`] the acts told only as another's purpose, reason or
+//! condition, and the rest looking at the sentence as a whole ([`meeting_place`],
+//! [`outcomes`], [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
 //! `lib.rs`, only when `CoderOptions::new_actor_length` is on and the sentence is parsed.
 
+pub(crate) mod complements;
 pub(crate) mod denial;
 pub(crate) mod event_nouns;
 pub(crate) mod meeting_place;
@@ -22,8 +24,10 @@ use crate::types::Candidate;
 
 /// Codes every event in the sentence: the passes in order.
 pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
-    let mut out = verbs::run(s, codebook);
-    event_nouns::run(s, &mut out);
+    let mut void = Vec::new();
+    let mut out = verbs::run(s, codebook, &mut void);
+    event_nouns::run(s, &mut out, &void);
+    complements::run(s, codebook, &mut out);
     meeting_place::run(s, &mut out);
     outcomes::run(s, &mut out);
     sport::run(s, &mut out);

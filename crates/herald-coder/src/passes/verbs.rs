@@ -6,12 +6,15 @@
 //! `Lexicon::verbs`, `specificity`, `required`) and the codebook's frame combinations
 //! (`Codebook::combine`). Verbs are coded right to left, so an inner verb ("to cooperate") is
 //! seen before the verb that frames it ("agreed"), which is then consumed rather than coded on
-//! its own.
+//! its own. A frame may void the act ("failed to reach", "could invade": nothing is coded); a
+//! framing verb whose act codes nothing is aimed at the target of the clause it governs, and a
+//! statement framing such a clause ("told Beijing to stop its drills") takes the frame's code,
+//! the acts inside that clause being its content.
 
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
 
-use crate::frames::frame_before;
+use crate::frames::{frame_of, frame_of_clause, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -46,20 +49,35 @@ struct Draft {
     passive: bool,
     /// Where the subject is looked for, leftwards: the verb, or the verb that frames it.
     subject_at: usize,
+    /// The framing word, once a frame applies.
+    frame: Option<usize>,
 }
 
-/// The verb events of the sentence, in sentence order.
-pub(crate) fn run(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
+/// The verb events of the sentence, in sentence order. The trigger spans of the verbs whose act
+/// a frame voids ("failed to approve", "could invade") go to `void`: what they govern is not
+/// reported either.
+pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>) -> Vec<Candidate> {
     let mut consumed = vec![false; s.tokens.len()]; // framing verbs absorbed by the verb they frame
     let mut verb_hits: Vec<Candidate> = Vec::new();
     // Right to left so an inner verb ("to cooperate") is seen before its frame ("agreed").
+    // (clause, framing verb): clauses a statement frames, whose acts are its content.
+    let mut framed: Vec<(usize, usize)> = Vec::new();
     for i in (0..s.tokens.len()).rev() {
-        if let Some(c) = code_verb(s, codebook, i, &mut consumed) {
+        if let Some(c) = code_verb(s, codebook, i, &mut consumed, void, &mut framed) {
             verb_hits.push(c);
         }
     }
     verb_hits.reverse();
     verb_hits.retain(|c| !consumed[c.trig_start]);
+    // "The EU said Belgrade should do more to arrest suspects": the arrest is what is asked.
+    verb_hits.retain(|c| {
+        let k = c.trig_start;
+        // A reporting clause after hangs below the clause it reports: its own words are not
+        // what is reported.
+        !framed.iter().any(|&(clause, v)| {
+            s.in_subtree(k, clause) && !(s.in_subtree(v, clause) && s.in_subtree(k, v))
+        })
+    });
     if s.lex.petrarch && s.parsed {
         one_event_per_phrase(s, &mut verb_hits);
     }
@@ -67,8 +85,16 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
 }
 
 /// The event of the verb at token `i`, if it is a dictionary verb used as one that codes here.
-/// Marks the framing verb it absorbs in `consumed`.
-fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> Option<Candidate> {
+/// Marks the framing verb it absorbs in `consumed`, adds its span to `void` when a frame
+/// voids it, and adds to `framed` the clause a statement frames ("said Turkey has to ...").
+fn code_verb(
+    s: &Sent,
+    codebook: &Codebook,
+    i: usize,
+    consumed: &mut [bool],
+    void: &mut Vec<(usize, usize)>,
+    framed: &mut Vec<(usize, usize)>,
+) -> Option<Candidate> {
     let t = &s.tokens[i];
     let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
         (!t.lemma.is_empty())
@@ -111,6 +137,7 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
             dict_loc: dict_loc.to_string(),
             petrarch_rules,
             compound: true,
+            frame: None,
         });
     }
     let hit_sources = hit.source_after;
@@ -122,22 +149,54 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
         targets: hit.targets,
         passive: false,
         subject_at: span.0,
+        frame: None,
     };
     roles_from_parse(s, i, span, hit_sources, petrarch_rules, &mut ev);
     passive_by_word_order(s, i, span, &mut ev);
+    // The act's own code decides what its object is ("threatened to send troops": the troops
+    // are the means), whatever the frame makes of it.
+    let act_code = ev.code.clone();
     if !petrarch_rules {
-        if let Some((frame, k)) = frame_before(s, span.0) {
-            consumed[k] = true;
-            apply_frame(s, codebook, frame, k, span, hit_sources, &mut ev);
+        match frame_of(s, i, span.0) {
+            Some(Framing::Void(k)) => {
+                // "did not agree to send troops", "failed to reach a deal", "could invade":
+                // neither the act nor its frame happened.
+                consumed[k] = true;
+                void.push(span);
+                return None;
+            }
+            Some(Framing::Framed(f)) => {
+                consumed[f.at] = true;
+                apply_frame(s, codebook, &f, span, hit_sources, &mut ev);
+                ev.frame = Some(f.at);
+            }
+            None => {}
+        }
+    }
+    if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
+        // "said Turkey has to respect ...", "told Beijing to stop ...": no bare statement but
+        // the demand or appeal it frames, whose act codes nothing of its own.
+        if let Some((frame, clause, about)) = frame_of_clause(s, i) {
+            ev.code = frame.generic().to_string();
+            ev.pattern = format!("{} + frame {:?} of its clause", ev.pattern, frame);
+            framed.push((clause, i));
+            if let Some(k) = about.filter(|_| ev.targets.is_empty()) {
+                ev.targets = s.with_conjuncts(k);
+            }
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
+    if !petrarch_rules && ev.frame.is_none() && ev.targets.is_empty() && frames_a_clause(&ev.code) {
+        // "threatened to strike Syrian air defences", "urged that Tokyo apologise": a frame
+        // whose act codes nothing of its own is aimed at that act's target.
+        ev.targets = s.complement_target(i, &ev.sources);
+    }
     // PETRARCH codes a verb phrase only when it holds a noun phrase: "an official said
     // today" has none ("today" is a time), so no event even without require_dyad.
     if petrarch_rules && s.parsed && ev.targets.is_empty() && !has_phrase_after(s, i) {
         return None;
     }
-    if is_means_code(&ev.code) {
+    if is_means_code(&act_code) {
         drop_own_means(s, span, object, &mut ev);
     }
     Some(Candidate {
@@ -151,6 +210,7 @@ fn code_verb(s: &Sent, codebook: &Codebook, i: usize, consumed: &mut [bool]) -> 
         dict_loc: dict_loc.to_string(),
         petrarch_rules,
         compound: false,
+        frame: ev.frame,
     })
 }
 
@@ -316,12 +376,12 @@ fn passive_by_word_order(s: &Sent, i: usize, span: (usize, usize), ev: &mut Draf
 fn apply_frame(
     s: &Sent,
     codebook: &Codebook,
-    frame: Frame,
-    k: usize,
+    hit: &FrameHit,
     span: (usize, usize),
     hit_sources: bool,
     ev: &mut Draft,
 ) {
+    let (frame, k) = (hit.frame, hit.at);
     if let Some(combined) = codebook.combine(frame, &ev.code) {
         ev.code = combined.code.clone();
     }
@@ -339,8 +399,16 @@ fn apply_frame(
     };
     if !modal && !hit_sources {
         // The framing verb's subject is the actor: "The Kremlin demanded that NATO
-        // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's.
-        if frame_passive {
+        // withdraw" is the Kremlin's demand, "Pakistan was urged by the US to" the US's;
+        // "Macron is scheduled to travel" is Macron's intent, a passive with no addressee.
+        let addressed = matches!(frame, Frame::Appeal | Frame::Demand | Frame::Accuse);
+        if frame_passive && !addressed {
+            ev.sources = if frame_roles.object.is_empty() {
+                s.subject_left(k)
+            } else {
+                frame_roles.object
+            };
+        } else if frame_passive {
             ev.sources = (k + 1..span.0)
                 .find(|&b| s.tokens[b].norm == "by")
                 .and_then(|b| s.mention_from(b + 1, span.0))
@@ -363,6 +431,16 @@ fn apply_frame(
             ev.targets = s.with_conjuncts(urged);
         }
     }
+    if let Some(aimed) = hit.aimed_at {
+        // "demanded in Geneva that NATO withdraw", "rejected an offer by Washington to mediate".
+        ev.targets = s.with_conjuncts(aimed);
+    }
+}
+
+/// Whether an event of this code is said about a clause it governs: appeals, intents, demands,
+/// accusations, rejections, threats (CAMEO 02, 03, 10, 112, 12, 13).
+fn frames_a_clause(code: &str) -> bool {
+    matches!(Codebook::root(code), "02" | "03" | "10" | "12" | "13") || code.starts_with("112")
 }
 
 /// Source and target by word order where neither the pattern nor the parse gave them, with

@@ -1,0 +1,151 @@
+//! Pass 3, complements: an act told only as the purpose, the reason or the condition of another
+//! event is not an event of its own. "Canada sent troops to Latvia to reinforce the flank" is one
+//! deployment, "police arrested students for protesting" one arrest, "criticized the US for
+//! selling arms" one criticism; what "if", "unless" or "without" introduces ("unless Washington
+//! lifts the duties", "without consulting Washington") has not happened. A protest told with the demand it makes ("rallied, demanding that
+//! the president resign", "blocked highways to protest against the laws") is one protest, aimed
+//! at the demand's target, with the demand's aim (`Codebook::protest_for`). Frames ("agreed to
+//! send", "accused X of attacking") were merged with their act by the verbs pass already.
+//!
+//! Reads no dictionary data: the parse (a clause's relation and its `mark`) and the events'
+//! triggers. Without a parse it does nothing. Statements (CAMEO 01) govern nothing here: the
+//! statements pass drops them instead when the sentence says more.
+
+use herald_cameo::Codebook;
+
+use crate::sentence::Sent;
+use crate::types::Candidate;
+use crate::ud::{rel, upos, xpos};
+
+/// Conjunctions that make a clause a condition ("unless Washington lifts the duties") or say its
+/// act was not done ("without consulting Washington"): it has not happened.
+const CONDITIONS: &[&str] = &["if", "unless", "whether", "without"];
+
+/// Prepositions before a gerund that tell the reason of an event ("arrested for protesting",
+/// "convicted of spying", "sanctioned over hacking").
+const REASONS: &[&str] = &["for", "over", "of"];
+
+/// What becomes of an event told in the clause of another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Keep,
+    Drop,
+    /// Merged into the protest at this index of the events.
+    Merge(usize),
+}
+
+/// Drops from `out` the events told as the purpose, reason or condition of another, and merges
+/// the demands of a protest into it.
+pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
+    if !s.parsed {
+        return;
+    }
+    let t = s.tokens;
+    let heads: Vec<Option<usize>> = out.iter().map(|c| clause_head(s, c)).collect();
+    let mut fates = vec![Fate::Keep; out.len()];
+    // Clause heads whose whole clause codes nothing of its own.
+    let mut dropped: Vec<usize> = Vec::new();
+    for ci in 0..out.len() {
+        let c = &out[ci];
+        let Some(j) = heads[ci] else { continue };
+        if c.petrarch_rules {
+            continue;
+        }
+        if dropped.iter().any(|&d| s.in_subtree(j, d)) {
+            fates[ci] = Fate::Drop;
+            continue;
+        }
+        let mark = s
+            .children(j)
+            .find(|&m| matches!(t[m].deprel.as_str(), rel::MARK | rel::CASE) && m < j)
+            .map(|m| t[m].norm.as_str());
+        // A condition is a clause of another verb; the parser may hang a leading "if" on the
+        // main verb ("If Iran attacks, Israel will retaliate"), which is no condition.
+        let subordinate = matches!(t[j].deprel.as_str(), rel::ADVCL | rel::CCOMP);
+        if subordinate && mark.is_some_and(|m| CONDITIONS.contains(&m)) {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+            continue;
+        }
+        let Some(h) = t[j].head.filter(|&h| h < t.len() && h != j) else {
+            continue;
+        };
+        // The event governing clause `j`: its head is that event's trigger, or that trigger's
+        // object ("sent troops to restore order" may hang the purpose on "troops").
+        let governor = (0..out.len()).find(|&oi| {
+            let o = &out[oi];
+            oi != ci
+                && fates[oi] == Fate::Keep
+                && has_actors(s, o)
+                && !o.petrarch_rules
+                && !o.code.starts_with("01")
+                && (o.trig_start..o.trig_end)
+                    .any(|g| g == h || (t[h].deprel == rel::OBJ && t[h].head == Some(g)))
+        });
+        let Some(oi) = governor else { continue };
+        let dep = t[j].deprel.as_str();
+        let purpose = mark == Some("to")
+            && (matches!(dep, rel::ADVCL | rel::ACL)
+                || (dep == rel::XCOMP
+                    && s.children(h)
+                        .any(|o| o < j && matches!(t[o].deprel.as_str(), rel::OBJ | rel::IOBJ))));
+        let participle = mark.is_none() && dep == rel::ADVCL && t[j].xpos == xpos::VBG && j > h;
+        let reason = mark.is_some_and(|m| REASONS.contains(&m)) && t[j].xpos == xpos::VBG;
+        let protest = Codebook::root(&out[oi].code) == "14"
+            && matches!(Codebook::root(&c.code), "02" | "10" | "14");
+        if protest && (purpose || participle) {
+            fates[ci] = Fate::Merge(oi);
+        } else if purpose || reason {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+        }
+    }
+    for ci in 0..out.len() {
+        if let Fate::Merge(oi) = fates[ci] {
+            let (code, targets) = (out[ci].code.clone(), out[ci].targets.clone());
+            let o = &mut out[oi];
+            // Not the protesters themselves ("protesting the killing of their clan elder").
+            let own = |k: &usize| {
+                o.sources
+                    .iter()
+                    .any(|&src| s.mentions[src].code == s.mentions[*k].code)
+            };
+            if o.targets.is_empty() && !targets.iter().any(own) {
+                o.targets = targets;
+            }
+            if let Some(aimed) = codebook.protest_for(&o.code, &code) {
+                o.code = aimed.code.clone();
+            }
+        }
+    }
+    let mut keep = fates.into_iter().map(|f| f == Fate::Keep);
+    out.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether the event names actors that make a record: a source or a target, not all one code
+/// (an event acting on itself is dropped when records are made).
+fn has_actors(s: &Sent, c: &Candidate) -> bool {
+    let mut codes = c
+        .sources
+        .iter()
+        .chain(&c.targets)
+        .map(|&k| s.mentions[k].code.as_str());
+    let Some(first) = codes.next() else {
+        return false;
+    };
+    c.targets.is_empty() || c.sources.is_empty() || codes.any(|code| code != first)
+}
+
+/// Where the event's clause hangs in the parse: the framing verb it was said in ("demanding"
+/// of "demanding that the president resign"), else the trigger token whose head lies outside
+/// the trigger.
+fn clause_head(s: &Sent, c: &Candidate) -> Option<usize> {
+    if let Some(f) = c.frame.filter(|&f| s.tokens[f].upos == upos::VERB) {
+        return Some(f);
+    }
+    (c.trig_start..c.trig_end).find(|&k| {
+        s.tokens[k]
+            .head
+            .is_none_or(|h| !(c.trig_start..c.trig_end).contains(&h))
+    })
+}
