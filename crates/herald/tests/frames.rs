@@ -55,8 +55,9 @@ fn a_frame_takes_the_target_of_its_clause() {
             &[("TUR", "ISR", "130")],
         ),
         (
+            // The inner act codes (190 with an actor object), so the threat is one of force.
             "Israel threatened to strike Syrian air defences.",
-            &[("ISR", "SYRMIL", "130")],
+            &[("ISR", "SYRMIL", "138")],
         ),
         (
             "Mexico threatened tariffs unless Washington lifted the steel duties.",
