@@ -258,7 +258,9 @@ async fn downloads_stream_every_matching_event_in_each_format() {
     // An explicit limit caps a download.
     let (_, first_two, _) = send(
         &app,
-        Request::get("/v1/events?format=csv&limit=2").body(Body::empty()).unwrap(),
+        Request::get("/v1/events?format=csv&limit=2")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(String::from_utf8(first_two).unwrap().lines().count(), 3);
