@@ -201,7 +201,7 @@ pub fn read(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = ReadResu
 /// Opens `path` (`-` for standard input) and returns its articles, warnings and skipped records
 /// in order.
 pub fn read_inputs(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = Input> + Send> {
-    let mut reader: Box<dyn Read + Send> = if path == "-" {
+    let reader: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
     } else {
         match File::open(path) {
@@ -209,6 +209,17 @@ pub fn read_inputs(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = I
             Err(e) => return one_error(RecordError::file(path, format!("cannot open: {e}"))),
         }
     };
+    read_inputs_from(reader, path, opts)
+}
+
+/// Reads the records of an input that is already open (bytes in memory, a pipe, a decompressor):
+/// what [`read_inputs`] does after opening `path`. `path` names the input in messages, gives a
+/// text article its id, and its extension the format unless `opts.format` is set.
+pub fn read_inputs_from(
+    mut reader: Box<dyn Read + Send>,
+    path: &str,
+    opts: &InputOptions,
+) -> Box<dyn Iterator<Item = Input> + Send> {
     let forced = opts.format.is_some();
     let format = match opts.format.or_else(|| InputFormat::from_path(path)) {
         Some(f) => f,
@@ -638,6 +649,25 @@ mod tests {
         };
         let e = read(&p, &opts).next().unwrap().unwrap_err();
         assert!(e.message.contains("larger than 100 bytes"), "{e}");
+    }
+
+    #[test]
+    fn bytes_in_memory_are_read_like_a_file_of_that_name() {
+        let bytes = b"{\"id\":\"a\",\"text\":\"x y\"}\n{oops}\n".to_vec();
+        let out: Vec<Input> = read_inputs_from(
+            Box::new(io::Cursor::new(bytes)),
+            "mem.dat",
+            &InputOptions::default(),
+        )
+        .collect();
+        let [Input::Article(a), Input::Skipped(e)] = &out[..] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(
+            (a.id.as_str(), a.origin.to_string()),
+            ("a", "mem.dat:1".into())
+        );
+        assert_eq!(e.origin.to_string(), "mem.dat:2");
     }
 
     #[test]
