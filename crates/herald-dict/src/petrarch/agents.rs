@@ -130,23 +130,38 @@ fn parse_entry(t: &str, subst: &HashMap<String, Vec<String>>) -> Result<AgentEnt
     })
 }
 
-/// Replaces each `!NAME!` marker by every item of its list.
+/// Most phrases one entry may expand into through its markers (every combination of items).
+const MAX_EXPANSION: usize = 5000;
+
+/// Replaces each `!NAME!` marker by every item of its list. Items are inserted as written, not
+/// expanded again: an item naming its own marker recursed without end, and a line of many
+/// markers multiplied out without limit (a 141-byte file took 2.5 GB before it was stopped).
 fn expand_markers(s: &str, subst: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
-    let Some(a) = s.find('!') else {
-        return Ok(vec![s.to_string()]);
-    };
-    let b = s[a + 1..]
-        .find('!')
-        .map(|p| p + a + 1)
-        .ok_or("unclosed !marker")?;
-    let name = &s[a..=b];
-    let items = subst
-        .get(name)
-        .ok_or_else(|| format!("undefined substitution {name}"))?;
-    let mut out = Vec::new();
-    for item in items {
-        let replaced = format!("{}{}{}", &s[..a], item, &s[b + 1..]);
-        out.extend(expand_markers(&replaced, subst)?);
+    let mut out = vec![String::new()];
+    let mut rest = s;
+    while let Some(a) = rest.find('!') {
+        let b = rest[a + 1..]
+            .find('!')
+            .map(|p| p + a + 1)
+            .ok_or("unclosed !marker")?;
+        let name = &rest[a..=b];
+        let items = subst
+            .get(name)
+            .ok_or_else(|| format!("undefined substitution {name}"))?;
+        if out.len().saturating_mul(items.len()) > MAX_EXPANSION {
+            return Err(format!(
+                "its markers expand into more than {MAX_EXPANSION} phrases"
+            ));
+        }
+        let before = &rest[..a];
+        out = out
+            .iter()
+            .flat_map(|p| items.iter().map(move |item| format!("{p}{before}{item}")))
+            .collect();
+        rest = &rest[b + 1..];
+    }
+    for p in &mut out {
+        p.push_str(rest);
     }
     Ok(out)
 }
@@ -207,5 +222,28 @@ mod tests {
         let lines: Vec<u32> = diags.iter().map(|g| g.loc.line).collect();
         assert_eq!(lines, vec![1, 2, 3]);
         assert_eq!(a[0].loc.line, 4);
+    }
+
+    #[test]
+    fn markers_expand_once_and_within_a_limit() {
+        // An item naming its own marker is inserted as written (it recursed without end).
+        let text = "!P! = A!P!, B\nX_!P! [~GOV]\n";
+        let (a, diags) = parse_agents(text, "t");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(a[0].phrases, vec![ws("x a!p!"), ws("x b")]);
+        // Two markers: every combination, the first marker's items outermost.
+        let (a, _) = parse_agents("!P! = A, B\n!Q! = C, D\n!P!_!Q! [~GOV]\n", "t");
+        assert_eq!(
+            a[0].phrases,
+            vec![ws("a c"), ws("a d"), ws("b c"), ws("b d")]
+        );
+        // Twenty markers of two items would be a million phrases: the entry is skipped.
+        let text = format!("!P! = A, B\n{} [~GOV]\nARMY [~MIL]\n", "!P!_".repeat(20));
+        let (a, diags) = parse_agents(&text, "t");
+        assert_eq!(a.len(), 1);
+        assert!(
+            diags[0].message.contains("more than 5000 phrases"),
+            "{diags:?}"
+        );
     }
 }

@@ -98,11 +98,22 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(tag[p..e].to_string())
 }
 
+/// Most phrases one line may expand into: the product of its words' forms grows exponentially
+/// with the words (forty `n:` words would be 2^40 phrases; a short line exhausted memory).
+const MAX_EXPANSION: usize = 5000;
+
+fn too_many() -> String {
+    format!("it expands into more than {MAX_EXPANSION} phrases")
+}
+
 /// Every phrase a line stands for: the product of each word's expansions.
 fn expand(s: &str) -> Result<Vec<Phrase>, String> {
     let mut phrases: Vec<Phrase> = vec![Vec::new()];
     for tok in s.split_whitespace() {
         let variants = expand_token(tok)?;
+        if phrases.len().saturating_mul(variants.len()) > MAX_EXPANSION {
+            return Err(too_many());
+        }
         let mut next = Vec::with_capacity(phrases.len() * variants.len());
         for p in &phrases {
             for v in &variants {
@@ -144,6 +155,9 @@ fn expand_token(tok: &str) -> Result<Vec<Vec<String>>, String> {
     }
     let mut combos: Vec<Vec<String>> = vec![Vec::new()];
     for forms in &part_forms {
+        if combos.len().saturating_mul(forms.len()) > MAX_EXPANSION {
+            return Err(too_many());
+        }
         let mut next = Vec::new();
         for c in &combos {
             for f in forms {
@@ -228,5 +242,21 @@ mod tests {
         assert_eq!(e.last().unwrap().phrase, vec!["eu", "gene"]);
         let lines: Vec<u32> = diags.iter().map(|g| g.loc.line).collect();
         assert_eq!(lines, vec![1, 2, 7]);
+    }
+
+    #[test]
+    fn expansion_is_limited() {
+        // Forty words of two forms each would be 2^40 phrases, and so would one word of forty
+        // parts: each line is skipped with a diagnostic, the next one read.
+        let words = "n:war ".repeat(40);
+        let parts = vec!["n:war"; 40].join("+");
+        let text = format!("<ISSUE CATEGORY=\"X\">\n{words}\n{parts}\nn:bomb\n</ISSUE>\n");
+        let (entries, diags) = parse_issues(&text, "t");
+        assert_eq!(phrases(&entries), ["bomb", "bombs"]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(
+            diags.iter().all(|d| d.message.contains("more than 5000")),
+            "{diags:?}"
+        );
     }
 }

@@ -655,6 +655,11 @@ fn expand(
                         Some(s) => synsets[&s.trim_end_matches('_').to_ascii_uppercase()].clone(),
                         None => vec![vec![herald_core::doc::normalize(w)]],
                     };
+                    // Checked before multiplying out: a synset of many members times many
+                    // phrases would fill memory before a check after it.
+                    if phrases.len().saturating_mul(alts.len()) > MAX_EXPANSION {
+                        return Err("noun phrase expands into too many phrases".into());
+                    }
                     let mut next = Vec::new();
                     for p in &phrases {
                         for a in &alts {
@@ -664,9 +669,6 @@ fn expand(
                         }
                     }
                     phrases = next;
-                    if phrases.len() > MAX_EXPANSION {
-                        return Err("noun phrase expands into too many phrases".into());
-                    }
                 }
                 phrases.into_iter().map(PatternElem::NounPhrase).collect()
             }
@@ -681,6 +683,9 @@ fn expand(
                     None => vec![p.clone()],
                 };
                 let inner = expand(rest, synsets)?;
+                if preps.len().saturating_mul(inner.len()) > MAX_EXPANSION {
+                    return Err(too_many());
+                }
                 let mut opts = Vec::new();
                 for pr in &preps {
                     for i in &inner {
@@ -690,6 +695,9 @@ fn expand(
                 opts
             }
         };
+        if seqs.len().saturating_mul(options.len()) > MAX_EXPANSION {
+            return Err(too_many());
+        }
         let mut next = Vec::with_capacity(seqs.len() * options.len());
         for s in &seqs {
             for o in &options {
@@ -699,13 +707,12 @@ fn expand(
             }
         }
         seqs = next;
-        if seqs.len() > MAX_EXPANSION {
-            return Err(format!(
-                "expands into more than {MAX_EXPANSION} patterns through synsets"
-            ));
-        }
     }
     Ok(seqs)
+}
+
+fn too_many() -> String {
+    format!("expands into more than {MAX_EXPANSION} patterns through synsets")
 }
 
 #[cfg(test)]
@@ -870,5 +877,22 @@ mod tests {
         let (d, diags) = parse_verbs("--- DELAY [120]  [031:031]  ---\nDELAY\n", "f");
         assert_eq!(d.blocks[0].code.as_deref(), Some("120"));
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn synset_products_are_refused_before_they_are_built() {
+        // 3,000 members twice in one noun phrase would be 9 million phrases built before the
+        // limit was checked; a preposition synset times its phrase was not checked at all.
+        let mut text = String::from("&A\n");
+        for i in 0..3000 {
+            text.push_str(&format!("+W{i}\n"));
+        }
+        text.push_str(
+            "--- MEET [036] ---\nMEET\n- * {&A &A} [040]\n- * (&A {&A}) [041]\n- * + [042]\n",
+        );
+        let (d, diags) = parse_verbs(&text, "t");
+        assert_eq!(d.blocks[0].patterns.len(), 1, "{diags:?}");
+        assert_eq!(d.blocks[0].patterns[0].code.as_deref(), Some("042"));
+        assert_eq!(diags.len(), 2, "{diags:?}");
     }
 }
