@@ -26,7 +26,14 @@ pub enum PennError {
     Empty,
     #[error("text after the parse tree at byte {0}")]
     Trailing(usize),
+    #[error("parse nested deeper than {MAX_DEPTH} brackets at byte {0}")]
+    TooDeep(usize),
 }
+
+/// Deepest bracket nesting read. Trees are walked, converted and dropped recursively, so a
+/// parse of 200,000 nested brackets overflowed the stack and aborted the whole run; real parses
+/// nest a few dozen deep.
+pub const MAX_DEPTH: usize = 1000;
 
 /// A constituency tree node: a phrase with children, or a preterminal with its word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +111,9 @@ pub fn parse_tree(s: &str) -> Result<Tree, PennError> {
             b'(' => {
                 if root.is_some() {
                     return Err(PennError::Trailing(pos));
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(PennError::TooDeep(pos));
                 }
                 pos += 1;
                 skip_ws(&mut pos);
@@ -1070,6 +1080,26 @@ mod tests {
             Err(PennError::Unbalanced(_))
         ));
         assert!(matches!(parse_tree(""), Err(PennError::Empty)));
+    }
+
+    #[test]
+    fn nesting_is_limited_and_the_limit_is_safe_on_a_small_stack() {
+        let nested = |n: usize| format!("{}(NN x){}", "(S ".repeat(n), ")".repeat(n));
+        // 200,000 brackets overflowed the stack and aborted the process.
+        assert!(matches!(
+            parse_tree(&nested(200_000)),
+            Err(PennError::TooDeep(_))
+        ));
+        assert!(leaf_text(&nested(200_000)).is_err());
+        // At the limit a tree is read, converted and dropped on a 2 MB stack (rayon's workers').
+        let deepest = nested(MAX_DEPTH - 1);
+        let converted = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || to_sentence(&deepest, "x", 0).map(|c| c.sentence.tokens.len()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(converted, Ok(1));
     }
 
     #[test]
