@@ -41,26 +41,36 @@ fn hash_word(w: &str) -> u64 {
 impl Signature {
     /// Signature of `text`: lower-cased alphanumeric words, shingles of five.
     pub fn of(text: &str) -> Signature {
-        let words: Vec<u64> = text
+        // The last SHINGLE word hashes, in a ring: the words of the whole text are not collected
+        // (8 bytes a word, 16 MB at peak for an 8 MB article).
+        let mut window = [0u64; SHINGLE];
+        let mut words = 0usize;
+        let mut mins = [u64::MAX; HASHES];
+        for w in text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(hash_word)
-            .collect();
-        let mut mins = [u64::MAX; HASHES];
-        if words.len() < SHINGLE {
-            return Signature {
-                mins: [u32::MAX; HASHES],
-                empty: true,
-            };
-        }
-        for win in words.windows(SHINGLE) {
-            let sh = win.iter().fold(0u64, |acc, &w| mix(acc ^ w));
+        {
+            window[words % SHINGLE] = hash_word(w);
+            words += 1;
+            if words < SHINGLE {
+                continue;
+            }
+            // The shingle's words in text order: the oldest first.
+            let sh = (0..SHINGLE)
+                .map(|i| window[(words + i) % SHINGLE])
+                .fold(0u64, |acc, w| mix(acc ^ w));
             for (k, m) in mins.iter_mut().enumerate() {
                 let h = mix(sh ^ (k as u64).wrapping_mul(0xA24B_AED4_963E_E407));
                 if h < *m {
                     *m = h;
                 }
             }
+        }
+        if words < SHINGLE {
+            return Signature {
+                mins: [u32::MAX; HASHES],
+                empty: true,
+            };
         }
         Signature {
             mins: mins.map(|m| m as u32),
@@ -340,6 +350,47 @@ mod tests {
         The two ministers signed an agreement on free military technical assistance from China to \
         the Kazakh army, and China will train Kazakh officers at its military academies, the \
         ministry said in a statement released after the talks.";
+
+    /// The signature as it was computed before the words were kept in a ring: over a vector of
+    /// every word's hash.
+    fn signature_from_all_words(text: &str) -> Signature {
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(hash_word)
+            .collect();
+        if words.len() < SHINGLE {
+            return Signature {
+                mins: [u32::MAX; HASHES],
+                empty: true,
+            };
+        }
+        let mut mins = [u64::MAX; HASHES];
+        for win in words.windows(SHINGLE) {
+            let sh = win.iter().fold(0u64, |acc, &w| mix(acc ^ w));
+            for (k, m) in mins.iter_mut().enumerate() {
+                *m = (*m).min(mix(sh ^ (k as u64).wrapping_mul(0xA24B_AED4_963E_E407)));
+            }
+        }
+        Signature {
+            mins: mins.map(|m| m as u32),
+            empty: false,
+        }
+    }
+
+    #[test]
+    fn the_ring_of_words_gives_the_signature_of_all_words() {
+        for text in [
+            STORY,
+            "",
+            "one two three four",
+            "one two three four five",
+            "a b c d e f",
+        ] {
+            let (a, b) = (Signature::of(text), signature_from_all_words(text));
+            assert_eq!((a.mins, a.empty), (b.mins, b.empty), "{text:?}");
+        }
+    }
 
     #[test]
     fn syndicated_copies_share_a_group() {
