@@ -201,24 +201,37 @@ pub fn read(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = ReadResu
 /// Opens `path` (`-` for standard input) and returns its articles, warnings and skipped records
 /// in order.
 pub fn read_inputs(path: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = Input> + Send> {
-    let reader: Box<dyn Read + Send> = if path == "-" {
-        Box::new(io::stdin())
+    let (reader, size): (Box<dyn Read + Send>, _) = if path == "-" {
+        (Box::new(io::stdin()), None)
     } else {
         match File::open(path) {
-            Ok(f) => Box::new(f),
+            Ok(f) => {
+                let size = f.metadata().ok().map(|m| m.len());
+                (Box::new(f), size)
+            }
             Err(e) => return one_error(RecordError::file(path, format!("cannot open: {e}"))),
         }
     };
-    read_inputs_from(reader, path, opts)
+    read_sized(reader, path, opts, size)
 }
 
 /// Reads the records of an input that is already open (bytes in memory, a pipe, a decompressor):
 /// what [`read_inputs`] does after opening `path`. `path` names the input in messages, gives a
 /// text article its id, and its extension the format unless `opts.format` is set.
 pub fn read_inputs_from(
+    reader: Box<dyn Read + Send>,
+    path: &str,
+    opts: &InputOptions,
+) -> Box<dyn Iterator<Item = Input> + Send> {
+    read_sized(reader, path, opts, None)
+}
+
+/// [`read_inputs_from`], knowing the input's size in bytes when it is a file.
+fn read_sized(
     mut reader: Box<dyn Read + Send>,
     path: &str,
     opts: &InputOptions,
+    size: Option<u64>,
 ) -> Box<dyn Iterator<Item = Input> + Send> {
     let forced = opts.format.is_some();
     let format = match opts.format.or_else(|| InputFormat::from_path(path)) {
@@ -240,7 +253,7 @@ pub fn read_inputs_from(
     let path = path.to_string();
     match format {
         InputFormat::Jsonl => Box::new(jsonl::JsonlReader::new(BufReader::new(reader), path, opts)),
-        InputFormat::Text => Box::new(read_text(reader, &path, &opts).into_iter()),
+        InputFormat::Text => Box::new(read_text(reader, &path, &opts, size).into_iter()),
         InputFormat::Petrarch => match read_all_utf8(reader, &path) {
             Ok((text, warning)) => {
                 let records = petrarch::read_records(&text, &path, &opts);
@@ -314,10 +327,13 @@ fn read_all_utf8(
 
 /// A text file is one article. Invalid UTF-8 does not lose it: each invalid sequence becomes
 /// U+FFFD, and a warning before the article names the file and the byte offsets.
-fn read_text(reader: impl Read, path: &str, opts: &InputOptions) -> Vec<Input> {
+fn read_text(reader: impl Read, path: &str, opts: &InputOptions, size: Option<u64>) -> Vec<Input> {
     // Bound the read so a huge file is reported without loading it all.
     let limit = opts.max_article_bytes as u64 + 1;
-    let mut bytes = Vec::new();
+    // A file's size known, the buffer is made to measure: grown by doubling, it held up to
+    // twice the text, and a copy of it while it grew.
+    let capacity = size.map_or(0, |n| n.min(limit)) as usize;
+    let mut bytes = Vec::with_capacity(capacity);
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
         return vec![Input::Skipped(RecordError::file(
             path,
