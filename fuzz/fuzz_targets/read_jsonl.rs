@@ -11,6 +11,12 @@ use herald_io::input::{read_inputs_from, Input, InputFormat, InputOptions};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
+/// A record's text, every other field ignored.
+#[derive(serde::Deserialize)]
+struct TextOnly {
+    text: String,
+}
+
 /// Small, so that the line-length cap (twice this plus 4096) is reached by fuzz inputs.
 const LIMIT: usize = 256;
 
@@ -97,12 +103,11 @@ fuzz_target!(|data: &[u8]| {
             }
             (Expect::Record(line, bytes), Input::Article(a)) => {
                 assert_eq!(a.origin.line, *line);
-                let v: Value = serde_json::from_slice(bytes).expect("an article from invalid JSON");
-                assert_eq!(
-                    v["text"].as_str(),
-                    Some(a.text.as_str()),
-                    "the article's text"
-                );
+                // Fields Herald ignores are not validated (a lone surrogate escape in one is let
+                // through), so the text is read the way the reader reads it.
+                let v: TextOnly =
+                    serde_json::from_slice(bytes).expect("an article from invalid JSON");
+                assert_eq!(v.text, a.text, "the article's text");
             }
             (_, other) => panic!("unexpected {other:?}"),
         }
