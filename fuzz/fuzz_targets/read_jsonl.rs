@@ -88,9 +88,15 @@ fuzz_target!(|data: &[u8]| {
     let items: Vec<Input> =
         read_inputs_from(Box::new(Cursor::new(data.to_vec())), "fuzz.jsonl", &opts).collect();
     check_inputs(&items, LIMIT);
+    // A warning (invalid UTF-8 replaced) comes just before its record's article, which
+    // check_inputs has seen; the records are compared without it.
+    let items: Vec<&Input> = items
+        .iter()
+        .filter(|i| !matches!(i, Input::Warning(_)))
+        .collect();
     let want = expected(data);
     assert_eq!(items.len(), want.len(), "records vs lines: {items:?}");
-    for (item, want) in items.iter().zip(&want) {
+    for (&item, want) in items.iter().zip(&want) {
         match (want, item) {
             (Expect::Overlong(line), Input::Skipped(e)) => {
                 assert_eq!(e.origin.line, *line);
@@ -105,8 +111,10 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(a.origin.line, *line);
                 // Fields Herald ignores are not validated (a lone surrogate escape in one is let
                 // through), so the text is read the way the reader reads it.
+                // Invalid UTF-8 is read as U+FFFD, one for each invalid sequence.
+                let text = String::from_utf8_lossy(bytes);
                 let v: TextOnly =
-                    serde_json::from_slice(bytes).expect("an article from invalid JSON");
+                    serde_json::from_str(&text).expect("an article from invalid JSON");
                 assert_eq!(v.text, a.text, "the article's text");
             }
             (_, other) => panic!("unexpected {other:?}"),

@@ -273,14 +273,17 @@ fn read_sized(
                         ),
                     ));
                 }
-                // A warning about invalid bytes comes first: the records are coded with U+FFFD
-                // in their place, and a strict run stops before them.
-                Box::new(
-                    warning
-                        .into_iter()
-                        .map(Input::Warning)
-                        .chain(records.into_iter().map(Input::from)),
-                )
+                // A warning about invalid bytes comes just before the first article: the records
+                // are coded with U+FFFD in their place, and a strict run stops there. With no
+                // article to code, it is reported as the file's error.
+                let mut items: Vec<Input> = records.into_iter().map(Input::from).collect();
+                if let Some(w) = warning {
+                    match items.iter().position(|i| matches!(i, Input::Article(_))) {
+                        Some(k) => items.insert(k, Input::Warning(w)),
+                        None => items.push(Input::Skipped(w)),
+                    }
+                }
+                Box::new(items.into_iter())
             }
             Err(e) => one_error(e),
         },
