@@ -160,6 +160,12 @@ impl Coder {
         })
     }
 
+    /// Whether a sentence with these tokens holds a discard phrase that drops the whole story:
+    /// then no sentence of the article is coded.
+    pub fn discards_story(&self, tokens: &[Token]) -> bool {
+        self.discard(tokens) == Some(true)
+    }
+
     /// Codes one document. Duplicate sentences are not coded again; they raise the mention count
     /// of the first occurrence's events.
     pub fn code_doc(&self, doc: &Doc) -> Vec<EventRecord> {
@@ -180,41 +186,25 @@ impl Coder {
         self.code(doc, &self.options, actor_time)
     }
 
+    /// The coder's own options.
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
+    }
+
     fn code(
         &self,
         doc: &Doc,
         options: &CoderOptions,
         actor_time: &mut Duration,
     ) -> Vec<EventRecord> {
-        if doc
-            .sentences
-            .iter()
-            .any(|s| self.discard(&s.tokens) == Some(true))
-        {
+        if doc.sentences.iter().any(|s| self.discards_story(&s.tokens)) {
             return Vec::new();
         }
+        let repeats = repeat_counts(doc);
         let mut records: Vec<EventRecord> = Vec::new();
-        // Per sentence, the range of its records (they are pushed sentence by sentence), so a
-        // repeated sentence finds its first occurrence's records without scanning all.
-        let mut record_ranges: Vec<(usize, usize)> = vec![(0, 0); doc.sentences.len()];
-        let mut history = History::new();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            if let Some(first) = s.duplicate_of {
-                let (lo, hi) = record_ranges.get(first).copied().unwrap_or((0, 0));
-                for r in &mut records[lo..hi] {
-                    r.mentions += 1;
-                }
-                continue;
-            }
-            let first_record = records.len();
-            if s.tokens.is_empty() || self.discard(&s.tokens).is_some() {
-                continue;
-            }
-            self.code_one(doc, si, options, &mut history, &mut records, actor_time);
-            record_ranges[si] = (first_record, records.len());
-        }
-        if options.require_dyad {
-            records.retain(|r| r.source.is_some() && r.target.is_some());
+        let mut coding = DocCoding::default();
+        for (si, &repeats) in repeats.iter().enumerate() {
+            coding.code_sentence(self, doc, si, repeats, options, &mut records, actor_time);
         }
         records
     }
@@ -255,5 +245,60 @@ impl Coder {
             recorder.push(c, records);
         }
         coref::remember(history, &s.tokens, &mentions, &subjects);
+    }
+}
+
+/// How many later sentences of `doc` repeat each sentence.
+pub fn repeat_counts(doc: &Doc) -> Vec<u32> {
+    let mut counts = vec![0u32; doc.sentences.len()];
+    for s in &doc.sentences {
+        if let Some(c) = s.duplicate_of.and_then(|first| counts.get_mut(first)) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
+/// A document coded sentence by sentence: what [`Coder::code_doc`] does, for callers that make
+/// each sentence's tokens just before coding it and drop them after, so that a long article never
+/// holds all of them. The caller checks [`Coder::discards_story`] on every sentence first, and
+/// knows how often each sentence is repeated later ([`Sentence::duplicate_of`]), so that a
+/// sentence's records are final, mention counts included, as soon as it is coded.
+///
+/// [`Sentence::duplicate_of`]: herald_core::Sentence::duplicate_of
+#[derive(Debug, Default)]
+pub struct DocCoding {
+    history: History,
+}
+
+impl DocCoding {
+    /// Codes sentence `si` of `doc` (its tokens made) and appends its records to `out`, each
+    /// mentioned `1 + repeats` times (the sentence and its later repeats). A repeat of an earlier
+    /// sentence, an empty sentence and one with a discard phrase give nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_sentence(
+        &mut self,
+        coder: &Coder,
+        doc: &Doc,
+        si: usize,
+        repeats: u32,
+        options: &CoderOptions,
+        out: &mut Vec<EventRecord>,
+        actor_time: &mut Duration,
+    ) {
+        let s = &doc.sentences[si];
+        if s.duplicate_of.is_some() || s.tokens.is_empty() || coder.discard(&s.tokens).is_some() {
+            return;
+        }
+        let first = out.len();
+        coder.code_one(doc, si, options, &mut self.history, out, actor_time);
+        for r in &mut out[first..] {
+            r.mentions += repeats;
+        }
+        if options.require_dyad {
+            let mut own = out.split_off(first);
+            own.retain(|r| r.source.is_some() && r.target.is_some());
+            out.append(&mut own);
+        }
     }
 }

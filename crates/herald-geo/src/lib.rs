@@ -30,7 +30,7 @@ pub mod names;
 mod resolve;
 
 pub use gazetteer::{Candidate, Gazetteer, Place, PlaceKind};
-pub use resolve::{ActorSpan, ArticleContext, EventQuery};
+pub use resolve::{ActorSpan, ArticleContext, ContextBuilder, EventQuery};
 
 use herald_core::{Doc, EventRecord, LocationRecord};
 

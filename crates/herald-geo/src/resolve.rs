@@ -440,11 +440,27 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 /// Scans the article for the countries it names and its dateline.
 pub fn article_context(g: &Gazetteer, doc: &Doc) -> ArticleContext {
-    let text = doc.text();
-    let mut ctx = ArticleContext::default();
-    let mut demonyms = Vec::new();
+    let mut b = ContextBuilder::default();
     for s in doc.sentences.iter().filter(|s| s.duplicate_of.is_none()) {
-        for m in find_mentions(g, text, s, &mut demonyms) {
+        b.add(g, doc.text(), s);
+    }
+    b.finish(g, doc.text(), doc.dateline)
+}
+
+/// An [`ArticleContext`] gathered sentence by sentence, for callers that do not hold every
+/// sentence's tokens at once: [`add`](Self::add) each sentence that is not a repeat, in order,
+/// then [`finish`](Self::finish).
+#[derive(Clone, Debug, Default)]
+pub struct ContextBuilder {
+    ctx: ArticleContext,
+    demonyms: Vec<String>,
+}
+
+impl ContextBuilder {
+    /// Adds the countries sentence `s` of the article `text` names.
+    pub fn add(&mut self, g: &Gazetteer, text: &str, s: &Sentence) {
+        let ctx = &mut self.ctx;
+        for m in find_mentions(g, text, s, &mut self.demonyms) {
             if m.common_word {
                 continue;
             }
@@ -470,16 +486,24 @@ pub fn article_context(g: &Gazetteer, doc: &Doc) -> ArticleContext {
             }
         }
     }
-    ctx.countries.extend(demonyms);
-    ctx.dateline = doc
-        .dateline
-        .and_then(|span| dateline_mention(g, text, span));
-    if let Some(d) = &ctx.dateline {
-        for &q in &d.qualifier {
-            ctx.countries.insert(g.country_code(g.place(q)).to_string());
+
+    /// The context, with the place of the article's dateline (its byte span in `text`).
+    pub fn finish(
+        self,
+        g: &Gazetteer,
+        text: &str,
+        dateline: Option<(usize, usize)>,
+    ) -> ArticleContext {
+        let mut ctx = self.ctx;
+        ctx.countries.extend(self.demonyms);
+        ctx.dateline = dateline.and_then(|span| dateline_mention(g, text, span));
+        if let Some(d) = &ctx.dateline {
+            for &q in &d.qualifier {
+                ctx.countries.insert(g.country_code(g.place(q)).to_string());
+            }
         }
+        ctx
     }
-    ctx
 }
 
 /// The place of a dateline: its words up to the first comma, parenthesis or dash.

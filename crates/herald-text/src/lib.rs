@@ -22,7 +22,7 @@ use herald_core::{Doc, Sentence, Token};
 
 pub use dateline::find_dateline;
 pub use sentences::split_sentences;
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, tokenize_into};
 
 /// Sentences longer than this many tokens are cut into pieces of at most this length, so that
 /// one run-on "sentence" (a table, a list) cannot make later stages slow.
@@ -41,34 +41,124 @@ pub struct CutSentence {
 /// sentences that repeat an earlier one. Replaces any sentences already in `doc`. Returns the
 /// over-long sentences that were cut, so callers can tell the user.
 pub fn segment(doc: &mut Doc) -> Vec<CutSentence> {
-    let mut cut = Vec::new();
     let text = doc.article.text.as_str();
-    let dateline = find_dateline(text);
-    // Text before a dateline (a headline) and after it are segmented apart: the dateline is a
-    // hard boundary and belongs to no sentence.
-    let parts = match dateline {
-        Some((s, e)) => [(0, s), (e, text.len())],
-        None => [(0, 0), (0, text.len())],
-    };
-    let mut sentences: Vec<Sentence> = Vec::new();
-    for (from, to) in parts {
-        let tokens = tokenize(text, from, to);
-        for range in split_sentences(text, &tokens) {
-            if range.len() > MAX_SENTENCE_TOKENS {
-                cut.push(CutSentence {
-                    start: tokens[range.start].0,
-                    tokens: range.len(),
-                });
+    let segments = Segments::new(text);
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(segments.len());
+    let mut repeats = Repeats::default();
+    for i in 0..segments.len() {
+        let mut s = segments.sentence(text, i);
+        s.duplicate_of = repeats.check(i, &s.tokens, |j| {
+            same_words(&sentences[j].tokens, &s.tokens)
+        });
+        sentences.push(s);
+    }
+    doc.sentences = sentences;
+    doc.dateline = segments.dateline;
+    segments.cut
+}
+
+/// An article's sentences found but their tokens not yet made: [`segment`] in two steps, so that
+/// a caller coding a long article can make one sentence's tokens at a time and drop them after
+/// (a token costs far more than its span). Sentences come in text order; a sentence longer than
+/// [`MAX_SENTENCE_TOKENS`] is cut into pieces, each a sentence here.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    /// Byte span of the leading dateline, which belongs to no sentence.
+    pub dateline: Option<(usize, usize)>,
+    /// The sentences that were cut into pieces.
+    pub cut: Vec<CutSentence>,
+    /// Token spans of the text before the dateline (a headline) and after it (or of all of it).
+    parts: [Vec<(usize, usize)>; 2],
+    /// Per sentence: which part, and its tokens' range in that part.
+    sentences: Vec<(u8, std::ops::Range<usize>)>,
+}
+
+impl Segments {
+    /// Tokenizes `text`, finds its dateline and splits it into sentences.
+    pub fn new(text: &str) -> Segments {
+        let dateline = find_dateline(text);
+        // Text before a dateline (a headline) and after it are segmented apart: the dateline is
+        // a hard boundary and belongs to no sentence.
+        let bounds = match dateline {
+            Some((s, e)) => [(0, s), (e, text.len())],
+            None => [(0, 0), (0, text.len())],
+        };
+        let mut out = Segments {
+            dateline,
+            ..Segments::default()
+        };
+        for (part, (from, to)) in bounds.into_iter().enumerate() {
+            // Sized for the most tokens the text can hold (one per byte): the pages are taken
+            // from the system only as spans are written, so this costs nothing for short text,
+            // while growing by doubling held up to twice the spans, and a copy while it grew
+            // (34 MB for the 1.5 million tokens of an 8 MB article, where 24 MB are used).
+            let mut tokens = Vec::with_capacity(to - from);
+            tokenize_into(text, from, to, &mut tokens);
+            for range in split_sentences(text, &tokens) {
+                if range.len() > MAX_SENTENCE_TOKENS {
+                    out.cut.push(CutSentence {
+                        start: tokens[range.start].0,
+                        tokens: range.len(),
+                    });
+                }
+                let mut start = range.start;
+                while start < range.end {
+                    let end = (start + MAX_SENTENCE_TOKENS).min(range.end);
+                    out.sentences.push((part as u8, start..end));
+                    start = end;
+                }
             }
-            for piece in tokens[range].chunks(MAX_SENTENCE_TOKENS) {
-                sentences.push(make_sentence(text, piece));
-            }
+            out.parts[part] = tokens;
+        }
+        out
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The token spans of sentence `i`.
+    fn spans(&self, i: usize) -> &[(usize, usize)] {
+        let (part, range) = &self.sentences[i];
+        &self.parts[*part as usize][range.clone()]
+    }
+
+    /// Byte span of sentence `i` in the text.
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        let spans = self.spans(i);
+        (spans[0].0, spans[spans.len() - 1].1)
+    }
+
+    /// Sentence `i` of `text` (the text this was made from) with its tokens, not yet marked as a
+    /// repeat.
+    pub fn sentence(&self, text: &str, i: usize) -> Sentence {
+        make_sentence(text, self.spans(i))
+    }
+
+    /// Sentence `i` without its tokens: its span only.
+    pub fn bare_sentence(&self, i: usize) -> Sentence {
+        let (start, end) = self.span(i);
+        Sentence {
+            start,
+            end,
+            ..Sentence::default()
         }
     }
-    mark_duplicates(&mut sentences);
-    doc.sentences = sentences;
-    doc.dateline = dateline;
-    cut
+}
+
+fn make_sentence(text: &str, spans: &[(usize, usize)]) -> Sentence {
+    Sentence {
+        start: spans[0].0,
+        end: spans[spans.len() - 1].1,
+        tokens: spans.iter().map(|&(s, e)| Token::new(text, s, e)).collect(),
+        duplicate_of: None,
+        parsed: false,
+    }
 }
 
 /// Segments a text known to be one sentence (PETRARCH input): tokens only, no splitting.
@@ -83,40 +173,69 @@ pub fn segment_single(doc: &mut Doc) {
     doc.dateline = None;
 }
 
-fn make_sentence(text: &str, spans: &[(usize, usize)]) -> Sentence {
-    Sentence {
-        start: spans[0].0,
-        end: spans[spans.len() - 1].1,
-        tokens: spans.iter().map(|&(s, e)| Token::new(text, s, e)).collect(),
-        duplicate_of: None,
-        parsed: false,
-    }
+/// The words a repeated sentence is recognised by: the normalized tokens that hold a letter or
+/// digit. Fewer than three do not count: short fragments ("Reuters", "END") repeat legitimately.
+fn repeat_key(tokens: &[Token]) -> impl Iterator<Item = &str> + Clone {
+    tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
 }
 
-/// A sentence whose normalized words equal an earlier sentence's is a repeat (a headline echoed
-/// as the lede, a paragraph pasted twice): it points at the first occurrence.
-fn mark_duplicates(sentences: &mut [Sentence]) {
-    let mut seen: std::collections::HashMap<Vec<&str>, usize> = std::collections::HashMap::new();
-    let mut dup = vec![None; sentences.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        let key: Vec<&str> = s
-            .tokens
-            .iter()
-            .map(|t| t.norm.as_str())
-            .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-            .collect();
-        if key.len() < 3 {
-            continue; // short fragments ("Reuters", "END") repeat legitimately
+/// Whether two sentences have the same words in the sense of [`Repeats`].
+pub fn same_words(a: &[Token], b: &[Token]) -> bool {
+    repeat_key(a).eq(repeat_key(b))
+}
+
+/// Finds the sentences that repeat an earlier one (a headline echoed as the lede, a paragraph
+/// pasted twice), fed the sentences in order. It keeps a hash of each first occurrence, not its
+/// words, so a caller may drop a sentence's tokens once it has been checked.
+#[derive(Clone, Debug, Default)]
+pub struct Repeats {
+    /// Hash of the words -> first sentence with them.
+    first: herald_core::hash::FxHashMap<u64, usize>,
+    /// Further first occurrences whose hash was taken by other words (a hash collision).
+    collided: Vec<(u64, usize)>,
+}
+
+impl Repeats {
+    /// Sentence `i` (with `tokens`) repeats the earlier sentence this returns, if any. `same(j)`
+    /// must tell whether earlier sentence `j` has the same words ([`same_words`]); it is asked
+    /// only when the hashes agree, to tell a repeat from a hash collision.
+    pub fn check(
+        &mut self,
+        i: usize,
+        tokens: &[Token],
+        mut same: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        use std::hash::Hasher;
+        let key = repeat_key(tokens);
+        // Fewer than three words: no repeat.
+        key.clone().nth(2)?;
+        let mut h = herald_core::hash::FxHasher::default();
+        for w in key {
+            h.write_usize(w.len());
+            h.write(w.as_bytes());
         }
-        match seen.get(&key) {
-            Some(&first) => dup[i] = Some(first),
+        let hash = h.finish();
+        match self.first.get(&hash) {
             None => {
-                seen.insert(key, i);
+                self.first.insert(hash, i);
+                None
+            }
+            Some(&j) if same(j) => Some(j),
+            Some(_) => {
+                let earlier = self
+                    .collided
+                    .iter()
+                    .find(|&&(h, j)| h == hash && same(j))
+                    .map(|&(_, j)| j);
+                if earlier.is_none() {
+                    self.collided.push((hash, i));
+                }
+                earlier
             }
         }
-    }
-    for (s, d) in sentences.iter_mut().zip(dup) {
-        s.duplicate_of = d;
     }
 }
 
@@ -198,6 +317,39 @@ mod tests {
             .sentences
             .iter()
             .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    }
+
+    #[test]
+    fn segments_make_the_sentences_of_segment_one_at_a_time() {
+        let text = "Headline of the day\nASTANA, Sept. 15 (Reuters) - Chang met Nazarbayev. \
+            He left.\n\nChang met Nazarbayev.";
+        let d = doc(text);
+        let segments = Segments::new(text);
+        assert_eq!(segments.len(), d.sentences.len());
+        assert_eq!(segments.dateline, d.dateline);
+        for (i, s) in d.sentences.iter().enumerate() {
+            let made = segments.sentence(text, i);
+            assert_eq!(made.tokens, s.tokens);
+            assert_eq!(segments.span(i), (s.start, s.end));
+            let bare = segments.bare_sentence(i);
+            assert!(bare.tokens.is_empty() && (bare.start, bare.end) == (s.start, s.end));
+        }
+        assert_eq!(d.sentences[3].duplicate_of, Some(1));
+    }
+
+    #[test]
+    fn a_hash_collision_is_not_a_repeat() {
+        let d = doc("Chang met Nazarbayev.");
+        let tokens = &d.sentences[0].tokens;
+        let mut r = Repeats::default();
+        assert_eq!(r.check(0, tokens, |_| unreachable!()), None);
+        // Same hash, other words (as `same` says): a first occurrence of its own.
+        assert_eq!(r.check(1, tokens, |_| false), None);
+        assert_eq!(r.check(2, tokens, |j| j == 1), Some(1));
+        assert_eq!(r.check(3, tokens, |j| j == 0), Some(0));
+        // Fewer than three words never repeat.
+        let short = doc("Reuters.");
+        assert_eq!(r.check(4, &short.sentences[0].tokens, |_| true), None);
     }
 
     #[test]

@@ -132,21 +132,26 @@ pub(crate) fn is_url_or_email(word: &str) -> bool {
 /// Tokenizes `text[from..to]` and returns the tokens' byte spans in `text`.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    tokenize_into(text, from, to, &mut out);
+    out
+}
+
+/// [`tokenize`], appending the spans to `out` (which the caller may have sized).
+pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
     let mut chunk_start: Option<usize> = None;
     for (i, c) in text[from..to].char_indices() {
         let i = i + from;
         if c.is_whitespace() {
             if let Some(s) = chunk_start.take() {
-                split_chunk(text, s, i, to, &mut out);
+                split_chunk(text, s, i, to, out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
     }
     if let Some(s) = chunk_start {
-        split_chunk(text, s, to, to, &mut out);
+        split_chunk(text, s, to, to, out);
     }
-    out
 }
 
 fn first_char(s: &str) -> Option<char> {

@@ -27,6 +27,10 @@ use crate::{Error, Pipeline};
 /// Articles coded together: enough to keep every core busy, few enough to stream.
 pub const DEFAULT_BATCH: usize = 256;
 
+/// Articles of this many bytes or more are coded a sentence at a time: coded whole, an
+/// article's tokens, tags and parse take about 85 bytes of memory per byte of text.
+pub const STREAM_BYTES: usize = 256 * 1024;
+
 /// The most worker threads a run may ask for.
 pub const MAX_THREADS: usize = 256;
 
@@ -85,11 +89,22 @@ pub enum Skip {
 pub trait ArticleCoder: Send + Sync {
     /// Codes `article`, adding counts and stage times to `stats`.
     fn code(&self, article: Article, stats: &Stats) -> CodedArticle;
+
+    /// Codes a long `article` (at least [`CodeOptions::stream_bytes`]) so that memory does not
+    /// grow with its length: the same events, but the document comes back without its tokens
+    /// ([`Pipeline::code_article_streamed`]). The default codes it whole.
+    fn code_long(&self, article: Article, stats: &Stats) -> CodedArticle {
+        self.code(article, stats)
+    }
 }
 
 impl ArticleCoder for Pipeline {
     fn code(&self, article: Article, stats: &Stats) -> CodedArticle {
         self.code_owned(article, stats)
+    }
+
+    fn code_long(&self, article: Article, stats: &Stats) -> CodedArticle {
+        self.code_owned_streamed(article, stats)
     }
 }
 
@@ -124,6 +139,8 @@ pub struct Batches<I, C = Pipeline> {
     /// Articles without a date, and the first of them, for the note at the end.
     undated: usize,
     first_undated: Option<String>,
+    /// Articles of at least this many bytes are coded a sentence at a time.
+    stream_bytes: usize,
 }
 
 impl Pipeline {
@@ -163,6 +180,7 @@ where
             stats: Stats::default(),
             undated: 0,
             first_undated: None,
+            stream_bytes: STREAM_BYTES,
         })
     }
 
@@ -174,6 +192,13 @@ where
     /// The number of threads coding.
     pub fn threads(&self) -> usize {
         self.workers.threads()
+    }
+
+    /// Codes articles of at least `bytes` bytes a sentence at a time (default
+    /// [`STREAM_BYTES`]); the events are the same.
+    pub fn stream_articles_from(mut self, bytes: usize) -> Self {
+        self.stream_bytes = bytes;
+        self
     }
 
     /// Reads up to a batch of articles (stopping early at a read error, so that the error is
@@ -191,6 +216,7 @@ where
         let coding = CodeOptions {
             signatures: self.stories.is_some(),
             keep_text: false,
+            stream_bytes: self.stream_bytes,
         };
         if !batch.articles.is_empty() {
             let results = self
@@ -358,7 +384,11 @@ impl Workers {
                         ..Article::default()
                     };
                     // The document is dropped here, on the worker, not on the collecting thread.
-                    let result = guard(&head, || coder.code(a, stats));
+                    let result = if a.text.len() >= options.stream_bytes {
+                        guard(&head, || coder.code_long(a, stats))
+                    } else {
+                        guard(&head, || coder.code(a, stats))
+                    };
                     let (article, result) = match result {
                         Ok(c) if options.keep_text => (c.doc.article, Ok((c.events, c.notices))),
                         Ok(c) => (head, Ok((c.events, c.notices))),
@@ -377,14 +407,27 @@ impl Workers {
     }
 }
 
-/// What [`Workers::code`] keeps beside each article's events.
-#[derive(Clone, Copy, Debug, Default)]
+/// What [`Workers::code`] keeps beside each article's events, and how it codes long ones.
+#[derive(Clone, Copy, Debug)]
 pub struct CodeOptions {
     /// The article's MinHash signature, for story groups.
     pub signatures: bool,
     /// The article's text (and its Penn parse); without it only the id, date, title, source,
     /// URL and origin are kept, to keep memory low.
     pub keep_text: bool,
+    /// Articles of at least this many bytes are coded a sentence at a time
+    /// ([`ArticleCoder::code_long`]); default [`STREAM_BYTES`].
+    pub stream_bytes: usize,
+}
+
+impl Default for CodeOptions {
+    fn default() -> Self {
+        CodeOptions {
+            signatures: false,
+            keep_text: false,
+            stream_bytes: STREAM_BYTES,
+        }
+    }
 }
 
 /// One article of a batch, coded, on its way to the ordered output.

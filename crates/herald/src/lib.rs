@@ -33,10 +33,11 @@ mod batch;
 mod dictionaries;
 mod pipeline;
 mod stats;
+mod stream;
 
 pub use batch::{
     read_batch, ArticleCoder, BatchItem, BatchOptions, Batches, CodeOptions, CodedItem, InputBatch,
-    Skip, Workers, DEFAULT_BATCH, MAX_THREADS,
+    Skip, Workers, DEFAULT_BATCH, MAX_THREADS, STREAM_BYTES,
 };
 pub use dictionaries::DictionarySpec;
 pub use pipeline::{ArticleError, CodedArticle, Pipeline, PipelineBuilder};

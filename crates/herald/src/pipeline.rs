@@ -31,11 +31,11 @@ pub struct Pipeline {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     nlp: Option<Model>,
-    coder: Coder,
+    pub(crate) coder: Coder,
     /// Places events; `None` leaves every `location` empty.
-    geo: Option<Geocoder>,
+    pub(crate) geo: Option<Geocoder>,
     /// Dictionary entries skipped at load, one line each with `file:line`.
     diagnostics: Vec<String>,
 }
@@ -215,14 +215,7 @@ impl Pipeline {
             if doc.article.penn_parse.is_some() {
                 herald_text::segment_single(&mut doc);
             } else {
-                for cut in herald_text::segment(&mut doc) {
-                    notices.push(format!(
-                        "a sentence of {} tokens at byte {} was cut into pieces of {} tokens",
-                        cut.tokens,
-                        cut.start,
-                        herald_text::MAX_SENTENCE_TOKENS
-                    ));
-                }
+                notices.extend(herald_text::segment(&mut doc).iter().map(cut_notice));
             }
         });
         let mut times = AnnotateTimes::default();
@@ -278,22 +271,37 @@ impl Pipeline {
 
     /// Tags and parses the sentences not yet parsed, adding the time of each step to `times`.
     fn annotate(&self, doc: &mut Doc, times: &mut AnnotateTimes) {
+        self.annotate_sentences(&mut doc.sentences, times);
+    }
+
+    /// Tags and parses those of `sentences` still to be: not parsed yet (a Penn parse comes
+    /// parsed) and not repeats (a repeated sentence is coded once).
+    pub(crate) fn annotate_sentences(&self, sentences: &mut [Sentence], times: &mut AnnotateTimes) {
         if let Some(nlp) = &self.inner.nlp {
             // The verb dictionary tells the tagger which words may be verbs when its first
             // reading leaves a sentence without one.
             let lexicon = self.inner.coder.lexicon();
             let may_be_verb = |w: &str| lexicon.is_verb_form(w);
-            nlp.annotate_checked(to_annotate(doc), &may_be_verb, times);
+            let todo = sentences
+                .iter_mut()
+                .filter(|s| !s.parsed && s.duplicate_of.is_none());
+            nlp.annotate_checked(todo, &may_be_verb, times);
         }
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        &self.inner
     }
 }
 
-/// The sentences still to tag and parse: not parsed yet (a Penn parse comes parsed) and not
-/// repeats (a repeated sentence is coded once).
-fn to_annotate(doc: &mut Doc) -> impl Iterator<Item = &mut Sentence> {
-    doc.sentences
-        .iter_mut()
-        .filter(|s| !s.parsed && s.duplicate_of.is_none())
+/// What the user is told about a sentence cut for length.
+pub(crate) fn cut_notice(cut: &herald_text::CutSentence) -> String {
+    format!(
+        "a sentence of {} tokens at byte {} was cut into pieces of {} tokens",
+        cut.tokens,
+        cut.start,
+        herald_text::MAX_SENTENCE_TOKENS
+    )
 }
 
 /// Runs `f`, turning a panic into an [`ArticleError`] for `article`.
