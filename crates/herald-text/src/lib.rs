@@ -22,7 +22,7 @@ use herald_core::{Doc, Sentence, Token};
 
 pub use dateline::find_dateline;
 pub use sentences::split_sentences;
-pub use tokenize::{tokenize, tokenize_into};
+pub use tokenize::tokenize;
 
 /// Sentences longer than this many tokens are cut into pieces of at most this length, so that
 /// one run-on "sentence" (a table, a list) cannot make later stages slow.
@@ -68,9 +68,50 @@ pub struct Segments {
     /// The sentences that were cut into pieces.
     pub cut: Vec<CutSentence>,
     /// Token spans of the text before the dateline (a headline) and after it (or of all of it).
-    parts: [Vec<(usize, usize)>; 2],
+    parts: [SpanStore; 2],
     /// Per sentence: which part, and its tokens' range in that part.
     sentences: Vec<(u8, std::ops::Range<usize>)>,
+}
+
+/// Token spans of a text: pairs of `u32` when its offsets fit (all but texts of 4 GiB and
+/// more), half the memory of `usize` pairs: 12 MB for the 1.5 million tokens of an 8 MB article.
+#[derive(Clone, Debug)]
+enum SpanStore {
+    Narrow(Vec<(u32, u32)>),
+    Wide(Vec<(usize, usize)>),
+}
+
+impl Default for SpanStore {
+    fn default() -> Self {
+        SpanStore::Narrow(Vec::new())
+    }
+}
+
+impl SpanStore {
+    /// The spans of `text[from..to]`, with their sentences as token ranges.
+    fn tokenize(text: &str, from: usize, to: usize) -> (SpanStore, Vec<std::ops::Range<usize>>) {
+        // Sized for the most tokens the text can hold (one per byte): the pages are taken from
+        // the system only as spans are written, so this costs nothing for short text, while
+        // growing by doubling held up to twice the spans, and a copy while it grew.
+        if u32::try_from(text.len()).is_ok() {
+            let mut spans: Vec<(u32, u32)> = Vec::with_capacity(to - from);
+            tokenize::tokenize_into(text, from, to, &mut spans);
+            let sentences = sentences::split(text, &spans[..]);
+            (SpanStore::Narrow(spans), sentences)
+        } else {
+            let mut spans: Vec<(usize, usize)> = Vec::with_capacity(to - from);
+            tokenize::tokenize_into(text, from, to, &mut spans);
+            let sentences = sentences::split(text, &spans[..]);
+            (SpanStore::Wide(spans), sentences)
+        }
+    }
+
+    fn span(&self, i: usize) -> (usize, usize) {
+        match self {
+            SpanStore::Narrow(v) => (v[i].0 as usize, v[i].1 as usize),
+            SpanStore::Wide(v) => v[i],
+        }
+    }
 }
 
 impl Segments {
@@ -88,16 +129,11 @@ impl Segments {
             ..Segments::default()
         };
         for (part, (from, to)) in bounds.into_iter().enumerate() {
-            // Sized for the most tokens the text can hold (one per byte): the pages are taken
-            // from the system only as spans are written, so this costs nothing for short text,
-            // while growing by doubling held up to twice the spans, and a copy while it grew
-            // (34 MB for the 1.5 million tokens of an 8 MB article, where 24 MB are used).
-            let mut tokens = Vec::with_capacity(to - from);
-            tokenize_into(text, from, to, &mut tokens);
-            for range in split_sentences(text, &tokens) {
+            let (tokens, sentences) = SpanStore::tokenize(text, from, to);
+            for range in sentences {
                 if range.len() > MAX_SENTENCE_TOKENS {
                     out.cut.push(CutSentence {
-                        start: tokens[range.start].0,
+                        start: tokens.span(range.start).0,
                         tokens: range.len(),
                     });
                 }
@@ -123,21 +159,30 @@ impl Segments {
     }
 
     /// The token spans of sentence `i`.
-    fn spans(&self, i: usize) -> &[(usize, usize)] {
+    fn spans(&self, i: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (part, range) = &self.sentences[i];
-        &self.parts[*part as usize][range.clone()]
+        let store = &self.parts[*part as usize];
+        range.clone().map(move |k| store.span(k))
     }
 
     /// Byte span of sentence `i` in the text.
     pub fn span(&self, i: usize) -> (usize, usize) {
-        let spans = self.spans(i);
-        (spans[0].0, spans[spans.len() - 1].1)
+        let (part, range) = &self.sentences[i];
+        let store = &self.parts[*part as usize];
+        (store.span(range.start).0, store.span(range.end - 1).1)
     }
 
     /// Sentence `i` of `text` (the text this was made from) with its tokens, not yet marked as a
     /// repeat.
     pub fn sentence(&self, text: &str, i: usize) -> Sentence {
-        make_sentence(text, self.spans(i))
+        let (start, end) = self.span(i);
+        Sentence {
+            start,
+            end,
+            tokens: self.spans(i).map(|(s, e)| Token::new(text, s, e)).collect(),
+            duplicate_of: None,
+            parsed: false,
+        }
     }
 
     /// Sentence `i` without its tokens: its span only.
@@ -199,6 +244,18 @@ pub struct Repeats {
 }
 
 impl Repeats {
+    /// For about `sentences` sentences: the table is made to measure, not grown by doubling
+    /// (which holds the old table and the new at once).
+    pub fn with_capacity(sentences: usize) -> Repeats {
+        Repeats {
+            first: herald_core::hash::FxHashMap::with_capacity_and_hasher(
+                sentences,
+                Default::default(),
+            ),
+            collided: Vec::new(),
+        }
+    }
+
     /// Sentence `i` (with `tokens`) repeats the earlier sentence this returns, if any. `same(j)`
     /// must tell whether earlier sentence `j` has the same words ([`same_words`]); it is asked
     /// only when the hashes agree, to tell a repeat from a hash collision.

@@ -62,8 +62,8 @@ fn is_ellipsis(word: &str) -> bool {
 
 /// A bracketed reference number ("[17]") after a sentence's final punctuation belongs to that
 /// sentence: returns how many tokens it takes, starting at `i`.
-fn reference_mark(text: &str, tokens: &[(usize, usize)], i: usize) -> usize {
-    let word = |k: usize| tokens.get(k).map_or("", |&(s, e)| &text[s..e]);
+fn reference_mark<S: Spans + ?Sized>(text: &str, tokens: &S, i: usize) -> usize {
+    let word = |k: usize| tokens.word(text, k);
     let digits = word(i + 1);
     let numeric = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
     if word(i) == "[" && numeric && word(i + 2) == "]" {
@@ -132,27 +132,67 @@ fn paragraph_break(gap: &str) -> bool {
     false
 }
 
+/// Token spans as the splitter reads them: byte offsets into the text, stored as pairs of
+/// `usize`, or of `u32` for a long text (half the memory).
+pub(crate) trait Spans {
+    fn count(&self) -> usize;
+    fn at(&self, i: usize) -> (usize, usize);
+
+    /// The text of token `k`, or "" past the last.
+    fn word<'t>(&self, text: &'t str, k: usize) -> &'t str {
+        if k < self.count() {
+            let (s, e) = self.at(k);
+            &text[s..e]
+        } else {
+            ""
+        }
+    }
+}
+
+impl Spans for [(usize, usize)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> (usize, usize) {
+        self[i]
+    }
+}
+
+impl Spans for [(u32, u32)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> (usize, usize) {
+        (self[i].0 as usize, self[i].1 as usize)
+    }
+}
+
 /// Splits `tokens` (byte spans in `text`) into sentences, returned as token index ranges.
 pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize>> {
+    split(text, tokens)
+}
+
+/// [`split_sentences`] over spans however stored.
+pub(crate) fn split<S: Spans + ?Sized>(text: &str, tokens: &S) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut line_start = 0; // first token of the current line
     let mut i = 1;
-    while i < tokens.len() {
-        let prev = &text[tokens[i - 1].0..tokens[i - 1].1];
-        let word = &text[tokens[i].0..tokens[i].1];
-        let gap = &text[tokens[i - 1].1..tokens[i].0];
+    let n = tokens.count();
+    let word_at = |k: usize| tokens.word(text, k);
+    while i < n {
+        let prev = word_at(i - 1);
+        let word = word_at(i);
+        let gap = &text[tokens.at(i - 1).1..tokens.at(i).0];
         let newline = gap.contains('\n');
         let mut boundary = false;
         if paragraph_break(gap) || !gap.is_empty() && web::boundary(text, tokens, i, start) {
             boundary = true;
         } else if newline
             && is_bullet(word)
-            && (prev == ":"
-                || line_start < i && text[tokens[line_start].0..tokens[line_start].1] == *word)
-            && tokens
-                .get(i + 1)
-                .is_some_and(|&(s, e)| text[s..e].starts_with(char::is_alphanumeric))
+            && (prev == ":" || line_start < i && word_at(line_start) == word)
+            && i + 1 < n
+            && word_at(i + 1).starts_with(char::is_alphanumeric)
         {
             // A bulleted list: "following:\n- Oil\n- Gas". Only after a colon or another item,
             // since a wrapped news line may start with a dash.
@@ -164,15 +204,14 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
         {
             // A short line without final punctuation, then a capitalized line: a headline,
             // byline or list item standing on its own.
-            let line_has_terminal =
-                (line_start..i).any(|k| is_terminal(&text[tokens[k].0..tokens[k].1]));
+            let line_has_terminal = (line_start..i).any(|k| is_terminal(word_at(k)));
             boundary = !line_has_terminal && !prev.ends_with(',');
         } else if is_terminal(prev) && !gap.is_empty() {
             let refs = reference_mark(text, tokens, i);
             if refs > 0 {
                 // "in 1805. [6] An undistinguished ...": the mark ends the sentence.
                 let j = i + refs;
-                if j < tokens.len() && can_start(&text[tokens[j].0..tokens[j].1], prev) {
+                if j < n && can_start(word_at(j), prev) {
                     out.push(start..j);
                     start = j;
                     line_start = j;
@@ -180,9 +219,7 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
                 i = j.max(i + 1);
                 continue;
             }
-            let before = i
-                .checked_sub(2)
-                .map_or("", |k| &text[tokens[k].0..tokens[k].1]);
+            let before = i.checked_sub(2).map_or("", word_at);
             let lower_ok = prev != "." || plain_word(before);
             // "2. The attachment ...": the number of a list item opens its sentence.
             let list_number = prev == "."
@@ -199,22 +236,19 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
         } else if is_terminal(prev) && gap.is_empty() && is_closer(word) {
             // `agreed."` : the closer stays with this sentence; decide after it.
             let mut j = i;
-            while j < tokens.len()
-                && is_closer(&text[tokens[j].0..tokens[j].1])
-                && tokens[j].0 == tokens[j - 1].1
-            {
+            while j < n && is_closer(word_at(j)) && tokens.at(j).0 == tokens.at(j - 1).1 {
                 j += 1;
             }
             // `wrote."[6] Later`: a reference mark after the closers belongs to this sentence.
-            if j < tokens.len() {
+            if j < n {
                 j += reference_mark(text, tokens, j);
             }
-            let next = tokens.get(j).map_or("", |&(s, e)| &text[s..e]);
+            let next = word_at(j);
             // `(Applause.) "The book`: an opening quote or bracket and a capital after the closers.
             let opener = is_quote_or_bracket(next)
-                && tokens[j].0 > tokens[j - 1].1
+                && tokens.at(j).0 > tokens.at(j - 1).1
                 && capitalized_after_openers(text, tokens, j);
-            if j < tokens.len() && (starts_upper_or_digit(next) || opener) {
+            if j < n && (starts_upper_or_digit(next) || opener) {
                 out.push(start..j);
                 start = j;
                 line_start = j;
@@ -236,8 +270,8 @@ pub fn split_sentences(text: &str, tokens: &[(usize, usize)]) -> Vec<Range<usize
         }
         i += 1;
     }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
+    if start < n {
+        out.push(start..n);
     }
     out
 }
@@ -262,10 +296,9 @@ fn is_dash(word: &str) -> bool {
 
 /// Whether the first word after the quotes, brackets or dash at `i` is capitalized: `. ("At`,
 /// `. -- Posted`.
-fn capitalized_after_openers(text: &str, tokens: &[(usize, usize)], i: usize) -> bool {
-    tokens[i + 1..]
-        .iter()
-        .map(|&(s, e)| &text[s..e])
+fn capitalized_after_openers<S: Spans + ?Sized>(text: &str, tokens: &S, i: usize) -> bool {
+    (i + 1..tokens.count())
+        .map(|k| tokens.word(text, k))
         .find(|w| !is_quote_or_bracket(w))
         .is_some_and(starts_upper_or_digit)
 }

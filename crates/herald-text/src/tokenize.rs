@@ -136,8 +136,28 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the tokenizer writes spans: pairs of `usize`, or of `u32`, half the size, for a long
+/// text whose offsets fit.
+pub(crate) trait SpanSink {
+    fn push(&mut self, span: (usize, usize));
+}
+
+impl SpanSink for Vec<(usize, usize)> {
+    fn push(&mut self, span: (usize, usize)) {
+        Vec::push(self, span);
+    }
+}
+
+impl SpanSink for Vec<(u32, u32)> {
+    fn push(&mut self, (s, e): (usize, usize)) {
+        // The caller chose this store for a text shorter than 4 GiB.
+        debug_assert!(u32::try_from(e).is_ok(), "span {s}..{e} past 4 GiB");
+        Vec::push(self, (s as u32, e as u32));
+    }
+}
+
 /// [`tokenize`], appending the spans to `out` (which the caller may have sized).
-pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut impl SpanSink) {
     let mut chunk_start: Option<usize> = None;
     for (i, c) in text[from..to].char_indices() {
         let i = i + from;
@@ -169,7 +189,7 @@ fn next_visible(text: &str, e: usize, to: usize) -> Option<char> {
 
 /// Splits one whitespace-delimited chunk `text[s..e]` into tokens; `to` bounds the text the
 /// tokenizer may look ahead into.
-fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut impl SpanSink) {
     let chunk = &text[s..e];
     if EMOTICONS.contains(&chunk)
         || matches!(chunk, "[...]" | "(...)")
@@ -322,7 +342,9 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut Vec<
     if s < e {
         split_core(text, s, e, out);
     }
-    out.extend(tail.into_iter().rev());
+    for span in tail.into_iter().rev() {
+        out.push(span);
+    }
 }
 
 /// Splits the word left after outer punctuation: currency signs, dashes, clitics, run-together
@@ -333,7 +355,7 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, to: usize, out: &mut Vec<
 /// parts after are suffixes of the word, so what the rules ask of each (is it an address, where
 /// is its first dash) is found by [`Suffixes`] in amortized constant time: the work is linear in
 /// the length of the word however many splits it takes ("a--b--c--...", "ab,cd,ef,...").
-fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+fn split_core(text: &str, s: usize, e: usize, out: &mut impl SpanSink) {
     let mut sfx = Suffixes::new(text, s, e);
     let mut pos = s;
     while pos < e {
@@ -554,7 +576,7 @@ impl<'a> Suffixes<'a> {
 
 /// Splits a word that has no address, leading currency sign, dash or inner punctuation to split
 /// at: names joined by underscores, "and/or", numbers with units, "n't", fused words and clitics.
-fn split_word(text: &str, mut s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+fn split_word(text: &str, mut s: usize, e: usize, out: &mut impl SpanSink) {
     let word = &text[s..e];
     // "Dol_Amroth", "New_York": capitalised words joined by underscores are the words of one
     // name, written as PETRARCH's dictionaries and texts prepared for them write names; the

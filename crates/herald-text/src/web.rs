@@ -5,6 +5,7 @@
 //! news prose does not give (a date with a clock time, an address, a run of `=`), so wrapped
 //! newswire lines are not split by them.
 
+use crate::sentences::Spans;
 use crate::tokenize::{is_url_or_email, EMOTICONS};
 
 /// Words before a date that make it part of the sentence ("on 04/25/01 12:42"), not a header.
@@ -94,8 +95,8 @@ fn opens(w: &str) -> bool {
 
 /// Whether a sentence starts at token `i` (a space before it, `start` the first token of the
 /// current sentence) by the e-mail and web-text rules.
-pub(crate) fn boundary(text: &str, tokens: &[(usize, usize)], i: usize, start: usize) -> bool {
-    let word = |k: usize| tokens.get(k).map_or("", |&(s, e)| &text[s..e]);
+pub(crate) fn boundary<S: Spans + ?Sized>(text: &str, tokens: &S, i: usize, start: usize) -> bool {
+    let word = |k: usize| tokens.word(text, k);
     let w = word(i);
     let back = |n: usize| i.checked_sub(n).map_or("", word);
     let prev = back(1);

@@ -93,6 +93,11 @@ fn articles_code_the_same_whole_and_streamed() {
             .to_string(),
         "Police raided \u{130}zmir\u{2019}s city hall. He said the \u{212A}elvin sign.".to_string(),
         String::new(),
+        // More sentences than are coded in one step, with repeats across steps.
+        (0..12)
+            .map(|i| STORY.replace(" on Monday", &format!(" on day {}", i % 5)))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
     ];
     let date: Date = "2014-09-15".parse().unwrap();
     for text in &texts {
