@@ -1,7 +1,8 @@
 //! The whole pipeline on one article (herald::Pipeline: segment, tag, parse, code, place): no
 //! panic (a caught one comes back as the article's error, which fails here); the document's
 //! sentences and tokens keep their offsets; events come in sentence order, name a sentence of the
-//! article with its text, and their actor, verb and place offsets slice out their words.
+//! article with its text, and their actor, verb and place offsets slice out their words; coding
+//! it a sentence at a time (`code_article_streamed`, as long articles are) gives the same events.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -32,4 +33,12 @@ fuzz_target!(|data: &[u8]| {
     };
     check_doc(&coded.doc);
     check_events(&coded.doc, &coded.events);
+    // Coded a sentence at a time (as long articles are), the same events and notices.
+    let mut streamed = Vec::new();
+    let notices = match pipeline().code_article_streamed(article, |e| streamed.push(e)) {
+        Ok(n) => n,
+        Err(e) => panic!("streamed: {e}"),
+    };
+    assert_eq!(streamed, coded.events, "streamed coding differs");
+    assert_eq!(notices, coded.notices);
 });

@@ -1,12 +1,16 @@
 //! The tokenizer and sentence splitter (herald-text): token spans on char boundaries, in order,
 //! losing no text, inside any sub-range asked for; sentences partition the tokens; `segment`
 //! gives sentences whose tokens slice out their own text, at most `MAX_SENTENCE_TOKENS` long,
-//! outside the dateline, with repeats pointing back; `segment_single` keeps every token.
+//! outside the dateline, with repeats pointing back, and the same made one at a time (`Segments`,
+//! `Repeats`); `segment_single` keeps every token.
 #![no_main]
 
 use herald_core::{Article, Doc};
 use herald_fuzz::{check_doc, check_spans, floor_boundary, lossy};
-use herald_text::{segment, segment_single, split_sentences, tokenize, MAX_SENTENCE_TOKENS};
+use herald_text::{
+    same_words, segment, segment_single, split_sentences, tokenize, Repeats, Segments,
+    MAX_SENTENCE_TOKENS,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -49,6 +53,21 @@ fuzz_target!(|data: &[u8]| {
     let words = |d: &Doc| d.sentences.iter().flat_map(|s| &s.tokens).count();
     if doc.dateline.is_none() {
         assert_eq!(words(&doc), spans.len(), "segment lost or added tokens");
+    }
+
+    // Made a sentence at a time (as long articles are), the same sentences and repeats.
+    let segments = Segments::new(&text);
+    assert_eq!(segments.len(), doc.sentences.len());
+    assert_eq!(segments.dateline, doc.dateline);
+    let mut repeats = Repeats::default();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let made = segments.sentence(&text, i);
+        assert_eq!(made.tokens, s.tokens, "sentence {i} made alone");
+        assert_eq!(segments.span(i), (s.start, s.end));
+        let first = repeats.check(i, &made.tokens, |j| {
+            same_words(&segments.sentence(&text, j).tokens, &made.tokens)
+        });
+        assert_eq!(first, s.duplicate_of, "sentence {i}'s repeat");
     }
 
     let mut single = Doc::new(Article::new("fuzz", text));
