@@ -168,32 +168,51 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     format!("line longer than {cap} bytes (raise --max-article-bytes to code it)"),
                 )));
             }
-            let mut line = trim_ascii(&self.buf);
-            if self.records == 0 {
-                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line); // a byte-order mark
+            // The line is taken out of the reader to be parsed in place (it was copied, a
+            // second 8 MB for an 8 MB record).
+            let buf = std::mem::take(&mut self.buf);
+            let result = self.record(&buf);
+            // A buffer that held a huge line is let go rather than kept for the rest of the run.
+            if buf.capacity() <= KEEP_BUFFER {
+                self.buf = buf;
             }
-            if line.is_empty() {
-                continue;
+            if result.is_some() {
+                return result;
             }
-            self.records += 1;
-            if self.records == 1 && line[0] != b'{' {
-                // Not JSON Lines at all: one error for the file, not one for every line.
-                self.done = true;
-                let what = if line[0] == b'[' {
-                    "a JSON array, not JSON Lines (one JSON object per line)".to_string()
-                } else {
-                    let head: String = String::from_utf8_lossy(line).chars().take(40).collect();
-                    format!(
-                        "not JSON Lines: line {} starts {head:?}, not a JSON object; \
-                         for plain text use --input-format text",
-                        self.line
-                    )
-                };
-                return Some(Input::Skipped(RecordError::file(&self.path, what)));
-            }
-            let line = line.to_vec();
-            return Some(self.parse_line(&line));
         }
+    }
+}
+
+/// Line buffers up to this size are reused from line to line.
+const KEEP_BUFFER: usize = 1 << 20;
+
+impl<R: BufRead> JsonlReader<R> {
+    /// The result for the line read into `buf`: `None` for a blank line.
+    fn record(&mut self, buf: &[u8]) -> Option<Input> {
+        let mut line = trim_ascii(buf);
+        if self.records == 0 {
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line); // a byte-order mark
+        }
+        if line.is_empty() {
+            return None;
+        }
+        self.records += 1;
+        if self.records == 1 && line[0] != b'{' {
+            // Not JSON Lines at all: one error for the file, not one for every line.
+            self.done = true;
+            let what = if line[0] == b'[' {
+                "a JSON array, not JSON Lines (one JSON object per line)".to_string()
+            } else {
+                let head: String = String::from_utf8_lossy(line).chars().take(40).collect();
+                format!(
+                    "not JSON Lines: line {} starts {head:?}, not a JSON object; \
+                     for plain text use --input-format text",
+                    self.line
+                )
+            };
+            return Some(Input::Skipped(RecordError::file(&self.path, what)));
+        }
+        Some(self.parse_line(line))
     }
 }
 
