@@ -98,6 +98,7 @@ pub fn ingest(
         let coding = CodeOptions {
             signatures: true,
             keep_text: true,
+            ..CodeOptions::default()
         };
         let mut coded = workers.code(pipeline, to_code, coding, &stats).into_iter();
         let mut ready = Vec::new();

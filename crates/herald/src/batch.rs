@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::pipeline::{guard, ArticleError, CodedArticle};
 use crate::stats::{Stage, Stats};
+use crate::stream::ArticleRun;
 use crate::{Error, Pipeline};
 
 /// Articles coded together: enough to keep every core busy, few enough to stream.
@@ -96,6 +97,39 @@ pub trait ArticleCoder: Send + Sync {
     fn code_long(&self, article: Article, stats: &Stats) -> CodedArticle {
         self.code(article, stats)
     }
+
+    /// Starts coding a long `article` a sentence at a time, so that [`Batches`] writes its
+    /// events as they come and memory grows with neither its tokens nor its events. The default
+    /// codes it whole.
+    fn code_steps(&self, article: Article, stats: &Stats) -> Box<dyn ArticleSteps> {
+        Box::new(Whole(Some(self.code(article, stats))))
+    }
+}
+
+/// An article being coded a sentence at a time (from [`ArticleCoder::code_steps`]).
+pub trait ArticleSteps: Send {
+    /// Notes for the user about the article (sentences cut for length), known before its events.
+    fn notices(&mut self) -> Vec<String>;
+
+    /// Codes on and appends the events that are final to `out`; false when the article is done.
+    fn step(&mut self, stats: &Stats, out: &mut Vec<EventRecord>) -> bool;
+}
+
+/// An article coded whole, handed over in one step.
+struct Whole(Option<CodedArticle>);
+
+impl ArticleSteps for Whole {
+    fn notices(&mut self) -> Vec<String> {
+        self.0
+            .as_mut()
+            .map(|c| std::mem::take(&mut c.notices))
+            .unwrap_or_default()
+    }
+
+    fn step(&mut self, _: &Stats, out: &mut Vec<EventRecord>) -> bool {
+        out.extend(self.0.take().into_iter().flat_map(|c| c.events));
+        false
+    }
 }
 
 impl ArticleCoder for Pipeline {
@@ -105,6 +139,20 @@ impl ArticleCoder for Pipeline {
 
     fn code_long(&self, article: Article, stats: &Stats) -> CodedArticle {
         self.code_owned_streamed(article, stats)
+    }
+
+    fn code_steps(&self, article: Article, stats: &Stats) -> Box<dyn ArticleSteps> {
+        Box::new(ArticleRun::start(self, article, stats))
+    }
+}
+
+impl ArticleSteps for ArticleRun {
+    fn notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn step(&mut self, stats: &Stats, out: &mut Vec<EventRecord>) -> bool {
+        ArticleRun::step(self, stats, out)
     }
 }
 
@@ -141,6 +189,36 @@ pub struct Batches<I, C = Pipeline> {
     first_undated: Option<String>,
     /// Articles of at least this many bytes are coded a sentence at a time.
     stream_bytes: usize,
+    /// The batch read last, in input order, waiting to be written.
+    queue: VecDeque<Queued>,
+    /// The long article being written a sentence at a time.
+    streaming: Option<Streaming>,
+    /// What is written once the batch's articles are.
+    after: Option<AfterBatch>,
+}
+
+/// An article of the batch being written.
+enum Queued {
+    /// Coded on a worker.
+    Coded(CodedItem),
+    /// A long article, coded a sentence at a time when its turn comes.
+    Long(Vec<RecordError>, Article),
+}
+
+/// A long article being coded a sentence at a time.
+struct Streaming {
+    steps: Box<dyn ArticleSteps>,
+    head: Article,
+    group: Option<String>,
+}
+
+/// What is written once a batch's articles are: finished days (with `aggregate`), warnings
+/// with no article after them, the read error that ended the batch, and the end of the run.
+struct AfterBatch {
+    coded_any: bool,
+    warnings: Vec<RecordError>,
+    skipped: Option<RecordError>,
+    end: bool,
 }
 
 impl Pipeline {
@@ -181,6 +259,9 @@ where
             undated: 0,
             first_undated: None,
             stream_bytes: STREAM_BYTES,
+            queue: VecDeque::new(),
+            streaming: None,
+            after: None,
         })
     }
 
@@ -202,7 +283,8 @@ where
     }
 
     /// Reads up to a batch of articles (stopping early at a read error, so that the error is
-    /// reported after the articles before it), codes them and queues the results.
+    /// reported after the articles before it) and codes them, all but the long ones; the results
+    /// and what follows the batch are written by [`advance`](Self::advance).
     fn fill(&mut self) {
         let batch = read_batch(&mut self.input, self.batch_size, &self.stats);
         self.done = batch.end;
@@ -218,13 +300,62 @@ where
             keep_text: false,
             stream_bytes: self.stream_bytes,
         };
-        if !batch.articles.is_empty() {
-            let results = self
-                .workers
-                .code(&self.coder, batch.articles, coding, &self.stats);
-            for c in results {
+        let coded_any = !batch.articles.is_empty();
+        let (long, short): (Vec<_>, Vec<_>) = batch
+            .articles
+            .into_iter()
+            .enumerate()
+            .partition(|(_, (_, a))| a.text.len() >= self.stream_bytes);
+        let (order, short): (Vec<usize>, Vec<_>) = short.into_iter().unzip();
+        let mut coded = self
+            .workers
+            .code(&self.coder, short, coding, &self.stats)
+            .into_iter()
+            .zip(order)
+            .map(|(c, i)| (i, Queued::Coded(c)))
+            .peekable();
+        // Back in input order: the long articles between the others.
+        let mut long = long
+            .into_iter()
+            .map(|(i, (w, a))| (i, Queued::Long(w, a)))
+            .peekable();
+        while let Some(q) = match (coded.peek(), long.peek()) {
+            (Some((i, _)), Some((j, _))) if j < i => long.next(),
+            (Some(_), _) => coded.next(),
+            (None, _) => long.next(),
+        } {
+            self.queue.push_back(q.1);
+        }
+        self.after = Some(AfterBatch {
+            coded_any,
+            warnings: batch.warnings,
+            skipped: batch.skipped,
+            end: batch.end,
+        });
+    }
+
+    /// Writes what is next in order: the next step of a long article, the next article of the
+    /// batch, or what follows the batch; false when there is nothing left of this batch.
+    fn advance(&mut self) -> bool {
+        if self.streaming.is_some() {
+            self.step_stream();
+            return true;
+        }
+        match self.queue.pop_front() {
+            Some(Queued::Coded(c)) => {
                 self.emit(c);
+                return true;
             }
+            Some(Queued::Long(warnings, article)) => {
+                self.start_stream(warnings, article);
+                return true;
+            }
+            None => {}
+        }
+        let Some(after) = self.after.take() else {
+            return false;
+        };
+        if after.coded_any {
             if let Some(agg) = self.aggregator.as_mut() {
                 // Days the input has moved past are written now, so memory holds a few days.
                 for e in agg.take_done() {
@@ -234,31 +365,90 @@ where
         }
         // Warnings with no article after them (the input ended or a record was skipped).
         self.pending
-            .extend(batch.warnings.into_iter().map(BatchItem::Warning));
-        if let Some(e) = batch.skipped {
+            .extend(after.warnings.into_iter().map(BatchItem::Warning));
+        if let Some(e) = after.skipped {
             Stats::count(&self.stats.skipped, 1);
             self.pending.push_back(BatchItem::Skipped(Skip::Read(e)));
         }
-        if self.done {
+        if after.end {
             self.finish_aggregate();
             self.note_undated();
         }
+        true
     }
 
     fn emit(&mut self, c: CodedItem) {
         self.pending
             .extend(c.warnings.into_iter().map(BatchItem::Warning));
-        let (mut events, notices) = match c.result {
+        let (events, notices) = match c.result {
             Ok(r) => r,
-            Err(e) => {
-                Stats::count(&self.stats.skipped, 1);
-                self.pending.push_back(BatchItem::Skipped(Skip::Coding(e)));
-                return;
-            }
+            Err(e) => return self.coding_failed(e),
         };
+        self.notices(&c.article, notices);
+        let group = self.story_group(&c.article, c.signature);
+        self.events(events, group.as_ref(), c.article.source.as_deref());
+    }
+
+    /// Starts a long article: its warnings, notices and story group now, its events a few
+    /// sentences at a time by [`step_stream`](Self::step_stream).
+    fn start_stream(&mut self, warnings: Vec<RecordError>, article: Article) {
+        self.pending
+            .extend(warnings.into_iter().map(BatchItem::Warning));
+        let sig = self.stories.is_some().then(|| Signature::of(&article.text));
+        let head = Article {
+            id: article.id.clone(),
+            source: article.source.clone(),
+            origin: article.origin.clone(),
+            ..Article::default()
+        };
+        let (coder, stats) = (&self.coder, &self.stats);
+        let started = guard(&head, || {
+            let mut steps = coder.code_steps(article, stats);
+            let notices = steps.notices();
+            (steps, notices)
+        });
+        match started {
+            Ok((steps, notices)) => {
+                self.notices(&head, notices);
+                let group = self.story_group(&head, sig);
+                self.streaming = Some(Streaming { steps, head, group });
+            }
+            Err(e) => self.coding_failed(e),
+        }
+    }
+
+    /// Codes the next sentences of the long article and queues their events.
+    fn step_stream(&mut self) {
+        let Some(s) = self.streaming.as_mut() else {
+            return;
+        };
+        let mut events = Vec::new();
+        let stats = &self.stats;
+        let result = guard(&s.head, || s.steps.step(stats, &mut events));
+        let (group, source) = (s.group.clone(), s.head.source.clone());
+        match result {
+            Ok(more) => {
+                self.events(events, group.as_ref(), source.as_deref());
+                if !more {
+                    self.streaming = None;
+                }
+            }
+            Err(e) => {
+                self.streaming = None;
+                self.coding_failed(e);
+            }
+        }
+    }
+
+    fn coding_failed(&mut self, e: ArticleError) {
+        Stats::count(&self.stats.skipped, 1);
+        self.pending.push_back(BatchItem::Skipped(Skip::Coding(e)));
+    }
+
+    fn notices(&mut self, article: &Article, notices: Vec<String>) {
         if !notices.is_empty() {
             // Named only when there is something to say: most articles have no notice.
-            let origin = format!("{}: record {:?}", c.article.origin, c.article.id);
+            let origin = format!("{}: record {:?}", article.origin, article.id);
             for message in notices {
                 self.pending.push_back(BatchItem::Notice {
                     origin: origin.clone(),
@@ -266,15 +456,23 @@ where
                 });
             }
         }
-        if let (Some(index), Some(sig)) = (self.stories.as_mut(), c.signature) {
-            let group = index.assign(&c.article.id, &sig);
-            for e in &mut events {
-                e.story_group = Some(group.clone());
-            }
+    }
+
+    /// The story group of an article, assigned in input order.
+    fn story_group(&mut self, article: &Article, sig: Option<Signature>) -> Option<String> {
+        match (self.stories.as_mut(), sig) {
+            (Some(index), Some(sig)) => Some(index.assign(&article.id, &sig)),
+            _ => None,
         }
-        for e in events {
+    }
+
+    fn events(&mut self, events: Vec<EventRecord>, group: Option<&String>, source: Option<&str>) {
+        for mut e in events {
+            if let Some(g) = group {
+                e.story_group = Some(g.clone());
+            }
             match self.aggregator.as_mut() {
-                Some(agg) => agg.add(e, c.article.source.as_deref()),
+                Some(agg) => agg.add(e, source),
                 None => self.pending.push_back(BatchItem::Event(Box::new(e))),
             }
         }
@@ -502,6 +700,9 @@ where
         loop {
             if let Some(item) = self.pending.pop_front() {
                 return Some(item);
+            }
+            if self.advance() {
+                continue;
             }
             if self.done {
                 return None;
