@@ -198,6 +198,8 @@ pub struct Batches<I, C = Pipeline> {
 }
 
 /// An article of the batch being written.
+// Sizes differ, but a queue holds one batch; boxing would allocate once per article for nothing.
+#[allow(clippy::large_enum_variant)]
 enum Queued {
     /// Coded on a worker.
     Coded(CodedItem),

@@ -176,7 +176,11 @@ fn a_stream_gives_the_same_items_when_long_articles_are_streamed() {
                 .code_stream(articles.clone(), options())
                 .unwrap()
                 .stream_articles_from(from);
-            assert_eq!(whole, describe(streamed.collect()), "streamed from {from} bytes");
+            assert_eq!(
+                whole,
+                describe(streamed.collect()),
+                "streamed from {from} bytes"
+            );
         }
     }
 }
