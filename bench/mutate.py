@@ -199,11 +199,13 @@ def flags(rng, kind):
             argv.append(flag)
     if rng.random() < 0.2:
         argv += ["--date", rng.choice(["2014-09-15", "2001-01-01", "2030-12-31"])]
+    # Flags that have no effect with the others given are usage errors (exit 2), not ignored.
     if rng.random() < 0.15:
         argv += ["--dedup-window", str(rng.choice([1, 10, 100000]))]
+        usage_error = usage_error or "--no-dedup" in argv
     if rng.random() < 0.1:
         argv += ["--new-actor-length", str(rng.choice([1, 3, 8]))]
-        usage_error = "--no-parse" in argv
+        usage_error = usage_error or "--no-parse" in argv
     if rng.random() < 0.1:
         argv += ["--max-article-bytes", str(rng.choice([100, 10_000, 1 << 20, 16 << 20]))]
     return argv, fmt, usage_error
