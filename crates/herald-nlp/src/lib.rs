@@ -205,14 +205,15 @@ impl Model {
             let start = Instant::now();
             let mut again = AnnotateTimes::default();
             // A title-case headline is checked as the tagger saw it: its capitals are not names.
+            let mostly_verb = |n: &str| self.mostly_verb(n);
             let candidate = match headline_case::view(&s.tokens, &|n| self.common_word(n)) {
-                None => repair::verb_candidate(&s.tokens, may_be_verb),
+                None => repair::verb_candidate_with(&s.tokens, may_be_verb, &mostly_verb),
                 Some(view) => {
                     let mut seen = s.tokens.clone();
                     for (t, text) in seen.iter_mut().zip(view) {
                         t.text = text;
                     }
-                    repair::verb_candidate(&seen, may_be_verb)
+                    repair::verb_candidate_with(&seen, may_be_verb, &mostly_verb)
                 }
             };
             if let Some(k) = candidate {
@@ -234,6 +235,17 @@ impl Model {
         let c = *self.tagger.tagdict.get(&hash::str_hash(norm))?;
         let (upos, _) = self.tagger.classes.get(c as usize)?;
         Some(upos != "PROPN")
+    }
+
+    /// Whether the training data does not know `norm` as anything but a verb: its most frequent
+    /// class is a verb, or it is too rare to have one (the caller has checked that it is a verb
+    /// form).
+    fn mostly_verb(&self, norm: &str) -> bool {
+        self.tagger
+            .tagdict
+            .get(&hash::str_hash(norm))
+            .and_then(|&c| self.tagger.classes.get(c as usize))
+            .is_none_or(|(upos, _)| upos == "VERB")
     }
 
     fn annotate_with(
