@@ -159,9 +159,47 @@ pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
 
 /// Mends attachments in place; see the module documentation.
 pub fn restructure(toks: &mut [Token]) {
+    comma_joined_subjects(toks);
     prospective_about(toks);
     attribution(toks);
     parenthetical_bounds(toks);
+}
+
+/// "Japan, China agree to resume talks": headlines join two subjects with a comma where prose
+/// says "and"; the parser, which has seen no such subject, makes the first name a vocative or a
+/// compound. The signs: the sentence opens with a name (after its modifiers), a comma, and the
+/// subject of the main verb, and that verb has the plural form (not -s or -ed) although each
+/// name alone would take -s. The first name becomes the subject, the second its conjunct.
+fn comma_joined_subjects(toks: &mut [Token]) {
+    let Some(v) = toks.iter().position(|t| t.head.is_none()) else {
+        return;
+    };
+    let verb = &toks[v];
+    let plural_form =
+        !(verb.norm.ends_with('s') && !verb.norm.ends_with("ss")) && !verb.norm.ends_with("ed");
+    if verb.upos != "VERB" || !plural_form {
+        return;
+    }
+    let Some(second) = (2..v).find(|&k| toks[k].head == Some(v) && toks[k].deprel == "nsubj")
+    else {
+        return;
+    };
+    let first = second - 2;
+    let opening = (0..first).all(|k| matches!(toks[k].upos.as_str(), "ADJ" | "PROPN" | "NOUN"));
+    if toks[second - 1].text != ","
+        || toks[first].upos != "PROPN"
+        || !matches!(toks[second].upos.as_str(), "PROPN" | "NOUN")
+        || !opening
+        || (first + 1..v).any(|k| k != second - 1 && k != second && toks[k].head == Some(first))
+    {
+        return;
+    }
+    toks[first].head = Some(v);
+    toks[first].deprel = "nsubj".into();
+    toks[second].head = Some(first);
+    toks[second].deprel = "conj".into();
+    toks[second - 1].head = Some(second);
+    toks[second - 1].deprel = "punct".into();
 }
 
 /// "Peru closed the border, two days after the vote, a minister said.": a reporting clause
@@ -297,6 +335,53 @@ mod tests {
 
     fn heads(t: &[Token]) -> Vec<(Option<usize>, &str)> {
         t.iter().map(|t| (t.head, t.deprel.as_str())).collect()
+    }
+
+    #[test]
+    fn comma_joined_subjects_are_conjuncts() {
+        // Japan , China agree to resume talks
+        let mut t = sent(&[
+            ("Japan", "PROPN", Some(3), "vocative"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("China", "PROPN", Some(3), "nsubj"),
+            ("agree", "VERB", None, "root"),
+            ("to", "PART", Some(5), "mark"),
+            ("resume", "VERB", Some(3), "xcomp"),
+            ("talks", "NOUN", Some(5), "obj"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(
+            heads(&t)[..4],
+            [
+                (Some(3), "nsubj"),
+                (Some(2), "punct"),
+                (Some(0), "conj"),
+                (None, "root")
+            ]
+        );
+        // A singular verb: "Japan, China agrees" is not two subjects (nor is a past tense).
+        for verb in ["agrees", "agreed"] {
+            let mut t = sent(&[
+                ("Japan", "PROPN", Some(3), "vocative"),
+                (",", "PUNCT", Some(3), "punct"),
+                ("China", "PROPN", Some(3), "nsubj"),
+                (verb, "VERB", None, "root"),
+            ]);
+            let before = t.clone();
+            restructure(&mut t);
+            assert_eq!(heads(&t), heads(&before), "{verb}");
+        }
+        // Not at the start: "In Tokyo, officials agree" keeps its phrase.
+        let mut t = sent(&[
+            ("In", "ADP", Some(1), "case"),
+            ("Tokyo", "PROPN", Some(4), "obl"),
+            (",", "PUNCT", Some(4), "punct"),
+            ("officials", "NOUN", Some(4), "nsubj"),
+            ("agree", "VERB", None, "root"),
+        ]);
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(heads(&t), heads(&before));
     }
 
     #[test]
