@@ -160,6 +160,7 @@ pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
 /// Mends attachments in place; see the module documentation.
 pub fn restructure(toks: &mut [Token]) {
     comma_joined_subjects(toks);
+    preposition_in_subject(toks);
     prospective_about(toks);
     attribution(toks);
     parenthetical_bounds(toks);
@@ -200,6 +201,33 @@ fn comma_joined_subjects(toks: &mut [Token]) {
     toks[second].deprel = "conj".into();
     toks[second - 1].head = Some(second);
     toks[second - 1].deprel = "punct".into();
+}
+
+/// "Russia's strike on Kyiv killed 12 civilians": the parser made "on" a marker of the verb and
+/// "Kyiv" a second subject, so the place attacked became the attacker. A clause has one subject;
+/// when a verb has two and a preposition stands right before the second, that second is the
+/// preposition's object inside the first subject's phrase ("strike on Kyiv").
+fn preposition_in_subject(toks: &mut [Token]) {
+    for v in 0..toks.len() {
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| toks[k].head == Some(v) && toks[k].deprel == "nsubj")
+            .collect();
+        let [first, second] = subjects[..] else {
+            continue;
+        };
+        let p = second - 1;
+        if p <= first
+            || toks[p].upos != "ADP"
+            || toks[p].head != Some(v)
+            || !matches!(toks[second].upos.as_str(), "PROPN" | "NOUN" | "PRON")
+        {
+            continue;
+        }
+        toks[p].head = Some(second);
+        toks[p].deprel = "case".into();
+        toks[second].head = Some(first);
+        toks[second].deprel = "nmod".into();
+    }
 }
 
 /// "Peru closed the border, two days after the vote, a minister said.": a reporting clause
@@ -335,6 +363,36 @@ mod tests {
 
     fn heads(t: &[Token]) -> Vec<(Option<usize>, &str)> {
         t.iter().map(|t| (t.head, t.deprel.as_str())).collect()
+    }
+
+    #[test]
+    fn a_preposition_before_a_second_subject_makes_it_part_of_the_first() {
+        // Russia 's strike on Kyiv killed 12 civilians .
+        let mut t = sent(&[
+            ("Russia", "PROPN", Some(2), "nmod:poss"),
+            ("'s", "PART", Some(0), "case"),
+            ("strike", "NOUN", Some(5), "nsubj"),
+            ("on", "ADP", Some(5), "mark"),
+            ("Kyiv", "PROPN", Some(5), "nsubj"),
+            ("killed", "VERB", None, "root"),
+            ("12", "NUM", Some(7), "nummod"),
+            ("civilians", "NOUN", Some(5), "obj"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(
+            heads(&t)[2..5],
+            [(Some(5), "nsubj"), (Some(4), "case"), (Some(2), "nmod")]
+        );
+        // One subject, or two without a preposition between: left as they are.
+        let mut t = sent(&[
+            ("Police", "NOUN", Some(3), "nsubj"),
+            ("in", "ADP", Some(2), "case"),
+            ("Kyiv", "PROPN", Some(0), "nmod"),
+            ("arrested", "VERB", None, "root"),
+        ]);
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(heads(&t), heads(&before));
     }
 
     #[test]
