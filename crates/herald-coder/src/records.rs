@@ -79,8 +79,23 @@ impl<'a> Recorder<'a> {
             let mut source = src.map(|k| self.actor_record(&self.mentions[k], tokens, text));
             let mut target = tgt.map(|k| self.actor_record(&self.mentions[k], tokens, text));
             if !c.petrarch_rules {
-                inherit_country(&mut source, &target, sentence_country);
-                inherit_country(&mut target, &source, sentence_country);
+                // The victims of an attack on a place named in the sentence are of that place:
+                // "Russia's strike on Kyiv killed 12 civilians" (not Russian civilians).
+                let violent = matches!(Codebook::root(code), "18" | "19" | "20");
+                let aimed = violent
+                    .then(|| self.aimed_at_country(tokens, c, src, tgt))
+                    .flatten();
+                let source_country = source.as_ref().and_then(|a| a.country.clone());
+                let aimed = aimed.filter(|c| source_country.as_ref() != Some(c));
+                let target_country = target.as_ref().and_then(|a| a.country.clone());
+                inherit_country(&mut source, target_country.as_deref().or(sentence_country));
+                inherit_country(
+                    &mut target,
+                    aimed
+                        .as_deref()
+                        .or(source_country.as_deref())
+                        .or(sentence_country),
+                );
             }
             if source.is_none() && target.is_none() {
                 continue;
@@ -248,15 +263,46 @@ impl<'a> Recorder<'a> {
     }
 }
 
-/// Gives an actor named only by its role ("police", "the government", "protesters") the
-/// country of the other party of the event, or else of the sentence: "Turkish authorities
+impl Recorder<'_> {
+    /// The country of a place or actor named as what an act was aimed at ("on Kyiv", "against
+    /// Gaza"), other than the event's own parties: a phrase hanging on the trigger, or on the
+    /// word the source's phrase hangs on ("Russia's strike on Kyiv").
+    fn aimed_at_country(
+        &self,
+        tokens: &[Token],
+        c: &Candidate,
+        src: Option<usize>,
+        tgt: Option<usize>,
+    ) -> Option<String> {
+        let governor = |m: &Mention| -> Option<usize> {
+            let root = (m.start..m.end)
+                .find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))?;
+            tokens[root].head
+        };
+        let source_governor = src.and_then(|k| governor(&self.mentions[k]));
+        self.mentions.iter().enumerate().find_map(|(k, m)| {
+            if Some(k) == src || Some(k) == tgt || m.start == 0 {
+                return None;
+            }
+            let mut p = m.start - 1;
+            if p > 0 && tokens[p].upos == "DET" {
+                p -= 1;
+            }
+            let g = governor(m)?;
+            let attached = (c.trig_start..c.trig_end).contains(&g) || Some(g) == source_governor;
+            (attached && matches!(tokens[p].norm.as_str(), "on" | "against"))
+                .then(|| split_code(self.lex, &m.code).0)
+                .flatten()
+        })
+    }
+}
+
+/// Gives an actor named only by its role ("police", "the government", "protesters") `country`:
+/// the caller's choice of the place an attack was aimed at, the other party's country, or the
+/// sentence's: "Turkish authorities
 /// arrested journalists" are Turkish journalists, "Thai police clashed with protesters" Thai
 /// protesters. Transnational roles (IGO, NGO, multinationals, militant movements) keep none.
-fn inherit_country(
-    actor: &mut Option<ActorRecord>,
-    other: &Option<ActorRecord>,
-    sentence_country: Option<&str>,
-) {
+fn inherit_country(actor: &mut Option<ActorRecord>, country: Option<&str>) {
     let Some(a) = actor.as_mut() else { return };
     if a.country.is_some() || a.code.len() < 3 || is_new_actor(&a.code) {
         return;
@@ -267,10 +313,6 @@ fn inherit_country(
     ) {
         return;
     }
-    let country = other
-        .as_ref()
-        .and_then(|o| o.country.as_deref())
-        .or(sentence_country);
     if let Some(c) = country {
         a.code = format!("{c}{}", a.code);
         a.country = Some(c.to_string());

@@ -207,3 +207,32 @@ fn title_case_and_all_caps_headlines_are_coded() {
     );
     assert!(got.iter().all(|t| t.0.starts_with("TUR")), "{got:?}");
 }
+
+/// Headlines without articles or with comma-joined subjects: the verb after a common noun that
+/// is rarely a noun, and each comma-joined name, are read as in prose.
+#[test]
+fn headline_verbs_after_common_nouns_and_comma_joined_subjects() {
+    let got = common::code_text("2014-06-01", "Chinese premier arrives in Moscow for talks");
+    assert!(
+        got.iter().any(|t| t.0 == "CHNGOV" && t.2 == "042"),
+        "{got:?}"
+    );
+    let got = common::code_text("2014-06-01", "Japan, China agree to resume talks");
+    assert!(got.iter().any(|t| t.0 == "JPN"), "{got:?}");
+    assert!(got.iter().any(|t| t.0 == "CHN"), "{got:?}");
+}
+
+/// An attack's phrase "on Kyiv" is what was attacked, not who attacked; and the victims named by
+/// their role alone are of the place attacked, not of the attacker.
+#[test]
+fn an_attack_on_a_place_keeps_its_attacker_and_its_victims_country() {
+    assert_eq!(
+        code_text("2014-06-01", "Russia's strike on Kyiv killed 12 civilians."),
+        triples(&[("RUS", "UKRCVL", "190")])
+    );
+    // Without a place attacked, role-only victims keep the country of the other party.
+    assert_eq!(
+        code_text("2014-06-01", "Thai police clashed with protesters."),
+        triples(&[("THACOP", "THAOPP", "190")])
+    );
+}
