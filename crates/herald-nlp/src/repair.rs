@@ -176,8 +176,8 @@ fn comma_joined_subjects(toks: &mut [Token]) {
         return;
     };
     let verb = &toks[v];
-    let plural_form =
-        !(verb.norm.ends_with('s') && !verb.norm.ends_with("ss")) && !verb.norm.ends_with("ed");
+    let third_person = verb.norm.ends_with('s') && !verb.norm.ends_with("ss");
+    let plural_form = !third_person && !verb.norm.ends_with("ed");
     if verb.upos != "VERB" || !plural_form {
         return;
     }
