@@ -169,9 +169,13 @@ fn a_closed_output_pipe_ends_the_run_without_a_panic() {
 /// machine: an absurd thread count, new actors without the parser.
 #[test]
 fn flags_that_cannot_work_are_usage_errors() {
+    // More than four threads per core: memory and switching, no speed.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let too_many = (4 * cores + 1).to_string();
     for (flags, says) in [
         (&["--threads", "10000"][..], "10000 threads"),
         (&["--threads", "0"][..], "0 threads"),
+        (&["--threads", too_many.as_str()][..], "four per core"),
         (&["--new-actor-length", "3"][..], "need the parser"),
     ] {
         let out = run(herald().args(flags).arg("-"), GOOD.as_bytes());

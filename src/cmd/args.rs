@@ -51,7 +51,7 @@ impl InputArgs {
 pub struct CodingArgs {
     #[command(flatten)]
     pub dicts: dicts::DictArgs,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most four per core).
     #[arg(long)]
     pub threads: Option<usize>,
     /// Code by word order only, without the tagger and parser.

@@ -36,8 +36,8 @@ mod stats;
 mod stream;
 
 pub use batch::{
-    read_batch, ArticleCoder, ArticleSteps, BatchItem, BatchOptions, Batches, CodeOptions,
-    CodedItem, InputBatch, Skip, Workers, DEFAULT_BATCH, MAX_THREADS, STREAM_BYTES,
+    max_threads, read_batch, ArticleCoder, ArticleSteps, BatchItem, BatchOptions, Batches,
+    CodeOptions, CodedItem, InputBatch, Skip, Workers, DEFAULT_BATCH, MAX_THREADS, STREAM_BYTES,
 };
 pub use dictionaries::DictionarySpec;
 pub use pipeline::{ArticleError, CodedArticle, Pipeline, PipelineBuilder};
