@@ -45,7 +45,7 @@ THRESHOLDS = {
     "rss_growth": 1.3,  # peak RSS at 4x the input / at 1x
     "batch2_vs_cli2": 0.8,  # code_batch on 2 threads against the CLI on 2 threads; quiet only
     "batch_speedup_2": 1.5,  # target 1.8; only when the load average before is < 0.8
-    "spark_speedup_2": 1.3,  # target 1.6; same condition
+    "spark_speedup_2": 1.5,  # target 1.6 (x1.97-1.98 on a quiet machine); same condition
 }
 
 
@@ -238,8 +238,11 @@ def spark(res, corpus, tmp):
     sentences = res["sentences"]
     cp = os.path.join(tmp, "corpus.parquet")
     pq.write_table(read_table(corpus), cp)
-    s1 = sub("_spark", cp, "local[1]", 4, 2)
-    s2 = sub("_spark", cp, "local[2]", 4, 2)
+    # One partition per core of local[2], for both masters: with more partitions than cores, a
+    # second wave of unequal partitions leaves a core idle at the end (3 MB corpus, quiet
+    # machine: x1.58 with 4 partitions, x1.96 with 2; see docs/performance.md).
+    s1 = sub("_spark", cp, "local[1]", 2, 3)
+    s2 = sub("_spark", cp, "local[2]", 2, 3)
     res["spark1_walls"], res["spark2_walls"] = s1["walls"], s2["walls"]
     res["spark_events"] = s2["events"]
     res["spark1_sps"] = sentences / min(s1["walls"])
