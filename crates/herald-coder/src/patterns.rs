@@ -24,6 +24,9 @@ pub(crate) struct PatternHit {
     /// Input: the pattern's code is a show of force, delivery or material cooperation, whose
     /// object is the actor's own means ("sent a rescue team to Turkey").
     pub means: bool,
+    /// Where the words the pattern requires before the verb start ("refused to" of "refused to
+    /// rule out"): a frame among them is the pattern's own wording, not a frame around it.
+    pub words_from: Option<usize>,
 }
 
 impl Sent<'_> {
@@ -261,6 +264,15 @@ impl Sent<'_> {
                 }
                 _ => {}
             }
+        }
+        let spelled = p.before.iter().any(|e| {
+            matches!(
+                e,
+                PatternElem::Word(_) | PatternElem::NounPhrase(_) | PatternElem::Synset(_)
+            )
+        });
+        if spelled {
+            hit.words_from = Some(next);
         }
         // "- NOTED + *": words of an outer clause before the target slot make the pattern that
         // clause's event; with no source slot, its source is the subject of that clause

@@ -339,3 +339,25 @@ fn what_is_denied_is_not_coded() {
         ),
     ]);
 }
+
+/// Refusing to rule something out is no rejection: refusing to rule out force is a threat of it,
+/// as not ruling it out is; refusing to rule out talks codes nothing. A refusal of an ordinary
+/// act stays a rejection.
+#[test]
+fn refusing_to_rule_out_is_not_a_rejection() {
+    check(&[
+        (
+            "Japan refused to rule out military action against North Korea.",
+            &[("JPN", "PRK", "138")],
+        ),
+        (
+            "Germany declined to rule out the use of force.",
+            &[("DEU", "", "138")],
+        ),
+        ("Germany declined to rule out talks with Iran.", &[]),
+        (
+            "Russia refused to withdraw its troops from Crimea.",
+            &[("RUS", "UKR", "1246")],
+        ),
+    ]);
+}

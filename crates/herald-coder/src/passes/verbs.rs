@@ -156,8 +156,24 @@ fn code_verb(
     // The act's own code decides what its object is ("threatened to send troops": the troops
     // are the means), whatever the frame makes of it.
     let act_code = ev.code.clone();
+    // A framing word the pattern itself requires ("refused to" in "refused to rule out force",
+    // a threat) is its wording, not a frame around the act.
+    let spelled_from = hit.words_from;
+    let spelled = |k: usize| spelled_from.is_some_and(|from| from <= k && k < span.0);
     if !petrarch_rules {
         match frame_of(s, i, span.0) {
+            Some(Framing::Void(k) | Framing::Framed(FrameHit { at: k, .. })) if spelled(k) => {
+                consumed[k] = true;
+            }
+            Some(Framing::Framed(f))
+                if f.frame == Frame::Reject && Codebook::root(&act_code) == "12" =>
+            {
+                // "declined to rule out talks": refusing to reject is no rejection; the act is
+                // left open, so nothing is coded (a threat when the pattern says so, above).
+                consumed[f.at] = true;
+                void.push(span);
+                return None;
+            }
             Some(Framing::Void(k)) => {
                 // "did not agree to send troops", "failed to reach a deal", "could invade":
                 // neither the act nor its frame happened.
