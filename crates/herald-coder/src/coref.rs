@@ -41,6 +41,7 @@ pub const HISTORY: usize = 500;
 /// sorted by position.
 pub(crate) fn resolve(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, history: &History) {
     role_nouns(tokens, ms, history);
+    country_role_nouns(tokens, ms, history);
     two_parties(words, tokens, ms, history);
     pronouns_and_names(words, tokens, ms, history);
     ms.sort_by_key(|m| m.start);
@@ -72,6 +73,41 @@ fn role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
             m.resolved_to = Some(a.words.join(" "));
             m.code = a.code.clone();
             m.agent_only = false;
+        }
+    }
+}
+
+/// A role noun with a country and no name ("the Chinese minister" after "China's Defense
+/// Minister Chang Wanquan"): the latest person of that country named earlier with every
+/// lower-case word of the mention, so that the minister keeps the code of his office (CHNMIL,
+/// not the CHNGOV a bare "Chinese minister" gets). "The Chinese foreign minister" is not him.
+fn country_role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
+    for m in ms
+        .iter_mut()
+        .filter(|m| !m.agent_only && !m.personal && m.resolved_to.is_none() && m.code.len() > 3)
+    {
+        let head = &tokens[m.end - 1].norm;
+        if head.ends_with('s') && !head.ends_with("ss") {
+            continue; // "the Chinese ministers": more than one person
+        }
+        let words: Vec<&str> = tokens[m.start..m.end]
+            .iter()
+            .filter(|t| t.upos != "DET" && !t.text.starts_with(char::is_uppercase))
+            .map(|t| t.norm.as_str())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let country = &m.code[..3];
+        let found = history.iter().rev().find(|a| {
+            a.personal
+                && a.code.len() > 3
+                && a.code.starts_with(country)
+                && words.iter().all(|w| a.words.iter().any(|x| x == w))
+        });
+        if let Some(a) = found {
+            m.resolved_to = Some(a.words.join(" "));
+            m.code = a.code.clone();
         }
     }
 }

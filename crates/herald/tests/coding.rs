@@ -236,3 +236,26 @@ fn an_attack_on_a_place_keeps_its_attacker_and_its_victims_country() {
         triples(&[("THACOP", "THAOPP", "190")])
     );
 }
+
+/// "The Chinese minister" after "China's Defense Minister Chang Wanquan" is that minister
+/// (CHNMIL), not any Chinese minister (CHNGOV); "the Chinese foreign minister" is someone else.
+#[test]
+fn a_role_with_a_country_refers_to_the_person_named_before() {
+    let before = "China's Defense Minister Chang Wanquan arrived in Astana.";
+    let got = code_text(
+        "2014-09-15",
+        &format!("{before} The Chinese minister met Nazarbayev."),
+    );
+    assert!(
+        got.contains(&("CHNMIL".into(), "KAZGOV".into(), "040".into())),
+        "{got:?}"
+    );
+    let got = code_text(
+        "2014-09-15",
+        &format!("{before} The Chinese foreign minister met Nazarbayev."),
+    );
+    assert!(
+        got.contains(&("CHNGOV".into(), "KAZGOV".into(), "040".into())),
+        "{got:?}"
+    );
+}
