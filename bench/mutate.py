@@ -117,12 +117,8 @@ def mutate(rng, kind, data):
         if m == "insert":
             return insert_in_words(rng, text).encode(), "text: unicode inside words", False
         if m == "bytes":
-            b = bytearray(data)
-            for _ in range(rng.randint(1, 6)):
-                bad = rng.choice([b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xff", b"\xe2\x80", b"\xc0\xaf", b"\x00"])
-                p = rng.randrange(len(b) + 1)
-                b[p:p] = bad
-            return bytes(b), "text: invalid UTF-8 / lone surrogates as bytes", False
+            bad = [b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xff", b"\xe2\x80", b"\xc0\xaf", b"\x00"]
+            return insert_bytes(rng, data, bad, 6), "text: invalid UTF-8 / lone surrogates as bytes", False
         if m == "truncate":
             return data[: rng.randrange(len(data) + 1)], "text: truncated", False
         if m == "structure":
@@ -142,11 +138,9 @@ def mutate(rng, kind, data):
             return ("\n".join(json.dumps(x, ensure_ascii=False) for x in recs) + "\n").encode(), \
                 "jsonl: unicode inside a record's words", False
         if m == "bytes":
-            b = bytearray(data)
-            for _ in range(rng.randint(1, 4)):
-                p = rng.randrange(len(b) + 1)
-                b[p:p] = rng.choice([b"\xed\xa0\x80", b"\xff", b"\x00", b"\\ud800", b"\"", b"}", b"\n"])
-            return bytes(b), "jsonl: bytes inserted (invalid UTF-8, quotes, braces, line breaks)", False
+            bad = [b"\xed\xa0\x80", b"\xff", b"\x00", b"\\ud800", b"\"", b"}", b"\n"]
+            return insert_bytes(rng, data, bad, 4), \
+                "jsonl: bytes inserted (invalid UTF-8, quotes, braces, line breaks)", False
         if m == "truncate":
             return data[: rng.randrange(len(data) + 1)], "jsonl: truncated", False
         if m == "structure":
@@ -169,11 +163,8 @@ def mutate(rng, kind, data):
     if m == "insert":
         return insert_in_words(rng, text).encode(), "petrarch: unicode inside the markup and words", False
     if m == "bytes":
-        b = bytearray(data)
-        for _ in range(rng.randint(1, 4)):
-            p = rng.randrange(len(b) + 1)
-            b[p:p] = rng.choice([b"\xed\xa0\x80", b"\xff", b"<", b"&", b"</Sentence>", b"<!--"])
-        return bytes(b), "petrarch: bytes and markup inserted", False
+        bad = [b"\xed\xa0\x80", b"\xff", b"<", b"&", b"</Sentence>", b"<!--"]
+        return insert_bytes(rng, data, bad, 4), "petrarch: bytes and markup inserted", False
     if m == "truncate":
         return data[: rng.randrange(len(data) + 1)], "petrarch: truncated", False
     if m == "structure":
@@ -183,6 +174,15 @@ def mutate(rng, kind, data):
         return text.replace("</Sentences>", rec + "</Sentences>").encode(), \
             f"petrarch: a parse-only record nested {n} deep", True
     return data.replace(b"\n", b"\r\n"), "petrarch: CRLF line ends", True
+
+
+def insert_bytes(rng, data, choices, most):
+    """`data` with 1 to `most` of `choices` inserted at random places."""
+    b = bytearray(data)
+    for _ in range(rng.randint(1, most)):
+        p = rng.randrange(len(b) + 1)
+        b[p:p] = rng.choice(choices)
+    return bytes(b)
 
 
 def flags(rng, kind):
