@@ -64,10 +64,11 @@ fn role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
             .map(|(_, a)| a);
         // Else the latest actor with the same role: "the government" after "Downing Street".
         let best = best.or_else(|| {
-            history
-                .iter()
-                .rev()
-                .find(|a| a.code.len() > 3 && a.code[3..] == m.code)
+            history.iter().rev().find(|a| {
+                a.code
+                    .get(3..)
+                    .is_some_and(|rest| !rest.is_empty() && rest == m.code)
+            })
         });
         if let Some(a) = best {
             m.resolved_to = Some(a.words.join(" "));
@@ -98,7 +99,10 @@ fn country_role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
         if words.is_empty() {
             continue;
         }
-        let country = &m.code[..3];
+        // Codes come from dictionaries, which may hold any text: not sliced off a char boundary.
+        let Some(country) = m.code.get(..3) else {
+            continue;
+        };
         let found = history.iter().rev().find(|a| {
             a.personal
                 && a.code.len() > 3

@@ -299,17 +299,16 @@ impl Recorder<'_> {
 
 /// Gives an actor named only by its role ("police", "the government", "protesters") `country`:
 /// the caller's choice of the place an attack was aimed at, the other party's country, or the
-/// sentence's: "Turkish authorities
-/// arrested journalists" are Turkish journalists, "Thai police clashed with protesters" Thai
-/// protesters. Transnational roles (IGO, NGO, multinationals, militant movements) keep none.
+/// sentence's: "Turkish authorities arrested journalists" are Turkish journalists, "Thai police
+/// clashed with protesters" Thai protesters. Transnational roles (IGO, NGO, multinationals, militant movements) keep none.
 fn inherit_country(actor: &mut Option<ActorRecord>, country: Option<&str>) {
     let Some(a) = actor.as_mut() else { return };
     if a.country.is_some() || a.code.len() < 3 || is_new_actor(&a.code) {
         return;
     }
     if matches!(
-        &a.code[..3],
-        "IGO" | "NGO" | "NGM" | "IMG" | "MNC" | "HRI" | "UAF"
+        a.code.get(..3),
+        Some("IGO" | "NGO" | "NGM" | "IMG" | "MNC" | "HRI" | "UAF")
     ) {
         return;
     }

@@ -259,3 +259,25 @@ fn a_role_with_a_country_refers_to_the_person_named_before() {
         "{got:?}"
     );
 }
+
+/// Actor codes come from dictionaries that may hold any text: a code with a multi-byte character
+/// in its first three bytes is never sliced off a char boundary (found by fuzzing `dict_actors`:
+/// a role-with-country reference panicked).
+#[test]
+fn actor_codes_with_multibyte_characters_do_not_panic() {
+    let mut dicts = herald_dict::bundled::load();
+    let (actors, diags) = herald_dict::petrarch::parse_actors(
+        "KAZAKH_GOVERNMENT [K\u{FFFD}Z]\nKAZAKH_MINISTER [K\u{FFFD}ZGOV]\n",
+        "actors.txt",
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    dicts.actors.extend(actors);
+    let pipeline = herald::Pipeline::builder()
+        .loaded_dictionaries(dicts)
+        .geocode(false)
+        .build()
+        .unwrap();
+    let text = "The Kazakh minister met Putin. The Kazakh government criticized the police.";
+    let article = herald::Article::new("a", text).dated("2014-09-15".parse().unwrap());
+    assert!(pipeline.code_article(&article).is_ok());
+}
