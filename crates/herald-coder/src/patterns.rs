@@ -246,10 +246,12 @@ impl Sent<'_> {
                         }
                     };
                     next = place(1, &fits)?;
+                    hit.words_from = Some(next);
                 }
                 PatternElem::NounPhrase(p) if !p.is_empty() => {
                     let fits = |k: usize| self.find_phrase(p, k, k + p.len()).is_some();
                     next = place(p.len(), &fits)?;
+                    hit.words_from = Some(next);
                 }
                 PatternElem::Synset(name) => {
                     let members = self.lex.dicts.verbs.synsets.get(name)?;
@@ -261,18 +263,10 @@ impl Sent<'_> {
                             place(m.len(), &fits)
                         })
                         .max()?;
+                    hit.words_from = Some(next);
                 }
                 _ => {}
             }
-        }
-        let spelled = p.before.iter().any(|e| {
-            matches!(
-                e,
-                PatternElem::Word(_) | PatternElem::NounPhrase(_) | PatternElem::Synset(_)
-            )
-        });
-        if spelled {
-            hit.words_from = Some(next);
         }
         // "- NOTED + *": words of an outer clause before the target slot make the pattern that
         // clause's event; with no source slot, its source is the subject of that clause

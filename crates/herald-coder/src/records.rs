@@ -81,8 +81,9 @@ impl<'a> Recorder<'a> {
             if !c.petrarch_rules {
                 // The victims of an attack on a place named in the sentence are of that place:
                 // "Russia's strike on Kyiv killed 12 civilians" (not Russian civilians).
+                let role_only_target = target.as_ref().is_some_and(|a| a.country.is_none());
                 let violent = matches!(Codebook::root(code), "18" | "19" | "20");
-                let aimed = violent
+                let aimed = (violent && role_only_target)
                     .then(|| self.aimed_at_country(tokens, c, src, tgt))
                     .flatten();
                 let source_country = source.as_ref().and_then(|a| a.country.clone());
