@@ -475,7 +475,7 @@ fn noun_author(s: &Sent, n: usize) -> Option<usize> {
 }
 
 /// Whether the lemma of `t` is in `set` (untagged: the word with a common inflection stripped).
-fn lemma_in(t: &Token, set: &WordSet) -> bool {
+pub(crate) fn lemma_in(t: &Token, set: &WordSet) -> bool {
     if !t.lemma.is_empty() {
         return set.contains(&t.lemma);
     }

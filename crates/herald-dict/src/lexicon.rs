@@ -62,6 +62,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
     ),
     (
+        "ordering_verbs",
+        "Lemmas of verbs that order or force the one named after them to act (\"ordered the envoy to leave\", \"forced reporters to quit\"): with a verb of `departure_verbs` after \"to\", the order is an expulsion, coded as the event dictionary codes \"expel\" with the one ordered as its object.",
+    ),
+    (
+        "departure_verbs",
+        "Lemmas of verbs of leaving a place (\"leave\", \"quit\"); see `ordering_verbs`.",
+    ),
+    (
         "frame_adverbs",
         "Adverbs that may stand between a modal or framing verb and the verb it frames (\"will also train\"); any word ending in -ly of five letters or more is one too.",
     ),

@@ -4,7 +4,7 @@
 //! code. The sentences are written for this test.
 
 mod common;
-use common::code_text;
+use common::{code_text, triples};
 
 /// Asserts that each sentence gives the (source, target, code) event among its events.
 fn assert_codes(cases: &[(&str, (&str, &str, &str))]) {
@@ -139,5 +139,32 @@ fn strike_as_an_attack_needs_an_actor_object() {
         "Teachers will strike again next week.",
     ] {
         assert_eq!(code_text("2023-05-01", text), vec![], "{text}");
+    }
+}
+
+/// Armed forces arriving somewhere are deployed there (154; peacekeepers 074), not visiting;
+/// a minister arriving still visits (042).
+#[test]
+fn forces_arriving_are_deployed() {
+    let cases: &[common::Case] = &[
+        (
+            "Russian soldiers arrived in Syria on Tuesday.",
+            &[("RUSMIL", "SYR", "154")],
+        ),
+        (
+            "US troops have arrived in Poland.",
+            &[("USAMIL", "POL", "154")],
+        ),
+        (
+            "Peacekeepers arrived in Juba on Monday.",
+            &[("IGOPKO", "SSD", "074")],
+        ),
+        (
+            "Chinese Foreign Minister Wang Yi arrived in Moscow.",
+            &[("CHNGOV", "RUS", "042")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2023-05-01", text), triples(want), "{text}");
     }
 }

@@ -361,3 +361,34 @@ fn refusing_to_rule_out_is_not_a_rejection() {
         ),
     ]);
 }
+
+/// An order to leave is an expulsion of the one ordered, coded as "expel" is (diplomats 161,
+/// others 174); one's own troops or staff ordered to leave are withdrawn, not expelled, and an
+/// order not given is nothing.
+#[test]
+fn an_order_to_leave_is_an_expulsion() {
+    check(&[
+        (
+            "Sudan ordered the British ambassador to leave the country within 72 hours.",
+            &[("SDN", "GBRGOV", "161")],
+        ),
+        (
+            "Russia ordered two Estonian diplomats to leave Moscow.",
+            &[("RUS", "ESTGOV", "161")],
+        ),
+        (
+            "The Iraqi government told the Turkish envoy to leave Baghdad.",
+            &[("IRQGOV", "TURGOV", "161")],
+        ),
+        (
+            "Ethiopia forced Eritrean diplomats to leave Addis Ababa.",
+            &[("ETH", "ERIGOV", "161")],
+        ),
+        ("Washington ordered its diplomats to leave Caracas.", &[]),
+        (
+            "Obama ordered US troops to leave Iraq by the end of the year.",
+            &[],
+        ),
+        ("The president did not order the envoy to leave.", &[]),
+    ]);
+}

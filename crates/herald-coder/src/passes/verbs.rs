@@ -14,7 +14,8 @@
 use herald_cameo::{Codebook, Frame};
 use herald_dict::SourceLoc;
 
-use crate::frames::{frame_of, frame_of_clause, FrameHit, Framing};
+use crate::actors::split_code;
+use crate::frames::{frame_of, frame_of_clause, lemma_in, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -96,11 +97,15 @@ fn code_verb(
     framed: &mut Vec<(usize, usize)>,
 ) -> Option<Candidate> {
     let t = &s.tokens[i];
-    let refs = s.lex.verbs.get(t.norm.as_str()).or_else(|| {
-        (!t.lemma.is_empty())
-            .then(|| s.lex.verbs.get(t.lemma.as_str()))
-            .flatten()
-    })?;
+    let order = expulsion_order(s, i);
+    let refs = match order {
+        Some((refs, _)) => refs,
+        None => s.lex.verbs.get(t.norm.as_str()).or_else(|| {
+            (!t.lemma.is_empty())
+                .then(|| s.lex.verbs.get(t.lemma.as_str()))
+                .flatten()
+        })?,
+    };
     if !s.is_verb_use(i) {
         return None;
     }
@@ -151,6 +156,14 @@ fn code_verb(
         subject_at: span.0,
         frame: None,
     };
+    if let Some((_, leave)) = order {
+        // The order and the leaving are one expulsion.
+        consumed[leave] = true;
+        ev.pattern = format!(
+            "{} (\"{} ... to {}\")",
+            ev.pattern, t.norm, s.tokens[leave].norm
+        );
+    }
     roles_from_parse(s, i, span, hit_sources, petrarch_rules, &mut ev);
     passive_by_word_order(s, i, span, &mut ev);
     // The act's own code decides what its object is ("threatened to send troops": the troops
@@ -228,6 +241,71 @@ fn code_verb(
         compound: false,
         frame: ev.frame,
     })
+}
+
+/// The verb the dictionary codes an expulsion with; an order to leave is coded as it is.
+const EXPEL: &str = "expel";
+
+/// "Sudan ordered the British ambassador to leave", "told the envoy to leave Baghdad", "the
+/// ambassador was ordered to leave": an ordering verb (`ordering_verbs`) with the one ordered as
+/// its object (or passive subject) and a departure verb (`departure_verbs`) after "to" is an
+/// expulsion of the one ordered. Returns the dictionary entries of "expel", to be matched at the
+/// ordering verb, and the departure verb. Needs the parse: in word order alone, "told reporters
+/// he would leave" and "ordered troops to leave" of one's own troops look alike.
+fn expulsion_order<'d>(s: &Sent<'d>, i: usize) -> Option<(&'d [VerbRef], usize)> {
+    if !s.parsed || s.lex.petrarch {
+        return None;
+    }
+    let t = s.tokens;
+    let words = &s.lex.words;
+    if !lemma_in(&t[i], &words.ordering_verbs) {
+        return None;
+    }
+    let ordered = s
+        .children(i)
+        .find(|&c| matches!(t[c].deprel.as_str(), rel::OBJ | rel::IOBJ | rel::NSUBJ_PASS))?;
+    // "to leave" hangs below the order, or below the one ordered ("ordered two diplomats to
+    // leave" parsed as a clause of "diplomats").
+    let leave = s
+        .children(i)
+        .filter(|&c| matches!(t[c].deprel.as_str(), rel::XCOMP | rel::ADVCL))
+        .chain(s.children(ordered).filter(|&c| t[c].deprel == rel::ACL))
+        .find(|&c| {
+            lemma_in(&t[c], &words.departure_verbs)
+                && s.children(c)
+                    .any(|m| t[m].deprel == rel::MARK && t[m].norm == "to")
+        })?;
+    if !foreigners(s, i, ordered) {
+        return None;
+    }
+    let refs = s.lex.verbs.get(EXPEL)?;
+    Some((refs.as_slice(), leave))
+}
+
+/// Whether the one ordered, at token `k`, is foreign to the orderer, the subject of the verb at
+/// `i`: of another country ("Estonian diplomats"), or said to be foreign ("foreign
+/// reporters"). One's own troops or staff ordered to leave a place are withdrawn or evacuated,
+/// not expelled ("ordered its troops to leave the town", "ordered non-essential staff to
+/// leave").
+fn foreigners(s: &Sent, i: usize, k: usize) -> bool {
+    let t = s.tokens;
+    if s.children(k)
+        .any(|c| t[c].deprel == rel::AMOD && t[c].norm == "foreign")
+    {
+        return true;
+    }
+    let country_at = |k: usize| {
+        let m = s.mentions.iter().find(|m| m.start <= k && k < m.end)?;
+        split_code(s.lex, &m.code).0
+    };
+    let Some(theirs) = country_at(k) else {
+        return false;
+    };
+    let orderer = s
+        .children(i)
+        .find(|&c| t[c].deprel == rel::NSUBJ)
+        .and_then(country_at);
+    orderer != Some(theirs)
 }
 
 /// The most specific pattern of the verb's dictionary entries that matches around token `i`,
