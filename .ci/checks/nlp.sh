@@ -48,4 +48,20 @@ raw=$("$BIN" nlp eval --raw --treebank "$TB/en_ewt/en_ewt-ud-test.conllu")
 check "EWT test, raw text" "$raw" token_f1=98.0 sentence_f1=88.4 upos=93.5 uas=82.5
 gumraw=$("$BIN" nlp eval --raw --treebank "$TB/en_gum_ccby/en_gum-ud-test.conllu")
 check "GUM test, raw text" "$gumraw" token_f1=98.6 sentence_f1=95.2
+
+# Reproducible training: `cargo test` trains a tiny model twice against pinned bytes
+# (training_is_reproducible_byte_for_byte). NLP_RETRAIN=1 also retrains the bundled model with
+# the defaults (4-10 minutes) and requires the committed bytes.
+if [ "${NLP_RETRAIN:-0}" = 1 ]; then
+  tmp=$(mktemp -d)
+  if "$BIN" nlp train --out "$tmp/en.bin" >/dev/null 2>"$tmp/train.log" &&
+    cmp -s "$tmp/en.bin" crates/herald-nlp/model/en.bin; then
+    echo "retrain: ok, byte-identical to crates/herald-nlp/model/en.bin"
+  else
+    tail -3 "$tmp/train.log"
+    echo "  FAIL retrain differs from crates/herald-nlp/model/en.bin"
+    status=1
+  fi
+  rm -rf "$tmp"
+fi
 exit $status

@@ -81,6 +81,7 @@ impl Trainer {
     }
 
     /// Averaged, quantized, pruned weights. `min_q` is the smallest |quantized weight| kept.
+    /// They score with exact look-ups, as training must (see [`Weights::set_exact`]).
     pub fn freeze(&self, min_q: i16) -> Weights {
         let step = self.step.max(1) as f64;
         let avg = |e: &Entry| ((e.total + (self.step - e.ts) as f64 * e.w as f64) / step) as f32;
@@ -110,7 +111,9 @@ impl Trainer {
             lens.push(row.len() as u16);
             entries.extend(row.into_iter().map(|(c, q)| pack(c, q)));
         }
-        Weights::from_parts(self.nclasses, out_keys, lens, entries)
+        let mut w = Weights::from_parts(self.nclasses, out_keys, lens, entries);
+        w.set_exact(true);
+        w
     }
 }
 
@@ -163,6 +166,9 @@ pub struct Weights {
     /// Rows with many classes, stored densely (`nclasses` weights each) so that adding them is a
     /// straight vectorizable loop.
     dense: Vec<i16>,
+    /// While training: each key's (row start in `entries`, row length), found by the full key.
+    /// `None` otherwise (as loaded), and `slots` decide.
+    exact: Option<HashMap<u64, (u32, u16), IdBuild>>,
 }
 
 #[inline(always)]
@@ -253,7 +259,32 @@ impl Weights {
             slots,
             overflow,
             dense,
+            exact: None,
         }
+    }
+
+    /// Turn exact look-ups by full key on or off (off: the run-time table, as a loaded model).
+    ///
+    /// The run-time table matches a feature on a 16-bit fingerprint, so now and then a feature
+    /// the model lacks adds another row's weights, and which rows depends on the table's layout.
+    /// Training decides with frozen weights (early stopping, jackknifed tags, the dev tags the
+    /// parser stops on); with exact look-ups there the trained model depends only on the data,
+    /// options and feature code, and a retrain gives the same bytes whatever the layout.
+    pub fn set_exact(&mut self, on: bool) {
+        self.exact = on.then(|| {
+            let mut index = HashMap::with_capacity_and_hasher(self.keys.len(), IdBuild::default());
+            let mut start = 0u32;
+            for (&k, &len) in self.keys.iter().zip(&self.lens) {
+                index.insert(k, (start, len));
+                start += len as u32;
+            }
+            index
+        });
+    }
+
+    /// Whether scoring uses exact look-ups (see [`Weights::set_exact`]).
+    pub fn is_exact(&self) -> bool {
+        self.exact.is_some()
     }
 
     /// A copy without the weights whose |quantized value| is below `min_q` (and without rows left
@@ -289,6 +320,19 @@ impl Weights {
     /// Add the rows of `feats` into `out` (integer scores; the scale does not change the argmax).
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
+        if let Some(index) = &self.exact {
+            for f in feats {
+                if let Some(&(start, len)) = index.get(f) {
+                    let row = &self.entries[start as usize..start as usize + len as usize];
+                    for &e in row {
+                        if let Some(o) = out.get_mut((e & 0xffff) as usize) {
+                            *o += (e >> 16) as u16 as i16 as i32;
+                        }
+                    }
+                }
+            }
+            return;
+        }
         let cap = self.slots.len();
         // Software pipelining: while probing feature i, the slot of feature i + AHEAD is already
         // on its way from memory, so cache misses overlap instead of queueing.
@@ -462,6 +506,32 @@ mod tests {
             assert_eq!(best, *y);
         }
         assert_eq!(w2.nrows(), w.nrows());
+    }
+
+    /// A key the model lacks but whose slot and fingerprint bits equal a stored key's adds that
+    /// key's weights through the run-time table, never with exact look-ups.
+    #[test]
+    fn exact_lookups_ignore_fingerprint_twins() {
+        let mut t = Trainer::new(2);
+        let key = crate::hash::f1(7, 3);
+        t.tick();
+        t.update(&[key], 1, 0);
+        t.tick();
+        // Bits 0..32 choose the slot and 32..48 are the fingerprint; bit 50 is neither.
+        let twin = key ^ (1 << 50);
+        let mut s = vec![0i32; 2];
+        let mut w = t.freeze(1);
+        assert!(w.is_exact());
+        w.score(&[key], &mut s);
+        assert!(s[1] > 0 && s[0] < 0);
+        w.score(&[twin], &mut s);
+        assert_eq!(s, [0, 0]);
+        w.set_exact(false);
+        w.score(&[twin], &mut s);
+        assert!(
+            s[1] > 0,
+            "the run-time table matches the twin on its fingerprint"
+        );
     }
 
     fn argmax_f(s: &[f32]) -> usize {

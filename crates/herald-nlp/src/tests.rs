@@ -266,3 +266,56 @@ fn checked_annotation_finds_the_main_verb() {
     model.annotate_sentence_checked(&mut n, &|_: &str| false, &mut Default::default());
     assert_eq!(n.tokens, plain.tokens);
 }
+
+/// A retrain gives the same model bytes: trained twice on the fixture, with the steps that decide
+/// with frozen weights in play (dev-set early stopping, two jackknife folds on two threads; the
+/// second run also with the second tagger pass and the supertagger). The bytes are pinned by
+/// length and hash, so a change to features, training or the file format shows here: update
+/// the pin on purpose, then retrain the bundled model (`herald nlp train`, docs/nlp.md).
+#[test]
+fn training_is_reproducible_byte_for_byte() {
+    let gold = parse_conllu(FIXTURE).unwrap();
+    let train = |extras: bool| {
+        let opts = TrainOptions {
+            tagger_epochs: 4,
+            parser_epochs: 4,
+            folds: 2,
+            two_pass: extras,
+            supertags: extras,
+            prune_tagger: 1,
+            prune_parser: 1,
+            log: false,
+            ..Default::default()
+        };
+        train_on(&gold, &gold[..3], &opts).unwrap().0
+    };
+    let pins = [
+        (false, (25_174, 17_456_681_757_246_756_191)),
+        (true, (35_125, 7_618_951_721_451_747_616)),
+    ];
+    for (extras, pin) in pins {
+        let model = train(extras);
+        let bytes = model.to_bytes();
+        assert_eq!(train(extras).to_bytes(), bytes, "two trainings differ");
+        // The trained model scores as a loaded one does, through the run-time table.
+        let weights = [&model.tagger.weights, &model.parser.weights];
+        assert!(weights.iter().all(|w| !w.is_exact()));
+        assert!(model.tagger.stage2.iter().all(|w| !w.is_exact()));
+        assert!(model.supertagger.iter().all(|s| !s.weights.is_exact()));
+        assert_eq!(model.supertagger.is_some(), extras);
+        let back = Model::from_bytes(&bytes).unwrap();
+        let (r, rb) = (evaluate(&model, &gold), evaluate(&back, &gold));
+        assert_eq!((r.upos, r.las), (rb.upos, rb.las));
+        assert!(
+            r.upos >= 90.0 && r.uas >= 60.0,
+            "upos {} uas {}",
+            r.upos,
+            r.uas
+        );
+        assert_eq!(
+            (bytes.len(), crate::hash::bytes(&bytes)),
+            pin,
+            "the tiny model's bytes changed (extras: {extras})"
+        );
+    }
+}

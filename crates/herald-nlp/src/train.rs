@@ -8,7 +8,9 @@
 //!    (dev is tagged by the final tagger).
 //! 4. The lemmatizer is learned from the training LEMMA column.
 //!
-//! Everything is seeded and iterates in sorted order, so a run is reproducible.
+//! Everything is seeded and iterates in sorted order, and frozen weights score with exact
+//! look-ups while training (`Weights::set_exact` in `perceptron.rs`), so a run is reproducible
+//! byte for byte: the model does not depend on the run-time table's layout.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -457,15 +459,22 @@ pub fn train_on(
             .map(|t| (t.form.as_str(), t.xpos.as_str(), t.lemma.as_str()))
     }));
     report.seconds = t0.elapsed().as_secs_f64();
-    Ok((
-        Model {
-            tagger: tg,
-            lemmatizer,
-            parser: ps,
-            supertagger,
-        },
-        report,
-    ))
+    let mut model = Model {
+        tagger: tg,
+        lemmatizer,
+        parser: ps,
+        supertagger,
+    };
+    // From here on the model scores through the run-time table, as when loaded from its bytes.
+    model.tagger.weights.set_exact(false);
+    if let Some(w) = &mut model.tagger.stage2 {
+        w.set_exact(false);
+    }
+    if let Some(st) = &mut model.supertagger {
+        st.weights.set_exact(false);
+    }
+    model.parser.weights.set_exact(false);
+    Ok((model, report))
 }
 
 /// Jackknifed predictions for `sents`: `k` models, each trained for `epochs` on the sentences
