@@ -66,6 +66,8 @@ pub(crate) mod xpos {
     pub const JJR: &str = "JJR";
     pub const JJS: &str = "JJS";
     pub const MD: &str = "MD";
+    pub const NNS: &str = "NNS";
+    pub const NNPS: &str = "NNPS";
     pub const POS: &str = "POS";
     pub const PRP_POSS: &str = "PRP$";
     pub const VB: &str = "VB";

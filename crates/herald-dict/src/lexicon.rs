@@ -70,6 +70,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs of leaving a place (\"leave\", \"quit\"); see `ordering_verbs`.",
     ),
     (
+        "complaint_verbs",
+        "Lemmas of protest verbs that are an official complaint (CAMEO 114), not a demonstration, when a state protests (a country, its government, army, police, courts or legislators: \"China protested the decision\") or when the protest is made in writing (\"protested the reform in a statement\"; see `written_protests`).",
+    ),
+    (
+        "written_protests",
+        "Nouns of documents that, after \"in\" and a determiner, make a protest verb of `complaint_verbs` an official complaint (\"in a statement\", \"in a letter\").",
+    ),
+    (
         "frame_adverbs",
         "Adverbs that may stand between a modal or framing verb and the verb it frames (\"will also train\"); any word ending in -ly of five letters or more is one too.",
     ),

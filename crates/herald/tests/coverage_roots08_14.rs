@@ -113,3 +113,73 @@ fn protest_phrasings() {
         ("Rain flooded the streets of Dhaka on Monday.", &[]),
     ]);
 }
+
+/// The longest dictionary verb at a word wins: "called for a ceasefire" is "call for" (an
+/// appeal), not "call" a ceasefire (declaring one); "went on strike" + what it is against.
+/// A noun of a framing verb between a verb and its pattern's object stops the match: a renewed
+/// call for a ceasefire renews the call. Whose the object is ("the government's pension
+/// reform") is the target when no other is named.
+#[test]
+fn longest_verb_frame_nouns_and_possessed_objects() {
+    check(&[
+        (
+            "Germany called for a ceasefire in Gaza.",
+            &[("DEU", "", "0256")],
+        ),
+        (
+            "Germany renewed its call for a ceasefire in Gaza.",
+            &[("DEU", "", "020")],
+        ),
+        (
+            "French rail workers went on strike against the government's pension reform.",
+            &[("FRALAB", "FRAGOV", "1432")],
+        ),
+        (
+            "The US announced a halt to arms sales to Taiwan.",
+            &[("USA", "TWN", "1622")],
+        ),
+        (
+            "Iraq's national security adviser met with Syrian President Bashar Assad on Tuesday.",
+            &[("IRQGOV", "SYRGOV", "040")],
+        ),
+    ]);
+}
+
+/// "commit" promises only with "to": committing abuses is no promise.
+#[test]
+fn committing_abuses_is_no_promise() {
+    check(&[
+        (
+            "Indonesia committed to cutting emissions.",
+            &[("IDN", "", "030")],
+        ),
+        (
+            "Human rights groups said soldiers committed abuses against civilians in Darfur.",
+            &[("HRI", "SDNMIL", "010")],
+        ),
+    ]);
+}
+
+/// A state protesting, or anyone protesting in writing, complains officially (114); crowds,
+/// workers and a country's people demonstrate (14).
+#[test]
+fn a_state_protest_is_an_official_complaint() {
+    check(&[
+        (
+            "China protested the US decision to sell arms to Taiwan.",
+            &[("CHN", "USA", "114")],
+        ),
+        (
+            "Trade unions protested the pension reform in a joint statement.",
+            &[("LAB", "", "114")],
+        ),
+        (
+            "Thousands of Kenyans protested the tax increase in Nairobi.",
+            &[("KEN", "", "1412")],
+        ),
+        (
+            "Workers protested outside the parliament in Athens.",
+            &[("GRCLAB", "GRCLEG", "141")],
+        ),
+    ]);
+}

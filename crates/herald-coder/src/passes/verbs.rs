@@ -12,6 +12,7 @@
 //! the acts inside that clause being its content.
 
 use herald_cameo::{Codebook, Frame};
+use herald_core::Token;
 use herald_dict::SourceLoc;
 
 use crate::actors::split_code;
@@ -20,7 +21,7 @@ use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
 use crate::types::Candidate;
-use crate::ud::{rel, upos};
+use crate::ud::{rel, upos, xpos};
 
 /// Codes whose verb's object is the actor's own means rather than a target: material
 /// cooperation, aid, force posture.
@@ -215,6 +216,20 @@ fn code_verb(
         }
     }
     subject_and_object(s, i, span, petrarch_rules, &mut ev);
+    if !petrarch_rules && official_complaint(s, i, span, &ev) {
+        ev.code = COMPLAINT.to_string();
+        ev.pattern = format!(
+            "{} + official complaint (a state's, or in writing)",
+            ev.pattern
+        );
+    }
+    if !petrarch_rules && ev.targets.is_empty() && !ev.passive {
+        // "went on strike against the government's pension reform": whose the object is, is
+        // whom the act is aimed at.
+        if let Some(k) = object.and_then(|(o, _)| possessor_before(s, o)) {
+            ev.targets = s.with_conjuncts(k);
+        }
+    }
     if !petrarch_rules && ev.frame.is_none() && ev.targets.is_empty() && frames_a_clause(&ev.code) {
         // "threatened to strike Syrian air defences", "urged that Tokyo apologise": a frame
         // whose act codes nothing of its own is aimed at that act's target.
@@ -321,11 +336,20 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
                 .iter()
                 .any(|f| f.get(w.head).is_some_and(|h| *h == t.norm))
     };
-    // Most verbs have one entry: order (and copy) only when there is a choice.
+    // Most verbs have one entry: order (and copy) only when there is a choice. Herald's
+    // dictionaries try the longest verb here first: once it matched with its object ("called
+    // for a ceasefire": "call for" + ceasefire, an appeal), a shorter verb is not tried past it
+    // ("call" + ceasefire, declaring one). Matched bare, it may still lose to a shorter verb's
+    // object ("agreed with Turkey on a grain deal" signs a deal).
+    let words_here = |r: &VerbRef| {
+        s.multiword_span(i, *r)
+            .filter(|_| !s.lex.petrarch)
+            .map_or(0, |(a, b)| b - a)
+    };
     let mut ordered: Vec<VerbRef>;
     let refs = if refs.len() > 1 {
         ordered = refs.to_vec();
-        ordered.sort_by_key(|r| !spelled(r));
+        ordered.sort_by_key(|r| (!spelled(r), std::cmp::Reverse(words_here(r))));
         &ordered
     } else {
         refs
@@ -340,6 +364,13 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
         let Some(span) = s.multiword_span(i, vref) else {
             continue;
         };
+        if !s.lex.petrarch
+            && best
+                .as_ref()
+                .is_some_and(|b| b.hit.object.is_some() && b.span.1 - b.span.0 > span.1 - span.0)
+        {
+            continue;
+        }
         let end = s.window_end(span.1.saturating_sub(1));
         let specs = &s.lex.specificity[vref.block as usize];
         let required = &s.lex.required[vref.block as usize];
@@ -354,6 +385,12 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
             }
             let means = is_means_code(code);
             if let Some(hit) = s.match_pattern(p, span, end, spec, means) {
+                if hit
+                    .object
+                    .is_some_and(|(o, _)| o > span.1 && behind_frame_noun(s, span.1, o, code))
+                {
+                    continue;
+                }
                 if best
                     .as_ref()
                     .is_none_or(|b| hit.specificity > b.hit.specificity)
@@ -385,6 +422,21 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
         }
     }
     best
+}
+
+/// Whether a noun of a framing verb stands between the verb, ending at `from`, and its pattern's
+/// object word at `k`: "renewed its call for a ceasefire" renews a call, not a ceasefire; "made
+/// a request for aid" gives no aid. By word order, as the parse often hangs "for a ceasefire"
+/// on the verb. Appeals, demands, disapproval and rejections (`code`) are about what is asked
+/// ("rejected demands for reform of the monarchy" rejects the reform). Herald's dictionaries
+/// only; untagged text has no nouns to tell.
+fn behind_frame_noun(s: &Sent, from: usize, k: usize, code: &str) -> bool {
+    if !s.tagged() || s.lex.petrarch || matches!(Codebook::root(code), "02" | "10" | "11" | "12") {
+        return false;
+    }
+    s.tokens[from..k]
+        .iter()
+        .any(|t| t.upos == upos::NOUN && s.lex.words.is_frame_lemma(&t.lemma))
 }
 
 /// Voice, and the roles the parse gives where the pattern gave none; then the actor right after
@@ -596,6 +648,60 @@ fn subject_and_object(
                 .unwrap_or_default();
         }
     }
+}
+
+/// CAMEO's official complaint.
+const COMPLAINT: &str = "114";
+
+/// Agents of a state: a protest by one of them is an official complaint.
+const STATE_AGENTS: [&str; 6] = ["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// Whether the protest (14) of the verb at `i` is an official complaint (114): the verb is one
+/// of `complaint_verbs` and a state protests ("China protested the decision", "the foreign
+/// ministry protested"), or the protest is made in writing ("unions protested the reform in a
+/// statement"). Crowds, workers and students demonstrate.
+fn official_complaint(s: &Sent, i: usize, span: (usize, usize), ev: &Draft) -> bool {
+    let words = &s.lex.words;
+    if Codebook::root(&ev.code) != "14" || !lemma_in(&s.tokens[i], &words.complaint_verbs) {
+        return false;
+    }
+    // A country's people ("Americans", "Kenyans") are no state.
+    let state = |k: &usize| {
+        let m = &s.mentions[*k];
+        let (country, agents) = split_code(s.lex, &m.code);
+        let people = matches!(s.tokens[m.end - 1].xpos.as_str(), xpos::NNS | xpos::NNPS);
+        country.is_some()
+            && if agents.is_empty() {
+                !people
+            } else {
+                agents.iter().all(|a| STATE_AGENTS.contains(&a.as_str()))
+            }
+    };
+    if !ev.sources.is_empty() && ev.sources.iter().all(state) {
+        return true;
+    }
+    let t = s.tokens;
+    let end = s.window_end(span.1.saturating_sub(1));
+    // "in a statement", "in a joint statement", "in its letter".
+    let modifier = |w: &Token| matches!(w.upos.as_str(), upos::DET | upos::PRON | upos::ADJ);
+    (span.1..end).any(|k| {
+        words.written_protests.contains(&t[k].norm)
+            && (k.saturating_sub(3)..k.saturating_sub(1))
+                .any(|j| t[j].norm == "in" && j > span.1 && t[j + 1..k].iter().all(modifier))
+    })
+}
+
+/// The actor whose possessive ("'s") stands before the pattern object starting at `o`, over at
+/// most two adjectives ("the government's controversial pension reform").
+fn possessor_before(s: &Sent, o: usize) -> Option<usize> {
+    let t = s.tokens;
+    let k = s.mentions.iter().position(|m| {
+        m.end < o
+            && matches!(t[m.end].norm.as_str(), "'s" | "'")
+            && o - m.end <= 3
+            && t[m.end + 1..o].iter().all(|w| w.upos == upos::ADJ)
+    })?;
+    Some(k)
 }
 
 /// Whether the verb at `i` has, after it, a dependent phrase (object, oblique, clause).
