@@ -27,6 +27,9 @@ pub(crate) struct Words {
     pub ordering_verbs: WordSet,
     pub departure_verbs: WordSet,
     pub complaint_verbs: WordSet,
+    pub refused_when_negated: WordSet,
+    /// `fixed_phrases`, each as its words.
+    pub fixed_phrases: Vec<Vec<String>>,
     pub written_protests: WordSet,
     pub frame_adverbs: WordSet,
     pub frame_fillers: WordSet,
@@ -96,6 +99,11 @@ impl Words {
             ordering_verbs: set("ordering_verbs"),
             departure_verbs: set("departure_verbs"),
             complaint_verbs: set("complaint_verbs"),
+            refused_when_negated: set("refused_when_negated"),
+            fixed_phrases: w
+                .words("fixed_phrases")
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
             written_protests: set("written_protests"),
             frame_adverbs: set("frame_adverbs"),
             frame_fillers: set("frame_fillers"),

@@ -70,6 +70,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs of leaving a place (\"leave\", \"quit\"); see `ordering_verbs`.",
     ),
     (
+        "refused_when_negated",
+        "Lemmas of verbs of consent whose negation is a refusal (\"will not accept the sanctions\", \"does not recognise Kosovo\"): coded as rejecting what the verb would code (12x), where other negated verbs code nothing.",
+    ),
+    (
+        "fixed_phrases",
+        "Fixed expressions whose verb is no event (\"as opposed to\", \"so to speak\"): a dictionary verb inside one codes nothing.",
+    ),
+    (
         "complaint_verbs",
         "Lemmas of protest verbs that are an official complaint (CAMEO 114), not a demonstration, when a state protests (a country, its government, army, police, courts or legislators: \"China protested the decision\") or when the protest is made in writing (\"protested the reform in a statement\"; see `written_protests`).",
     ),

@@ -183,3 +183,30 @@ fn a_state_protest_is_an_official_complaint() {
         ),
     ]);
 }
+
+/// Opposing is disapproval (110), said with the verb or the adjective ("is opposed to", one
+/// event for the phrase); "as opposed to" is no event. A consent verb negated is a refusal
+/// (12x); other negated verbs code nothing.
+#[test]
+fn opposition_and_refused_consent() {
+    check(&[
+        (
+            "Iran opposes the deployment of US missiles in the Gulf.",
+            &[("IRN", "USA", "110")],
+        ),
+        (
+            "Iran is strongly opposed to new sanctions.",
+            &[("IRN", "", "110")],
+        ),
+        (
+            "Turkey prefers talks, as opposed to the French proposal.",
+            &[],
+        ),
+        ("Iran does not recognise Israel.", &[("IRN", "ISR", "120")]),
+        (
+            "Turkey will not support Sweden's bid to join NATO.",
+            &[("TUR", "SWE", "120")],
+        ),
+        ("Israel did not attack Iran on Friday.", &[]),
+    ]);
+}

@@ -71,6 +71,16 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>)
     }
     verb_hits.reverse();
     verb_hits.retain(|c| !consumed[c.trig_start]);
+    // A word inside a longer listed verb ("opposed" in "is opposed to") is no trigger of its own.
+    let spans: Vec<(usize, usize)> = verb_hits
+        .iter()
+        .map(|c| (c.trig_start, c.trig_end))
+        .collect();
+    verb_hits.retain(|c| {
+        !spans.iter().any(|&(a, b)| {
+            a <= c.trig_start && c.trig_end <= b && b - a > c.trig_end - c.trig_start
+        })
+    });
     // "The EU said Belgrade should do more to arrest suspects": the arrest is what is asked.
     verb_hits.retain(|c| {
         let k = c.trig_start;
@@ -98,6 +108,9 @@ fn code_verb(
     framed: &mut Vec<(usize, usize)>,
 ) -> Option<Candidate> {
     let t = &s.tokens[i];
+    if in_fixed_phrase(s, i) {
+        return None;
+    }
     let order = expulsion_order(s, i);
     let refs = match order {
         Some((refs, _)) => refs,
@@ -127,7 +140,12 @@ fn code_verb(
     } = best_match(s, i, refs, aux)?;
     // A negated verb codes nothing, unless a pattern that spells out the negation matched
     // (PETRARCH's "- NOT * RELATIONS [112]").
-    if s.negated(i) != negative {
+    // "will not accept the sanctions", "does not recognise Israel": not accepting is refusing.
+    let refused = !petrarch_rules
+        && !negative
+        && s.negated(i)
+        && lemma_in(t, &s.lex.words.refused_when_negated);
+    if s.negated(i) != negative && !refused {
         return None;
     }
     if hit.compound {
@@ -157,6 +175,12 @@ fn code_verb(
         subject_at: span.0,
         frame: None,
     };
+    if refused {
+        if let Some(combined) = codebook.combine(Frame::Reject, &ev.code) {
+            ev.code = combined.code.clone();
+            ev.pattern = format!("{} + negated: a refusal", ev.pattern);
+        }
+    }
     if let Some((_, leave)) = order {
         // The order and the leaving are one expulsion.
         consumed[leave] = true;
@@ -255,6 +279,18 @@ fn code_verb(
         petrarch_rules,
         compound: false,
         frame: ev.frame,
+    })
+}
+
+/// Whether the word at `i` is inside one of the lexicon's `fixed_phrases` ("as opposed to").
+fn in_fixed_phrase(s: &Sent, i: usize) -> bool {
+    let t = s.tokens;
+    s.lex.words.fixed_phrases.iter().any(|p| {
+        (0..p.len()).any(|at| {
+            i >= at
+                && i - at + p.len() <= t.len()
+                && p.iter().enumerate().all(|(j, w)| t[i - at + j].norm == *w)
+        })
     })
 }
 
