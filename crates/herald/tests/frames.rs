@@ -392,3 +392,19 @@ fn an_order_to_leave_is_an_expulsion() {
         ("The president did not order the envoy to leave.", &[]),
     ]);
 }
+
+/// A participle describing an event's object ("schoolgirls kidnapped by Boko Haram") is
+/// background, no new event; the same verb heading its own clause is one.
+#[test]
+fn participle_after_the_object_is_background() {
+    check(&[
+        (
+            "Nigerian troops rescued 50 schoolgirls kidnapped by Boko Haram.",
+            &[("NGAMIL", "NGAEDU", "073")],
+        ),
+        (
+            "Boko Haram kidnapped 50 schoolgirls in northern Nigeria.",
+            &[("NGAREB", "NGAEDU", "181")],
+        ),
+    ]);
+}

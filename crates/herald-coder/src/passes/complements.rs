@@ -91,11 +91,16 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
                         .any(|o| o < j && matches!(t[o].deprel.as_str(), rel::OBJ | rel::IOBJ))));
         let participle = mark.is_none() && dep == rel::ADVCL && t[j].xpos == xpos::VBG && j > h;
         let reason = mark.is_some_and(|m| REASONS.contains(&m)) && t[j].xpos == xpos::VBG;
+        // "vetoed a resolution condemning the annexation", "rescued schoolgirls kidnapped by
+        // Boko Haram": a participle describing the event's object is background, no new event.
+        let background = mark.is_none()
+            && dep == rel::ACL
+            && matches!(t[j].xpos.as_str(), xpos::VBN | xpos::VBG);
         let protest = Codebook::root(&out[oi].code) == "14"
             && matches!(Codebook::root(&c.code), "02" | "10" | "14");
         if protest && (purpose || participle) {
             fates[ci] = Fate::Merge(oi);
-        } else if purpose || reason {
+        } else if purpose || reason || background {
             dropped.push(j);
             fates[ci] = Fate::Drop;
         }
