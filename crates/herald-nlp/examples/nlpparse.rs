@@ -1,5 +1,7 @@
 //! Prints the analysis of the text on standard input as CoNLL-U (bundled model), the way the
-//! coder sees it before repairs: for checking why a sentence was coded as it was.
+//! coder sees it before repairs: for checking why a sentence was coded as it was. With
+//! `--checked`, after the repairs, every word being allowed as a verb (the coder allows its
+//! dictionary's verb forms).
 //!
 //! ```sh
 //! echo "India accused Pakistan of sponsoring terrorism." | cargo run --release -p herald-nlp --example nlpparse
@@ -18,7 +20,13 @@ fn main() -> anyhow::Result<()> {
         ..Default::default()
     });
     herald_text::segment(&mut doc);
-    herald_nlp::Model::bundled()?.annotate(&mut doc);
+    let model = herald_nlp::Model::bundled()?;
+    if std::env::args().any(|a| a == "--checked") {
+        let mut times = herald_nlp::AnnotateTimes::default();
+        model.annotate_checked(doc.sentences.iter_mut(), &|_| true, &mut times);
+    } else {
+        model.annotate(&mut doc);
+    }
     for s in &doc.sentences {
         println!("# text = {}", s.text(&doc.article.text));
         for (i, t) in s.tokens.iter().enumerate() {

@@ -219,7 +219,9 @@ impl Model {
             if let Some(k) = candidate {
                 let before = s.tokens.clone();
                 self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
-                if !repair::reads_as_verb(&s.tokens, k) {
+                if !repair::reads_as_verb(&s.tokens, k)
+                    && !repair::verb_heads_headline(&mut s.tokens, k)
+                {
                     s.tokens = before;
                 }
             }

@@ -106,12 +106,36 @@ pub fn verb_candidate_with(
         let object_next = toks
             .get(k + 1)
             .is_some_and(|n| matches!(n.upos.as_str(), "DET" | "NUM") || n.xpos == "PRP$");
+        // After a plural subject, a base form agrees as a verb ("Police arrest opposition
+        // leader", "Rebels seize airport"); a compound's modifier is singular, but for a few
+        // plural-only modifiers ("arms deal", "rights group").
+        let agrees = plural_subject(&toks[k - 1])
+            && !t.norm.ends_with('s')
+            && k + 1 < toks.len()
+            && toks[k + 1].upos != "PUNCT";
         t.upos == "NOUN"
             && starts_lower(t)
             && (toks[k - 1].upos == "PROPN"
-                || (toks[k - 1].upos == "NOUN" && (object_next || mostly_verb(&t.norm))))
+                || (toks[k - 1].upos == "NOUN" && (object_next || agrees || mostly_verb(&t.norm))))
             && may_be_verb(&t.norm)
     })
+}
+
+/// Nouns that take a plural verb though they do not end in -s.
+const COLLECTIVE_PLURALS: [&str; 2] = ["police", "people"];
+
+/// Plural nouns that modify other nouns ("arms deal", "rights group", "talks venue").
+const PLURAL_MODIFIERS: [&str; 10] = [
+    "arms", "rights", "sports", "news", "goods", "customs", "affairs", "savings", "earnings",
+    "talks",
+];
+
+/// Whether `t` is a common noun in the plural that may be a headline's subject.
+fn plural_subject(t: &Token) -> bool {
+    let n = t.norm.as_str();
+    t.upos == "NOUN"
+        && (COLLECTIVE_PLURALS.contains(&n)
+            || (n.ends_with('s') && !n.ends_with("ss") && !PLURAL_MODIFIERS.contains(&n)))
 }
 
 /// The verb of a headline's first clause read as a plural noun: "Chinese defense minister
@@ -155,6 +179,42 @@ fn headline_verb(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<u
 pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
     toks.get(k)
         .is_some_and(|t| t.upos == "VERB" && (t.head.is_none() || t.deprel == "xcomp"))
+}
+
+/// A headline's verb, tagged as one, that the parser still hangs as a modifier on the noun
+/// after it ("Thai police arrest opposition leader": "arrest" an `amod` of "leader"): the
+/// headline is subject, verb, object, so the verb becomes the root, the noun before it its
+/// subject (with the words before), and the noun it hung on its object. Returns whether it
+/// did.
+pub fn verb_heads_headline(toks: &mut [Token], k: usize) -> bool {
+    let Some(root) = toks.iter().position(|t| t.head.is_none()) else {
+        return false;
+    };
+    let subject = k.wrapping_sub(1);
+    let fits = k > 0
+        && root > k
+        && toks[k].upos == "VERB"
+        && toks[k].head == Some(root)
+        && matches!(toks[k].deprel.as_str(), "amod" | "compound")
+        && matches!(toks[root].upos.as_str(), "NOUN" | "PROPN")
+        && matches!(toks[subject].upos.as_str(), "NOUN" | "PROPN")
+        // The words before the verb are one noun phrase on the root.
+        && toks[..k].iter().all(|t| t.head.is_some_and(|h| h < k || h == root));
+    if !fits {
+        return false;
+    }
+    for t in &mut toks[..subject] {
+        if t.head.is_some_and(|h| h >= k) {
+            t.head = Some(subject);
+        }
+    }
+    toks[subject].head = Some(k);
+    toks[subject].deprel = "nsubj".into();
+    toks[k].head = None;
+    toks[k].deprel = "root".into();
+    toks[root].head = Some(k);
+    toks[root].deprel = "obj".into();
+    true
 }
 
 /// Mends attachments in place; see the module documentation.
@@ -673,6 +733,72 @@ mod tests {
             ("Doha", "PROPN", Some(1), "obl"),
         ]);
         assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+    }
+
+    #[test]
+    fn base_forms_after_a_plural_subject() {
+        let verbs = |w: &str| matches!(w, "arrest" | "fire" | "deal" | "seize");
+        let mostly = |_: &str| false;
+        // Thai police arrest opposition leader : all nouns to the tagger.
+        let t = sent(&[
+            ("Thai", "ADJ", Some(4), "amod"),
+            ("police", "NOUN", Some(4), "compound"),
+            ("arrest", "NOUN", Some(4), "compound"),
+            ("opposition", "NOUN", Some(4), "compound"),
+            ("leader", "NOUN", None, "root"),
+        ]);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(2));
+        // Rebels seize airport.
+        let t = sent(&[
+            ("Rebels", "NOUN", Some(2), "compound"),
+            ("seize", "NOUN", Some(2), "compound"),
+            ("airport", "NOUN", None, "root"),
+        ]);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(1));
+        // Russia arms deal worries Kyiv : a plural-only modifier, a compound.
+        let t = sent(&[
+            ("Russia", "PROPN", Some(2), "compound"),
+            ("arms", "NOUN", Some(2), "compound"),
+            ("deal", "NOUN", None, "root"),
+            ("talks", "NOUN", Some(2), "dep"),
+        ]);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+        // Police fire : nothing after the word, no object to read.
+        let t = sent(&[
+            ("Police", "NOUN", Some(1), "compound"),
+            ("fire", "NOUN", None, "root"),
+        ]);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+    }
+
+    #[test]
+    fn a_verb_hung_on_its_object_heads_the_headline() {
+        // Thai police arrest opposition leader, with "arrest" tagged VERB but an amod.
+        let mut t = sent(&[
+            ("Thai", "ADJ", Some(1), "amod"),
+            ("police", "NOUN", Some(4), "compound"),
+            ("arrest", "VERB", Some(4), "amod"),
+            ("opposition", "NOUN", Some(4), "compound"),
+            ("leader", "NOUN", None, "root"),
+        ]);
+        assert!(verb_heads_headline(&mut t, 2));
+        assert_eq!(
+            heads(&t),
+            [
+                (Some(1), "amod"),
+                (Some(2), "nsubj"),
+                (None, "root"),
+                (Some(4), "compound"),
+                (Some(2), "obj"),
+            ]
+        );
+        // A verb already heading its clause is left alone.
+        let mut t = sent(&[
+            ("Police", "NOUN", Some(1), "nsubj"),
+            ("arrest", "VERB", None, "root"),
+            ("leader", "NOUN", Some(1), "obj"),
+        ]);
+        assert!(!verb_heads_headline(&mut t, 1));
     }
 
     #[test]

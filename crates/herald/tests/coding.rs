@@ -281,3 +281,18 @@ fn actor_codes_with_multibyte_characters_do_not_panic() {
     let article = herald::Article::new("a", text).dated("2014-09-15".parse().unwrap());
     assert!(pipeline.code_article(&article).is_ok());
 }
+
+/// A headline's base-form verb after a plural subject ("police arrest", "rebels seize") is its
+/// verb, though the tagger reads the headline as one noun phrase; a plural-only modifier
+/// ("arms deal") keeps its compound.
+#[test]
+fn headline_verb_after_a_plural_subject() {
+    assert_eq!(
+        code_text("2021-03-10", "Thai police arrest opposition leader"),
+        triples(&[("THACOP", "THAOPP", "173")])
+    );
+    assert_eq!(
+        code_text("2021-03-10", "Kenyan police fire tear gas at opposition supporters"),
+        triples(&[("KENCOP", "KENOPP", "175")])
+    );
+}
