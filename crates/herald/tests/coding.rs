@@ -292,7 +292,10 @@ fn headline_verb_after_a_plural_subject() {
         triples(&[("THACOP", "THAOPP", "173")])
     );
     assert_eq!(
-        code_text("2021-03-10", "Kenyan police fire tear gas at opposition supporters"),
+        code_text(
+            "2021-03-10",
+            "Kenyan police fire tear gas at opposition supporters"
+        ),
         triples(&[("KENCOP", "KENOPP", "175")])
     );
 }
