@@ -90,12 +90,19 @@ impl<'a> Recorder<'a> {
                 let aimed = aimed.filter(|c| source_country.as_ref() != Some(c));
                 let target_country = target.as_ref().and_then(|a| a.country.clone());
                 inherit_country(&mut source, target_country.as_deref().or(sentence_country));
+                // Diplomats expelled or recalled (161), missions sent home (166x) are another
+                // state's, or the host's: not the source's ("Turkey expels 10 ambassadors").
+                let foreign = code == "161" || code.starts_with("166");
                 inherit_country(
                     &mut target,
-                    aimed
-                        .as_deref()
-                        .or(source_country.as_deref())
-                        .or(sentence_country),
+                    if foreign {
+                        None
+                    } else {
+                        aimed
+                            .as_deref()
+                            .or(source_country.as_deref())
+                            .or(sentence_country)
+                    },
                 );
             }
             if source.is_none() && target.is_none() {

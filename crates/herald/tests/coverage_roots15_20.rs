@@ -168,3 +168,23 @@ fn forces_arriving_are_deployed() {
         assert_eq!(code_text("2023-05-01", text), triples(want), "{text}");
     }
 }
+
+/// Diplomats expelled are another state's: a role-only target of 161 does not take the
+/// expelling state's country ("ten Western ambassadors" are GOV, not TURGOV); a named one keeps
+/// its own.
+#[test]
+fn expelled_diplomats_are_not_the_expellers() {
+    let cases: &[common::Case] = &[
+        (
+            "Turkey expelled ten Western ambassadors on Saturday.",
+            &[("TUR", "GOV", "161")],
+        ),
+        (
+            "Russia expelled two Estonian diplomats.",
+            &[("RUS", "ESTGOV", "161")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2021-10-23", text), triples(want), "{text}");
+    }
+}
