@@ -13,11 +13,11 @@ cd "$(dirname "$0")/../.."
 # the blind sets' are their latest measurement (docs/evaluation.md: blind after the frame, modality
 # and polarity work of issue 14; headlines after issue 19's headline mechanisms) minus 0.02 (or a
 # little more), the share with no counterpart plus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.91 [blind]=0.66 [headlines]=0.62)
-declare -A MIN_FULL_F1=([gold]=0.82 [blind]=0.48 [headlines]=0.51)
+declare -A MIN_ROOT_F1=([gold]=0.91 [blind]=0.67 [headlines]=0.62)
+declare -A MIN_FULL_F1=([gold]=0.83 [blind]=0.49 [headlines]=0.51)
 declare -A MIN_SOURCE_ACC=([gold]=0.94 [blind]=0.80 [headlines]=0.81)
 declare -A MIN_TARGET_ACC=([gold]=0.88 [blind]=0.63 [headlines]=0.64)
-declare -A MAX_UNMATCHED=([gold]=0.09 [blind]=0.35 [headlines]=0.24)
+declare -A MAX_UNMATCHED=([gold]=0.09 [blind]=0.33 [headlines]=0.24)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.
 declare -A SHA256=(
