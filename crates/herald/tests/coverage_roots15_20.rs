@@ -15,6 +15,13 @@ fn assert_codes(cases: &[(&str, (&str, &str, &str))]) {
     }
 }
 
+/// Asserts that each sentence gives exactly these events.
+fn assert_events(cases: &[common::Case]) {
+    for (text, want) in cases {
+        assert_eq!(code_text("2023-05-01", text), triples(want), "{text}");
+    }
+}
+
 /// Force posture (15): light verbs with a mobilization noun, "placed ... on high alert",
 /// parading weapons.
 #[test]
@@ -146,7 +153,7 @@ fn strike_as_an_attack_needs_an_actor_object() {
 /// a minister arriving still visits (042).
 #[test]
 fn forces_arriving_are_deployed() {
-    let cases: &[common::Case] = &[
+    assert_events(&[
         (
             "Russian soldiers arrived in Syria on Tuesday.",
             &[("RUSMIL", "SYR", "154")],
@@ -163,10 +170,7 @@ fn forces_arriving_are_deployed() {
             "Chinese Foreign Minister Wang Yi arrived in Moscow.",
             &[("CHNGOV", "RUS", "042")],
         ),
-    ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2023-05-01", text), triples(want), "{text}");
-    }
+    ]);
 }
 
 /// Diplomats expelled are another state's: a role-only target of 161 does not take the
@@ -174,7 +178,7 @@ fn forces_arriving_are_deployed() {
 /// its own.
 #[test]
 fn expelled_diplomats_are_not_the_expellers() {
-    let cases: &[common::Case] = &[
+    assert_events(&[
         (
             "Turkey expelled ten Western ambassadors on Saturday.",
             &[("TUR", "GOV", "161")],
@@ -183,8 +187,5 @@ fn expelled_diplomats_are_not_the_expellers() {
             "Russia expelled two Estonian diplomats.",
             &[("RUS", "ESTGOV", "161")],
         ),
-    ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2021-10-23", text), triples(want), "{text}");
-    }
+    ]);
 }
