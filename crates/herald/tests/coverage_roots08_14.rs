@@ -117,7 +117,7 @@ fn protest_phrasings() {
 /// The longest dictionary verb at a word wins: "called for a ceasefire" is "call for" (an
 /// appeal), not "call" a ceasefire (declaring one); "went on strike" + what it is against.
 /// A noun of a framing verb between a verb and its pattern's object stops the match: a renewed
-/// call for a ceasefire renews the call. Whose the object is ("the government's pension
+/// call for a ceasefire renews the call, which is coded as "called for" is. Whose the object is ("the government's pension
 /// reform") is the target when no other is named.
 #[test]
 fn longest_verb_frame_nouns_and_possessed_objects() {
@@ -128,7 +128,11 @@ fn longest_verb_frame_nouns_and_possessed_objects() {
         ),
         (
             "Germany renewed its call for a ceasefire in Gaza.",
-            &[("DEU", "", "020")],
+            &[("DEU", "", "0256")],
+        ),
+        (
+            "The pope renewed his call for peace.",
+            &[("REL", "", "020")],
         ),
         (
             "French rail workers went on strike against the government's pension reform.",

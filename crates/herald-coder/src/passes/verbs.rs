@@ -175,6 +175,17 @@ fn code_verb(
         subject_at: span.0,
         frame: None,
     };
+    if !petrarch_rules && Codebook::root(&ev.code) == "02" {
+        // "renewed its call for a ceasefire": the appeal the noun makes, as "called for a
+        // ceasefire" is coded (0256).
+        if let Some((k, m)) = object.and_then(|(_, e)| Some((e - 1, appeal_noun_for(s, e - 1)?))) {
+            ev.code = m.code.to_string();
+            ev.pattern = format!(
+                "{} + \"{} for\": {}",
+                ev.pattern, s.tokens[k].norm, m.pattern
+            );
+        }
+    }
     if refused {
         if let Some(combined) = codebook.combine(Frame::Reject, &ev.code) {
             ev.code = combined.code.clone();
@@ -280,6 +291,23 @@ fn code_verb(
         compound: false,
         frame: ev.frame,
     })
+}
+
+/// The appeal a noun of appeal at `k` makes when "for" and what is asked follow ("its call for
+/// a ceasefire", "a plea for food aid"): the noun matched as its verb would be ("call for" +
+/// ceasefire), when that match names what is asked and is an appeal (02).
+fn appeal_noun_for<'d>(s: &Sent<'d>, k: usize) -> Option<VerbMatch<'d>> {
+    let t = &s.tokens[k];
+    if s.tokens.get(k + 1).is_none_or(|n| n.norm != "for") || !s.is_noun_use(k) {
+        return None;
+    }
+    let refs = s
+        .lex
+        .verbs
+        .get(t.norm.as_str())
+        .or_else(|| s.lex.verbs.get(t.lemma.as_str()))?;
+    let m = best_match(s, k, refs, false)?;
+    (m.hit.object.is_some() && Codebook::root(m.code) == "02").then_some(m)
 }
 
 /// Whether the word at `i` is inside one of the lexicon's `fixed_phrases` ("as opposed to").
