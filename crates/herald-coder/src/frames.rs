@@ -422,7 +422,7 @@ fn other_subject(s: &Sent, i: usize, h: usize) -> Option<usize> {
 }
 
 /// The code of the mention containing token `k`.
-fn mention_code<'s>(s: &'s Sent, k: usize) -> Option<&'s str> {
+pub(crate) fn mention_code<'s>(s: &'s Sent, k: usize) -> Option<&'s str> {
     s.mentions
         .iter()
         .find(|m| m.start <= k && k < m.end)

@@ -16,7 +16,7 @@ use herald_core::Token;
 use herald_dict::SourceLoc;
 
 use crate::actors::split_code;
-use crate::frames::{frame_of, frame_of_clause, lemma_in, FrameHit, Framing};
+use crate::frames::{frame_of, frame_of_clause, lemma_in, mention_code, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
@@ -108,9 +108,6 @@ fn code_verb(
     framed: &mut Vec<(usize, usize)>,
 ) -> Option<Candidate> {
     let t = &s.tokens[i];
-    if in_fixed_phrase(s, i) {
-        return None;
-    }
     let order = expulsion_order(s, i);
     let refs = match order {
         Some((refs, _)) => refs,
@@ -120,7 +117,7 @@ fn code_verb(
                 .flatten()
         })?,
     };
-    if !s.is_verb_use(i) {
+    if !s.is_verb_use(i) || in_fixed_phrase(s, i) {
         return None;
     }
     // An auxiliary or copula codes only as part of a listed phrase ("was optimistic" for
@@ -373,10 +370,7 @@ fn foreigners(s: &Sent, i: usize, k: usize) -> bool {
     {
         return true;
     }
-    let country_at = |k: usize| {
-        let m = s.mentions.iter().find(|m| m.start <= k && k < m.end)?;
-        split_code(s.lex, &m.code).0
-    };
+    let country_at = |k: usize| split_code(s.lex, mention_code(s, k)?).0;
     let Some(theirs) = country_at(k) else {
         return false;
     };
@@ -413,7 +407,7 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
     let mut ordered: Vec<VerbRef>;
     let refs = if refs.len() > 1 {
         ordered = refs.to_vec();
-        ordered.sort_by_key(|r| (!spelled(r), std::cmp::Reverse(words_here(r))));
+        ordered.sort_by_cached_key(|r| (!spelled(r), std::cmp::Reverse(words_here(r))));
         &ordered
     } else {
         refs
@@ -759,13 +753,12 @@ fn official_complaint(s: &Sent, i: usize, span: (usize, usize), ev: &Draft) -> b
 /// most two adjectives ("the government's controversial pension reform").
 fn possessor_before(s: &Sent, o: usize) -> Option<usize> {
     let t = s.tokens;
-    let k = s.mentions.iter().position(|m| {
+    s.mentions.iter().position(|m| {
         m.end < o
             && matches!(t[m.end].norm.as_str(), "'s" | "'")
             && o - m.end <= 3
             && t[m.end + 1..o].iter().all(|w| w.upos == upos::ADJ)
-    })?;
-    Some(k)
+    })
 }
 
 /// Whether the verb at `i` has, after it, a dependent phrase (object, oblique, clause).
