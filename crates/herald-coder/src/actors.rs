@@ -589,6 +589,12 @@ fn compose(
             }
         }
     }
+    let military_word = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Agent { code, .. } if code == "MIL"));
+    if military_word && !base.is_some_and(|b| b.1) {
+        code = drop_military_of_armed_group(&code);
+    }
     let code = format!("{prefix}{code}");
     if code.is_empty() {
         return None;
@@ -615,6 +621,24 @@ fn compose(
         resolved_to: None,
         reciprocal: false,
     })
+}
+
+/// "Rebel positions", "insurgent forces": the forces of a non-state armed group are that group,
+/// so its code keeps no state-military `MIL` ("SYRREBMIL" becomes "SYRREB").
+fn drop_military_of_armed_group(code: &str) -> String {
+    if !code.len().is_multiple_of(3) || !code.is_ascii() {
+        return code.to_string();
+    }
+    let chunks: Vec<&str> = (0..code.len() / 3)
+        .map(|k| &code[k * 3..k * 3 + 3])
+        .collect();
+    let armed = chunks
+        .iter()
+        .any(|c| matches!(*c, "REB" | "INS" | "SEP" | "UAF"));
+    if !armed {
+        return code.to_string();
+    }
+    chunks.into_iter().filter(|c| *c != "MIL").collect()
 }
 
 /// Splits an actor code into its country (first three letters, unless they are an agent or

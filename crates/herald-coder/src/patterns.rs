@@ -189,6 +189,8 @@ impl Sent<'_> {
     /// Matches pattern `p` around the verb at `span`; `end` is the clause window after the verb
     /// (`window_end(span.1 - 1)`) and `specificity` the pattern's (both the same for every
     /// pattern of a verb, so computed by the caller).
+    /// `passive_subject` is the head of the verb's passive subject: it may stand for the
+    /// pattern's first object word ("two diplomats were expelled" as "expel diplomats").
     pub(crate) fn match_pattern(
         &self,
         p: &VerbPattern,
@@ -196,13 +198,29 @@ impl Sent<'_> {
         end: usize,
         specificity: usize,
         means: bool,
+        passive_subject: Option<usize>,
     ) -> Option<PatternHit> {
         let mut hit = PatternHit {
             specificity,
             means,
             ..Default::default()
         };
-        self.match_after(&p.after, &p.after_joined, span.1, end, &mut hit)?;
+        let after = match (p.after.first(), passive_subject) {
+            (Some(first), Some(h))
+                if !p.after_joined.first().copied().unwrap_or(false)
+                    && self.heads_object(first, h) =>
+            {
+                &p.after[1..]
+            }
+            _ => &p.after[..],
+        };
+        // In the passive, "by" names the doer, never the pattern's target.
+        let by_phrase = |e: &PatternElem| matches!(e, PatternElem::Prep(w, _) if w == "by");
+        if after.len() < p.after.len() && after.iter().any(by_phrase) {
+            return None;
+        }
+        let joined = &p.after_joined[(p.after.len() - after.len()).min(p.after_joined.len())..];
+        self.match_after(after, joined, span.1, end, &mut hit)?;
         let lo = span.0.saturating_sub(WINDOW);
         // Right to left: where the element after the current one starts (the verb, first).
         let mut next = span.0;
@@ -288,6 +306,20 @@ impl Sent<'_> {
             }
         }
         Some(hit)
+    }
+}
+
+impl Sent<'_> {
+    /// Whether the noun at `h` (with the words before it) is the object word or phrase `e`.
+    fn heads_object(&self, e: &PatternElem, h: usize) -> bool {
+        let phrase = |p: &[String]| {
+            h + 1 >= p.len() && self.find_phrase(p, h + 1 - p.len(), h + 1).is_some()
+        };
+        match e {
+            PatternElem::Word(w) => phrase(std::slice::from_ref(w)),
+            PatternElem::NounPhrase(p) if !p.is_empty() => phrase(p),
+            _ => false,
+        }
     }
 }
 

@@ -146,8 +146,20 @@ impl<'a> Recorder<'a> {
         // each other ("clashed", "fought in Bakhmut" have no object).
         let fights_something =
             Codebook::root(&c.code) == "19" && has_uncoded_object(tokens, c, mentions);
+        // "Hamas and Israel agreed on a ceasefire in Gaza": a place of one of the parties is
+        // where the joint act is, not a third party to it.
+        let country = |k: usize| split_code(self.lex, &mentions[k].code).0;
+        let home_ground = !c.targets.is_empty()
+            && c.targets.iter().all(|&t| {
+                mentions[t].code.len() == 3
+                    && !mentions[t].personal
+                    && c.sources
+                        .iter()
+                        .any(|&s| country(s).as_deref() == Some(&mentions[t].code))
+            });
         let reciprocal = c.sources.len() == 2
-            && (both_parties || (joint_act && c.targets.is_empty() && !fights_something));
+            && (both_parties
+                || (joint_act && (c.targets.is_empty() || home_ground) && !fights_something));
         if c.compound {
             // PETRARCH's `%`: every member of the compound actor towards every other.
             c.sources
@@ -274,7 +286,9 @@ impl<'a> Recorder<'a> {
 impl Recorder<'_> {
     /// The country of a place or actor named as what an act was aimed at ("on Kyiv", "against
     /// Gaza"), other than the event's own parties: a phrase hanging on the trigger, or on the
-    /// word the source's phrase hangs on ("Russia's strike on Kyiv").
+    /// word the source's phrase hangs on ("Russia's strike on Kyiv"). Failing that, the country
+    /// of a place where the act or its target was ("bombed rebel positions near Idlib",
+    /// "killed militants in Afghanistan").
     fn aimed_at_country(
         &self,
         tokens: &[Token],
@@ -288,19 +302,45 @@ impl Recorder<'_> {
             tokens[root].head
         };
         let source_governor = src.and_then(|k| governor(&self.mentions[k]));
-        self.mentions.iter().enumerate().find_map(|(k, m)| {
-            if Some(k) == src || Some(k) == tgt || m.start == 0 {
-                return None;
-            }
-            let mut p = m.start - 1;
-            if p > 0 && tokens[p].upos == "DET" {
-                p -= 1;
-            }
-            let g = governor(m)?;
-            let attached = (c.trig_start..c.trig_end).contains(&g) || Some(g) == source_governor;
-            (attached && matches!(tokens[p].norm.as_str(), "on" | "against"))
+        let target_span = tgt.map(|k| self.mentions[k].start..self.mentions[k].end);
+        // Each other mention with the preposition before it and the word it hangs on.
+        let others = || {
+            self.mentions.iter().enumerate().filter_map(move |(k, m)| {
+                if Some(k) == src || Some(k) == tgt || m.start == 0 {
+                    return None;
+                }
+                // The preposition, over a determiner and an adjective ("in northern Iraq").
+                let mut p = m.start - 1;
+                for _ in 0..2 {
+                    if p > 0 && matches!(tokens[p].upos.as_str(), "DET" | "ADJ") {
+                        p -= 1;
+                    }
+                }
+                Some((m, tokens[p].norm.as_str(), governor(m)?))
+            })
+        };
+        let on_trigger = |g: usize| (c.trig_start..c.trig_end).contains(&g);
+        let aimed = others().find_map(|(m, prep, g)| {
+            let attached = on_trigger(g) || Some(g) == source_governor;
+            (attached && matches!(prep, "on" | "against"))
                 .then(|| split_code(self.lex, &m.code).0)
                 .flatten()
+        });
+        aimed.or_else(|| {
+            others().find_map(|(m, prep, g)| {
+                // On the trigger or the target, or on a noun there ("near the Syrian city of
+                // Idlib").
+                let at = |g: usize| {
+                    on_trigger(g) || target_span.as_ref().is_some_and(|r| r.contains(&g))
+                };
+                let noun_at = tokens[g].upos == "NOUN" && tokens[g].head.is_some_and(at);
+                let located = at(g) || noun_at;
+                let place = m.code.len() == 3 && !m.personal;
+                (located
+                    && place
+                    && matches!(prep, "in" | "near" | "outside" | "around" | "inside"))
+                .then(|| m.code.clone())
+            })
         })
     }
 }

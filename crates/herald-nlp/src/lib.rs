@@ -206,14 +206,20 @@ impl Model {
             let mut again = AnnotateTimes::default();
             // A title-case headline is checked as the tagger saw it: its capitals are not names.
             let mostly_verb = |n: &str| self.mostly_verb(n);
+            let not_preposition = |n: &str| !self.mostly_preposition(n);
             let candidate = match headline_case::view(&s.tokens, &|n| self.common_word(n)) {
-                None => repair::verb_candidate_with(&s.tokens, may_be_verb, &mostly_verb),
+                None => repair::verb_candidate_with(
+                    &s.tokens,
+                    may_be_verb,
+                    &mostly_verb,
+                    &not_preposition,
+                ),
                 Some(view) => {
                     let mut seen = s.tokens.clone();
                     for (t, text) in seen.iter_mut().zip(view) {
                         t.text = text;
                     }
-                    repair::verb_candidate_with(&seen, may_be_verb, &mostly_verb)
+                    repair::verb_candidate_with(&seen, may_be_verb, &mostly_verb, &not_preposition)
                 }
             };
             if let Some(k) = candidate {
@@ -248,6 +254,16 @@ impl Model {
             .get(&hash::str_hash(norm))
             .and_then(|&c| self.tagger.classes.get(c as usize))
             .is_none_or(|(upos, _)| upos == "VERB")
+    }
+
+    /// Whether the training data knows `norm` mostly as a preposition or subordinator; a rare
+    /// or unknown word counts as one, so that it is never read as anything else.
+    fn mostly_preposition(&self, norm: &str) -> bool {
+        self.tagger
+            .tagdict
+            .get(&hash::str_hash(norm))
+            .and_then(|&c| self.tagger.classes.get(c as usize))
+            .is_none_or(|(upos, _)| matches!(upos.as_str(), "ADP" | "SCONJ"))
     }
 
     fn annotate_with(

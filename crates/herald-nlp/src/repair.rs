@@ -7,8 +7,9 @@
 //!   caller tags the sentence again with the word held to `VERB` and keeps the new analysis
 //!   when [`reads_as_verb`] accepts it.
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
-//!   parser learnt on too few examples: the prospective "be about to" and an attribution
-//!   ("..., the news agency Xinhua said.") read as a relative clause.
+//!   parser learnt on too few examples: the prospective "be about to", an attribution
+//!   ("..., the news agency Xinhua said.") read as a relative clause, and a "that" clause read
+//!   as a relative clause on the day before it ("said on Thursday that ...").
 
 use herald_core::doc::in_subtree;
 use herald_core::Token;
@@ -54,7 +55,7 @@ fn nominal(t: &Token) -> bool {
 ///   unless a determiner, number or possessive follows, which starts an object ("Police shot
 ///   three protesters").
 pub fn verb_candidate(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<usize> {
-    verb_candidate_with(toks, may_be_verb, &|_| false)
+    verb_candidate_with(toks, may_be_verb, &|_| false, &|_| false)
 }
 
 /// [`verb_candidate`], where after a common noun a verb form the training data knows mostly as a
@@ -62,11 +63,13 @@ pub fn verb_candidate(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Opt
 /// nouns there) is also read as the verb of a verbless sentence,
 /// whatever follows it: headlines drop the articles that would mark the subject's end ("Chinese
 /// premier arrives in Moscow", "Police detain opposition leader"), and a word rarely a noun is
-/// no compound's head.
+/// no compound's head. A word tagged as a preposition that the training data does not know as
+/// one (`not_preposition`: "strike" in "Israeli jets strike Gaza") is read like a noun there.
 pub fn verb_candidate_with(
     toks: &[Token],
     may_be_verb: &dyn Fn(&str) -> bool,
     mostly_verb: &dyn Fn(&str) -> bool,
+    not_preposition: &dyn Fn(&str) -> bool,
 ) -> Option<usize> {
     let infinitive = (1..toks.len()).find(|&k| {
         let t = &toks[k];
@@ -89,12 +92,14 @@ pub fn verb_candidate_with(
     if !verbless {
         return None;
     }
+    let misread_adp = |t: &Token| t.upos == "ADP" && starts_lower(t) && not_preposition(&t.norm);
     // Within the sentence's opening noun phrase: nothing before it but nouns, names and their
     // modifiers (no preposition, verb or possessive: "during his arrest" stays a noun).
     let opening = toks
         .iter()
         .position(|t| {
-            matches!(t.upos.as_str(), "ADP" | "VERB" | "AUX" | "SCONJ" | "PART")
+            (matches!(t.upos.as_str(), "ADP" | "VERB" | "AUX" | "SCONJ" | "PART")
+                && !misread_adp(t))
                 || t.xpos == "PRP$"
                 || t.xpos == "POS"
         })
@@ -113,7 +118,10 @@ pub fn verb_candidate_with(
             && !t.norm.ends_with('s')
             && k + 1 < toks.len()
             && toks[k + 1].upos != "PUNCT";
-        t.upos == "NOUN"
+        // A misread preposition as a verb needs words after it ("strike Gaza"), not a colon.
+        let words_next = toks.get(k + 1).is_some_and(|n| n.upos != "PUNCT");
+        let nounlike = t.upos == "NOUN" || (misread_adp(t) && words_next);
+        nounlike
             && starts_lower(t)
             && (toks[k - 1].upos == "PROPN"
                 || (toks[k - 1].upos == "NOUN" && (object_next || agrees || mostly_verb(&t.norm))))
@@ -222,6 +230,7 @@ pub fn restructure(toks: &mut [Token]) {
     comma_joined_subjects(toks);
     preposition_in_subject(toks);
     prospective_about(toks);
+    that_clause_after_date(toks);
     attribution(toks);
     parenthetical_bounds(toks);
 }
@@ -349,6 +358,57 @@ fn prospective_about(toks: &mut [Token]) {
         }
         toks[a].head = Some(v);
         toks[a].deprel = "mark".into();
+    }
+}
+
+/// Names of days and months: a "that" clause after one is not about the day.
+const DATE_NAMES: [&str; 19] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "weekend",
+];
+
+/// "Trump said on Thursday that Morocco had agreed to ...": the parser takes the clause for a
+/// relative clause on the day, with *that* its object. A day or month name introduced by a
+/// preposition of a verb does not take a relative clause with a subject of its own: the clause
+/// is the verb's complement (`ccomp`) and *that* its marker.
+fn that_clause_after_date(toks: &mut [Token]) {
+    for v in 0..toks.len() {
+        if toks[v].deprel != "acl:relcl" || toks[v].upos != "VERB" {
+            continue;
+        }
+        let Some(day) = toks[v].head else { continue };
+        let Some(verb) = toks[day].head else { continue };
+        let dated = day + 1 < v
+            && DATE_NAMES.contains(&toks[day].norm.as_str())
+            && toks[day].deprel == "obl"
+            && toks[verb].upos == "VERB";
+        let that = children(toks, v).find(|&c| c == day + 1 && toks[c].norm == "that");
+        let own_subject = children(toks, v).any(|c| c > day + 1 && toks[c].deprel == "nsubj");
+        let (true, Some(that), true) = (dated, that, own_subject) else {
+            continue;
+        };
+        toks[v].head = Some(verb);
+        toks[v].deprel = "ccomp".into();
+        toks[that].deprel = "mark".into();
+        toks[that].upos = "SCONJ".into();
+        toks[that].xpos = "IN".into();
     }
 }
 
@@ -529,6 +589,33 @@ mod tests {
     }
 
     #[test]
+    fn that_clause_after_a_day_is_the_verbs_complement() {
+        // Chile said on Monday that Peru had agreed .
+        let parsed = [
+            ("Chile", "PROPN", Some(1), "nsubj"),
+            ("said", "VERB", None, "root"),
+            ("on", "ADP", Some(3), "case"),
+            ("Monday", "PROPN", Some(1), "obl"),
+            ("that", "PRON", Some(7), "obj"),
+            ("Peru", "PROPN", Some(7), "nsubj"),
+            ("had", "AUX", Some(7), "aux"),
+            ("agreed", "VERB", Some(3), "acl:relcl"),
+            (".", "PUNCT", Some(1), "punct"),
+        ];
+        let mut t = sent(&parsed);
+        restructure(&mut t);
+        assert_eq!(heads(&t)[7], (Some(1), "ccomp"));
+        assert_eq!(heads(&t)[4], (Some(7), "mark"));
+        assert_eq!(t[4].upos, "SCONJ");
+        // A clause with no subject of its own is a relative clause ("the day that followed").
+        let mut u = sent(&parsed);
+        u[5].deprel = "obj".into();
+        let before = u.clone();
+        restructure(&mut u);
+        assert_eq!(u, before);
+    }
+
+    #[test]
     fn about_as_a_preposition_stays() {
         // The talks are about trade .  (no infinitive: nothing to move)
         let mut t = sent(&[
@@ -704,7 +791,10 @@ mod tests {
             ("for", "ADP", Some(6), "case"),
             ("talks", "NOUN", Some(2), "nmod"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(2));
+        assert_eq!(
+            verb_candidate_with(&t, &verbs, &mostly, &|_| false),
+            Some(2)
+        );
         assert_eq!(verb_candidate(&t, &verbs), None);
         // Police detain opposition leader in Moscow.
         let t = sent(&[
@@ -715,7 +805,10 @@ mod tests {
             ("in", "ADP", Some(5), "case"),
             ("Moscow", "PROPN", Some(3), "nmod"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(1));
+        assert_eq!(
+            verb_candidate_with(&t, &verbs, &mostly, &|_| false),
+            Some(1)
+        );
         // Syria peace talks in Geneva : a word that is often a noun stays one.
         let t = sent(&[
             ("Syria", "PROPN", Some(2), "compound"),
@@ -724,7 +817,7 @@ mod tests {
             ("in", "ADP", Some(4), "case"),
             ("Geneva", "PROPN", Some(2), "nmod"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly, &|_| false), None);
         // A sentence with a verb is left alone: Peace talks arrives ... is not read.
         let t = sent(&[
             ("Delegates", "NOUN", Some(1), "nsubj"),
@@ -732,7 +825,7 @@ mod tests {
             ("in", "ADP", Some(3), "case"),
             ("Doha", "PROPN", Some(1), "obl"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly, &|_| false), None);
     }
 
     #[test]
@@ -747,14 +840,20 @@ mod tests {
             ("opposition", "NOUN", Some(4), "compound"),
             ("leader", "NOUN", None, "root"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(2));
+        assert_eq!(
+            verb_candidate_with(&t, &verbs, &mostly, &|_| false),
+            Some(2)
+        );
         // Rebels seize airport.
         let t = sent(&[
             ("Rebels", "NOUN", Some(2), "compound"),
             ("seize", "NOUN", Some(2), "compound"),
             ("airport", "NOUN", None, "root"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), Some(1));
+        assert_eq!(
+            verb_candidate_with(&t, &verbs, &mostly, &|_| false),
+            Some(1)
+        );
         // Russia arms deal worries Kyiv : a plural-only modifier, a compound.
         let t = sent(&[
             ("Russia", "PROPN", Some(2), "compound"),
@@ -762,13 +861,13 @@ mod tests {
             ("deal", "NOUN", None, "root"),
             ("talks", "NOUN", Some(2), "dep"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly, &|_| false), None);
         // Police fire : nothing after the word, no object to read.
         let t = sent(&[
             ("Police", "NOUN", Some(1), "compound"),
             ("fire", "NOUN", None, "root"),
         ]);
-        assert_eq!(verb_candidate_with(&t, &verbs, &mostly), None);
+        assert_eq!(verb_candidate_with(&t, &verbs, &mostly, &|_| false), None);
     }
 
     #[test]

@@ -299,3 +299,123 @@ fn headline_verb_after_a_plural_subject() {
         triples(&[("KENCOP", "KENOPP", "175")])
     );
 }
+
+/// The victims of an attack named by their role take the country of the place where they were
+/// hit ("near Idlib", "in northern Iraq"), not the attacker's; a non-state armed group's
+/// "positions" or "forces" are that group, not a state military.
+#[test]
+fn attacked_roles_take_the_country_of_their_place() {
+    assert_eq!(
+        code_text(
+            "2016-02-10",
+            "Russian warplanes pounded rebel positions near Homs overnight."
+        ),
+        triples(&[("RUSMIL", "SYRREB", "195")])
+    );
+    assert_eq!(
+        code_text(
+            "2019-07-15",
+            "Turkish warplanes bombed militant positions in northern Iraq on Monday."
+        ),
+        triples(&[("TURMIL", "IRQREB", "195")])
+    );
+    // Not a place: the attacker's country stays.
+    assert_eq!(
+        code_text(
+            "2019-07-15",
+            "Turkish police arrested protesters on Monday."
+        ),
+        triples(&[("TURCOP", "TUROPP", "173")])
+    );
+}
+
+/// A passive subject stands for the object a verb's pattern asks for: diplomats expelled are
+/// diplomats expelled (161), whoever is named after "by".
+#[test]
+fn passive_subject_is_the_pattern_object() {
+    assert_eq!(
+        code_text(
+            "2018-03-26",
+            "Three Russian diplomats were expelled by Poland on Monday."
+        ),
+        triples(&[("POL", "RUSGOV", "161")])
+    );
+    assert_eq!(
+        code_text(
+            "2018-03-26",
+            "The Iranian ambassador was ordered to leave Albania within a week."
+        ),
+        triples(&[("", "IRNGOV", "161")])
+    );
+}
+
+/// Refugees told to leave are expelled (174), as foreigners are.
+#[test]
+fn refugees_ordered_out_are_expelled() {
+    assert_eq!(
+        code_text(
+            "2016-05-09",
+            "Tanzania ordered the refugees to leave the camp by June."
+        ),
+        triples(&[("TZA", "TZAREF", "174")])
+    );
+}
+
+/// Two parties of a joint act on the ground of one of them act on each other: the place is not
+/// a third party.
+#[test]
+fn joint_act_on_home_ground_is_reciprocal() {
+    assert_eq!(
+        code_text(
+            "2021-05-20",
+            "Hezbollah and Lebanon agreed on a truce in Lebanon on Thursday."
+        )
+        .len(),
+        2
+    );
+    let got = code_text(
+        "2008-08-12",
+        "Russia and Georgia agreed on a ceasefire in Georgia on Tuesday.",
+    );
+    assert_eq!(
+        got,
+        triples(&[("RUS", "GEO", "0871"), ("GEO", "RUS", "0871")]),
+        "{got:?}"
+    );
+}
+
+/// A subjectless gerund right after a verb's object, with no comma, describes the object ("a
+/// draft condemning the tests"): what was blocked did not happen.
+#[test]
+fn gerund_after_an_object_describes_it() {
+    let got = code_text(
+        "2017-04-12",
+        "Russia vetoed a draft resolution condemning the chemical attack.",
+    );
+    assert!(got.iter().all(|(_, _, c)| c != "111"), "{got:?}");
+}
+
+/// What a relative clause tells of a noun is background ("a war that has killed thousands"),
+/// unless it is set off by a comma and about a named actor, which is news of its own.
+#[test]
+fn relative_clauses_are_background_unless_about_a_named_actor() {
+    let got = code_text(
+        "2015-03-02",
+        "Yemen's president fled a war that has killed thousands of civilians.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("19")), "{got:?}");
+    let got = code_text(
+        "2015-03-02",
+        "Germany's foreign minister, who visited Kyiv on Monday, praised Ukraine's reforms.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c == "042"), "{got:?}");
+}
+
+/// A headline verb the tagger read as a preposition is still the verb ("jets strike Gaza").
+#[test]
+fn headline_verb_misread_as_preposition() {
+    assert_eq!(
+        code_text("2014-07-08", "Israeli jets strike Gaza after rocket fire"),
+        triples(&[("ISRMIL", "PSE", "195")])
+    );
+}

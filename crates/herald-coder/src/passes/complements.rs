@@ -70,6 +70,18 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
         let Some(h) = t[j].head.filter(|&h| h < t.len() && h != j) else {
             continue;
         };
+        // "a war which has killed two million people", "gangs that have blockaded the fuel
+        // terminal": what a relative clause tells of a noun is background, not news.
+        // A clause set off by a comma about a named actor is news of its own ("Japan's envoy,
+        // who called for progress in the talks, ...").
+        if t[j].deprel == rel::ACL_RELCL
+            && matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN | upos::PRON)
+            && !about_named_actor(s, j, h)
+        {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+            continue;
+        }
         // The event governing clause `j`: its head is that event's trigger, or that trigger's
         // object ("sent troops to restore order" may hang the purpose on "troops").
         let governor = (0..out.len()).find(|&oi| {
@@ -94,8 +106,8 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
         // "vetoed a resolution condemning the annexation", "rescued schoolgirls kidnapped by
         // Boko Haram": a participle describing the event's object is background, no new event.
         let background = mark.is_none()
-            && dep == rel::ACL
-            && matches!(t[j].xpos.as_str(), xpos::VBN | xpos::VBG);
+            && ((dep == rel::ACL && matches!(t[j].xpos.as_str(), xpos::VBN | xpos::VBG))
+                || describes_object(s, h, j));
         let protest = Codebook::root(&out[oi].code) == "14"
             && matches!(Codebook::root(&c.code), "02" | "10" | "14");
         if protest && (purpose || participle) {
@@ -125,6 +137,34 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
     }
     let mut keep = fates.into_iter().map(|f| f == Fate::Keep);
     out.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// "vetoed a resolution condemning the annexation" parsed with "condemning" a clause of
+/// "vetoed": a subjectless gerund right after the verb's object, with no comma between, still
+/// describes the object.
+fn describes_object(s: &Sent, h: usize, j: usize) -> bool {
+    let t = s.tokens;
+    let object_before = s
+        .children(h)
+        .any(|o| t[o].deprel == rel::OBJ && o < j && j > 0 && s.in_subtree(j - 1, o));
+    t[j].deprel == rel::ADVCL
+        && t[j].xpos == xpos::VBG
+        && object_before
+        && !s
+            .children(j)
+            .any(|c| matches!(t[c].deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS))
+}
+
+/// Whether the relative clause headed by `j` on the noun `h` is set off by a comma and `h` is in
+/// an actor mention with a name.
+fn about_named_actor(s: &Sent, j: usize, h: usize) -> bool {
+    let t = s.tokens;
+    let first = (h + 1..=j).find(|&k| s.in_subtree(k, j)).unwrap_or(j);
+    let comma = t[first].norm == "," || (first > 0 && t[first - 1].norm == ",");
+    comma
+        && s.mentions
+            .iter()
+            .any(|m| m.start <= h && h < m.end && !m.agent_only && !m.names.is_empty())
 }
 
 /// Whether the event names actors that make a record: a source or a target, not all one code

@@ -360,7 +360,7 @@ fn expulsion_order<'d>(s: &Sent<'d>, i: usize) -> Option<(&'d [VerbRef], usize)>
 
 /// Whether the one ordered, at token `k`, is foreign to the orderer, the subject of the verb at
 /// `i`: of another country ("Estonian diplomats"), or said to be foreign ("foreign
-/// reporters"). One's own troops or staff ordered to leave a place are withdrawn or evacuated,
+/// reporters"), or refugees. One's own troops or staff ordered to leave a place are withdrawn or evacuated,
 /// not expelled ("ordered its troops to leave the town", "ordered non-essential staff to
 /// leave").
 fn foreigners(s: &Sent, i: usize, k: usize) -> bool {
@@ -368,6 +368,10 @@ fn foreigners(s: &Sent, i: usize, k: usize) -> bool {
     if s.children(k)
         .any(|c| t[c].deprel == rel::AMOD && t[c].norm == "foreign")
     {
+        return true;
+    }
+    // Refugees are away from home by definition ("ordered the refugees to leave the camp").
+    if mention_code(s, k).is_some_and(|c| split_code(s.lex, c).1.iter().any(|a| a == "REF")) {
         return true;
     }
     let country_at = |k: usize| split_code(s.lex, mention_code(s, k)?).0;
@@ -412,6 +416,13 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
     } else {
         refs
     };
+    // "Two diplomats were expelled": the passive subject is the object the patterns name.
+    let passive_subject = (s.parsed && !s.lex.petrarch)
+        .then(|| {
+            s.children(i)
+                .find(|&c| s.tokens[c].deprel == rel::NSUBJ_PASS)
+        })
+        .flatten();
     let mut best: Option<VerbMatch> = None;
     for &vref in refs {
         let block = &s.lex.dicts.verbs.blocks[vref.block as usize];
@@ -442,7 +453,7 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
                 continue;
             }
             let means = is_means_code(code);
-            if let Some(hit) = s.match_pattern(p, span, end, spec, means) {
+            if let Some(hit) = s.match_pattern(p, span, end, spec, means, passive_subject) {
                 if hit
                     .object
                     .is_some_and(|(o, _)| o > span.1 && behind_frame_noun(s, span.1, o, code))
