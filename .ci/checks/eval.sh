@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coding quality on the dev set (eval/gold.jsonl) and the frozen blind sets (eval/blind.jsonl,
+# Coding quality on the dev sets (eval/gold.jsonl, eval/dev2.jsonl) and the frozen blind sets (eval/blind.jsonl,
 # eval/headlines.jsonl): runs `herald eval FILE --json` on each and fails when a figure crosses its
 # committed threshold or a blind set's sha256 changed. Prints its figures either way. Ratchet the
 # thresholds up as Herald improves, never down. Only totals are printed: the blind sets' individual
@@ -13,11 +13,12 @@ cd "$(dirname "$0")/../.."
 # the blind sets' are their latest measurement (docs/evaluation.md: blind after the frame, modality
 # and polarity work of issue 14; headlines after issue 19's headline mechanisms) minus 0.02 (or a
 # little more), the share with no counterpart plus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.91 [blind]=0.67 [headlines]=0.62)
-declare -A MIN_FULL_F1=([gold]=0.83 [blind]=0.49 [headlines]=0.51)
-declare -A MIN_SOURCE_ACC=([gold]=0.94 [blind]=0.80 [headlines]=0.81)
-declare -A MIN_TARGET_ACC=([gold]=0.88 [blind]=0.63 [headlines]=0.64)
-declare -A MAX_UNMATCHED=([gold]=0.09 [blind]=0.33 [headlines]=0.24)
+# dev2 (the second development set) likewise: its figures minus 0.02.
+declare -A MIN_ROOT_F1=([gold]=0.91 [dev2]=0.63 [blind]=0.67 [headlines]=0.62)
+declare -A MIN_FULL_F1=([gold]=0.83 [dev2]=0.49 [blind]=0.49 [headlines]=0.51)
+declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.75 [blind]=0.80 [headlines]=0.81)
+declare -A MIN_TARGET_ACC=([gold]=0.88 [dev2]=0.57 [blind]=0.63 [headlines]=0.64)
+declare -A MAX_UNMATCHED=([gold]=0.09 [dev2]=0.38 [blind]=0.33 [headlines]=0.24)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.
 declare -A SHA256=(
@@ -48,7 +49,7 @@ check() { # name value bound [max]
     fi
 }
 
-for set in gold blind headlines; do
+for set in gold dev2 blind headlines; do
     file=eval/$set.jsonl
     if [[ -n ${SHA256[$set]:-} ]]; then
         sum=$(sha256sum "$file" | cut -d' ' -f1)

@@ -231,6 +231,7 @@ pub fn restructure(toks: &mut [Token]) {
     preposition_in_subject(toks);
     prospective_about(toks);
     that_clause_after_date(toks);
+    time_before_after_clause(toks);
     attribution(toks);
     parenthetical_bounds(toks);
 }
@@ -409,6 +410,43 @@ fn that_clause_after_date(toks: &mut [Token]) {
         toks[that].deprel = "mark".into();
         toks[that].upos = "SCONJ".into();
         toks[that].xpos = "IN".into();
+    }
+}
+
+/// Units of time that measure how long before or after something happened.
+const TIME_UNITS: [&str; 10] = [
+    "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year",
+];
+
+/// "two weeks after rebels kidnapped dozens of peacekeepers": the parser takes "weeks" for the
+/// subject of "kidnapped" and "rebels" for a modifier of it after "after". A unit of time is
+/// not who acted: the noun after "after" or "before" is the subject, the conjunction marks the
+/// clause, and the span of time modifies the verb.
+fn time_before_after_clause(toks: &mut [Token]) {
+    for v in 0..toks.len() {
+        if toks[v].upos != "VERB" {
+            continue;
+        }
+        let Some(unit) = children(toks, v).find(|&c| {
+            c < v && toks[c].deprel == "nsubj" && TIME_UNITS.contains(&toks[c].norm.as_str())
+        }) else {
+            continue;
+        };
+        let conj = unit + 1;
+        if conj >= v || !matches!(toks[conj].norm.as_str(), "after" | "before") {
+            continue;
+        }
+        let Some(doer) = children(toks, unit).find(|&n| {
+            n > conj && n < v && toks[n].head == Some(unit) && toks[conj].head == Some(n)
+        }) else {
+            continue;
+        };
+        toks[doer].head = Some(v);
+        toks[doer].deprel = "nsubj".into();
+        toks[conj].head = Some(v);
+        toks[conj].deprel = "mark".into();
+        toks[conj].upos = "SCONJ".into();
+        toks[unit].deprel = "obl:npmod".into();
     }
 }
 
@@ -610,6 +648,34 @@ mod tests {
         // A clause with no subject of its own is a relative clause ("the day that followed").
         let mut u = sent(&parsed);
         u[5].deprel = "obj".into();
+        let before = u.clone();
+        restructure(&mut u);
+        assert_eq!(u, before);
+    }
+
+    #[test]
+    fn time_span_before_after_is_not_the_subject() {
+        // two weeks after rebels kidnapped peacekeepers
+        let mut t = sent(&[
+            ("two", "NUM", Some(1), "nummod"),
+            ("weeks", "NOUN", Some(4), "nsubj"),
+            ("after", "ADP", Some(3), "case"),
+            ("rebels", "NOUN", Some(1), "nmod"),
+            ("kidnapped", "VERB", None, "root"),
+            ("peacekeepers", "NOUN", Some(4), "obj"),
+        ]);
+        restructure(&mut t);
+        let h = heads(&t);
+        assert_eq!(h[3], (Some(4), "nsubj"));
+        assert_eq!(h[2], (Some(4), "mark"));
+        assert_eq!(h[1], (Some(4), "obl:npmod"));
+        // A subject that is no unit of time stays ("officials after talks agreed").
+        let mut u = t.clone();
+        u[1].norm = "officials".into();
+        u[3].head = Some(1);
+        u[3].deprel = "nmod".into();
+        u[2].head = Some(3);
+        u[1].deprel = "nsubj".into();
         let before = u.clone();
         restructure(&mut u);
         assert_eq!(u, before);

@@ -419,3 +419,38 @@ fn headline_verb_misread_as_preposition() {
         triples(&[("ISRMIL", "PSE", "195")])
     );
 }
+
+/// A subject that names no actor leaves the event without a source: another actor of the
+/// sentence did not do it ("Chile's exports rose ..., the central bank's statisticians said").
+#[test]
+fn a_subject_naming_no_actor_leaves_no_source() {
+    assert_eq!(
+        code_text(
+            "2023-02-03",
+            "Chile's exports rose 4 percent in January, the national statistics office INE said on Friday."
+        ),
+        triples(&[])
+    );
+    // A pronoun still refers back.
+    let got = code_text(
+        "2023-02-03",
+        "Chile recalled its ambassador from Caracas. It said the move was temporary.",
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "CHL" && c == "161"),
+        "{got:?}"
+    );
+}
+
+/// What happened a span of time before or after the news is a recap, not news ("a day after
+/// rebels seized the town"); the same clause without the span is kept to other rules.
+#[test]
+fn events_dated_by_a_time_span_are_recaps() {
+    assert_eq!(
+        code_text(
+            "2012-11-21",
+            "Uganda sent troops to the border on Wednesday, two days after rebels seized Goma."
+        ),
+        triples(&[("UGA", "", "154")])
+    );
+}

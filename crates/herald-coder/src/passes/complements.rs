@@ -25,6 +25,11 @@ const CONDITIONS: &[&str] = &["if", "unless", "whether", "without"];
 /// "convicted of spying", "sanctioned over hacking").
 const REASONS: &[&str] = &["for", "over", "of"];
 
+/// Units of time that date a clause against the news ("two weeks after", "hours before").
+const TIME_SPANS: &[&str] = &[
+    "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year",
+];
+
 /// What becomes of an event told in the clause of another.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fate {
@@ -55,10 +60,22 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             fates[ci] = Fate::Drop;
             continue;
         }
-        let mark = s
+        let mark_at = s
             .children(j)
-            .find(|&m| matches!(t[m].deprel.as_str(), rel::MARK | rel::CASE) && m < j)
-            .map(|m| t[m].norm.as_str());
+            .find(|&m| matches!(t[m].deprel.as_str(), rel::MARK | rel::CASE) && m < j);
+        let mark = mark_at.map(|m| t[m].norm.as_str());
+        // "..., two weeks after Israel imposed a siege", "a day after the attack": what a span
+        // of time before or after the news dates is a recap of earlier news, not this report's.
+        let recap = mark_at.is_some_and(|m| {
+            matches!(t[m].norm.as_str(), "after" | "before")
+                && m > 0
+                && TIME_SPANS.contains(&t[m - 1].norm.as_str())
+        });
+        if recap {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+            continue;
+        }
         // A condition is a clause of another verb; the parser may hang a leading "if" on the
         // main verb ("If Iran attacks, Israel will retaliate"), which is no condition.
         let subordinate = matches!(t[j].deprel.as_str(), rel::ADVCL | rel::CCOMP);

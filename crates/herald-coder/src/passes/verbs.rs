@@ -667,11 +667,10 @@ fn subject_and_object(
     petrarch_rules: bool,
     ev: &mut Draft,
 ) {
-    // PETRARCH: the source is the clause's subject; a noun subject that names no actor
-    // ("after crowds burned down its embassy") leaves none, not the actor of an outer
-    // clause. A pronoun ("it would act") still refers back.
-    let bare_subject = petrarch_rules
-        && s.parsed
+    // The source is the clause's subject; a noun subject that names no actor ("after crowds
+    // burned down its embassy", "..., the statistics agency IBGE said") leaves none, not the
+    // actor of an outer clause. A pronoun ("it would act") still refers back.
+    let bare_subject = s.parsed
         && s.children(i).any(|c| {
             let t = &s.tokens[c];
             matches!(t.deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS)
