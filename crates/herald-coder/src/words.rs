@@ -26,6 +26,8 @@ pub(crate) struct Words {
     pub negating_verbs: WordSet,
     pub ordering_verbs: WordSet,
     pub departure_verbs: WordSet,
+    pub naming_verbs: WordSet,
+    pub disparaging_words: WordSet,
     pub complaint_verbs: WordSet,
     pub refused_when_negated: WordSet,
     /// `fixed_phrases`, each as its words.
@@ -98,6 +100,8 @@ impl Words {
             negating_verbs: set("negating_verbs"),
             ordering_verbs: set("ordering_verbs"),
             departure_verbs: set("departure_verbs"),
+            naming_verbs: set("naming_verbs"),
+            disparaging_words: set("disparaging_words"),
             complaint_verbs: set("complaint_verbs"),
             refused_when_negated: set("refused_when_negated"),
             fixed_phrases: w

@@ -120,6 +120,10 @@ struct Event {
     objects: Vec<String>,
     #[serde(default)]
     target_preps: Vec<String>,
+    /// Prepositions that introduce the source after the object, the subject being the target:
+    /// "drew condemnation from China" is China's criticism of the subject.
+    #[serde(default)]
+    source_preps: Vec<String>,
     #[serde(default)]
     nouns: Vec<String>,
     /// The verb codes only with an actor as its object or after a target preposition
@@ -429,9 +433,31 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
                         });
                     }
                 }
-                if let Some(o) = obj {
+                for prep in obj.iter().flat_map(|_| &e.source_preps) {
+                    let mut after: Vec<PatternElem> = obj.iter().cloned().collect();
+                    after.push(PatternElem::Prep(
+                        normalize(prep),
+                        vec![PatternElem::Source],
+                    ));
                     patterns.push(VerbPattern {
-                        before: vec![PatternElem::Source],
+                        before: vec![PatternElem::Target],
+                        after,
+                        code: Some(e.code.clone()),
+                        text: text.clone(),
+                        loc: l.clone(),
+                        before_joined: Vec::new(),
+                        after_joined: Vec::new(),
+                    });
+                }
+                if let Some(o) = obj {
+                    // "drew criticism", with no one named: the subject is still the target.
+                    let subject = if e.source_preps.is_empty() {
+                        PatternElem::Source
+                    } else {
+                        PatternElem::Target
+                    };
+                    patterns.push(VerbPattern {
+                        before: vec![subject],
                         after: vec![o.clone()],
                         code: Some(e.code.clone()),
                         text: text.clone(),
@@ -528,6 +554,9 @@ fn describe_event(e: &Event) -> String {
     }
     if !e.target_preps.is_empty() {
         s.push_str(&format!(" target_preps={}", e.target_preps.join("|")));
+    }
+    if !e.source_preps.is_empty() {
+        s.push_str(&format!(" source_preps={}", e.source_preps.join("|")));
     }
     if !e.nouns.is_empty() {
         s.push_str(&format!(" nouns={}", e.nouns.join("|")));

@@ -70,6 +70,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs of leaving a place (\"leave\", \"quit\"); see `ordering_verbs`.",
     ),
     (
+        "naming_verbs",
+        "Lemmas of verbs that call something by a name (\"called the strikes regrettable\", \"described the vote as illegal\"): with an object and a word of `disparaging_words` after it in the verb's clause, coded as the event dictionary codes \"criticize\" (111), aimed at the object.",
+    ),
+    (
+        "disparaging_words",
+        "Words that disparage what they name (\"regrettable\", \"illegal\", \"a provocation\", \"terrorists\"); see `naming_verbs`.",
+    ),
+    (
         "refused_when_negated",
         "Lemmas of verbs of consent whose negation is a refusal (\"will not accept the sanctions\", \"does not recognise Kosovo\"): coded as rejecting what the verb would code (12x), where other negated verbs code nothing.",
     ),

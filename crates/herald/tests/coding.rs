@@ -454,3 +454,50 @@ fn events_dated_by_a_time_span_are_recaps() {
         triples(&[("UGA", "", "154")])
     );
 }
+
+/// Calling an actor's doing a disparaging name criticizes the actor (111); "called on" and
+/// "called for" stay appeals, and a name with no actor in the object codes nothing.
+#[test]
+fn calling_names_is_criticism() {
+    assert_eq!(
+        code_text(
+            "2019-02-27",
+            "Turkey called Greece's military drills near the islands provocative."
+        ),
+        triples(&[("TUR", "GRCMIL", "111")])
+    );
+    let got = code_text(
+        "2019-02-27",
+        "Turkey called on Greece to end its illegal drills.",
+    );
+    assert!(got.iter().all(|(_, _, c)| c != "111"), "{got:?}");
+    assert_eq!(
+        code_text("2019-02-27", "The minister called the plan a sham."),
+        triples(&[])
+    );
+}
+
+/// Criticism or praise the subject receives from someone ("drew condemnation from Seoul")
+/// is that someone's act on the subject.
+#[test]
+fn criticism_and_praise_received_come_from_the_from_phrase() {
+    let got = code_text(
+        "2013-12-26",
+        "Japan's prime minister toured the disputed islands, drawing sharp condemnation from Beijing.",
+    );
+    assert!(
+        got.contains(&("CHN".into(), "JPNGOV".into(), "111".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|(s, _, c)| !(s == "JPNGOV" && c == "111")),
+        "{got:?}"
+    );
+    assert_eq!(
+        code_text(
+            "2013-12-26",
+            "Ghana's budget won praise from the World Bank on Monday."
+        ),
+        triples(&[("IGOUNODEVWBK", "GHA", "051")])
+    );
+}

@@ -109,9 +109,9 @@ fn code_verb(
 ) -> Option<Candidate> {
     let t = &s.tokens[i];
     let order = expulsion_order(s, i);
-    let refs = match order {
-        Some((refs, _)) => refs,
-        None => s.lex.verbs.get(t.norm.as_str()).or_else(|| {
+    let refs = match (order, disparaging_call(s, i)) {
+        (Some((refs, _)), _) | (None, Some(refs)) => refs,
+        (None, None) => s.lex.verbs.get(t.norm.as_str()).or_else(|| {
             (!t.lemma.is_empty())
                 .then(|| s.lex.verbs.get(t.lemma.as_str()))
                 .flatten()
@@ -356,6 +356,46 @@ fn expulsion_order<'d>(s: &Sent<'d>, i: usize) -> Option<(&'d [VerbRef], usize)>
     }
     let refs = s.lex.verbs.get(EXPEL)?;
     Some((refs.as_slice(), leave))
+}
+
+/// The verb the dictionary codes criticism with; calling something a disparaging name is coded
+/// as it is.
+const CRITICIZE: &str = "criticize";
+
+/// "called India's strikes regrettable", "described the vote as illegal", "branded the
+/// protesters terrorists": a naming verb (`naming_verbs`) with an object and, after it in the
+/// verb's clause, a word of `disparaging_words`, criticizes the object. Not "called on", "called
+/// for" (a preposition right after the verb), nor past a clause of its own ("to", "that", a
+/// verb).
+fn disparaging_call<'d>(s: &Sent<'d>, i: usize) -> Option<&'d [VerbRef]> {
+    if !s.parsed || s.lex.petrarch {
+        return None;
+    }
+    let t = s.tokens;
+    let words = &s.lex.words;
+    if !lemma_in(&t[i], &words.naming_verbs) || t[i].upos != upos::VERB {
+        return None;
+    }
+    if t.get(i + 1).is_none_or(|n| n.upos == upos::ADP) {
+        return None;
+    }
+    let object = s.children(i).find(|&c| t[c].deprel == rel::OBJ && c > i)?;
+    let end = s.window_end(i);
+    let named = (object + 1..end)
+        .take_while(|&k| {
+            !matches!(t[k].norm.as_str(), "to" | "that" | "which" | "who")
+                && (!matches!(t[k].upos.as_str(), upos::VERB | upos::AUX)
+                    || lemma_in(&t[k], &words.disparaging_words))
+        })
+        .any(|k| s.in_subtree(k, i) && lemma_in(&t[k], &words.disparaging_words));
+    // "branded the opposition leaders terrorists", parsed as one noun phrase.
+    let merged = lemma_in(&t[object], &words.disparaging_words)
+        && s.children(object).any(|c| t[c].deprel == rel::COMPOUND);
+    let named = named || merged;
+    // Aimed at an actor named in the object ("India's strikes"); "calling it a violation" and
+    // "calling the attacks barbaric" leave the one criticized to the rest of the sentence.
+    let aimed = t[object].upos != upos::PRON && !s.roles(i).object.is_empty();
+    (named && aimed).then(|| s.lex.verbs.get(CRITICIZE).map(Vec::as_slice))?
 }
 
 /// Whether the one ordered, at token `k`, is foreign to the orderer, the subject of the verb at
