@@ -501,3 +501,38 @@ fn criticism_and_praise_received_come_from_the_from_phrase() {
         triples(&[("IGOUNODEVWBK", "GHA", "051")])
     );
 }
+
+/// The parties make the kind of violence: state forces shooting protesters repress them (175),
+/// a politician shot dead is assassinated (186), dozens of civilians killed by gunmen are a mass
+/// killing (202); soldiers killing rebels stay a fight.
+#[test]
+fn the_parties_make_the_kind_of_violence() {
+    assert_eq!(
+        code_text(
+            "2019-04-10",
+            "Sudanese police shot dead four protesters in Omdurman on Tuesday."
+        ),
+        triples(&[("SDNCOP", "SDNOPP", "175")])
+    );
+    assert_eq!(
+        code_text(
+            "2011-03-02",
+            "Gunmen shot dead Pakistan's interior minister in Islamabad."
+        ),
+        triples(&[("UAF", "PAKGOV", "186")])
+    );
+    assert_eq!(
+        code_text(
+            "2019-03-25",
+            "Gunmen killed at least 134 civilians in a village in central Mali."
+        ),
+        triples(&[("UAF", "MLICVL", "202")])
+    );
+    assert_eq!(
+        code_text(
+            "2019-03-25",
+            "Malian soldiers killed 30 rebels near the border."
+        ),
+        triples(&[("MLIMIL", "MLIREB", "190")])
+    );
+}

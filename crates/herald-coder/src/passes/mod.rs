@@ -3,7 +3,7 @@
 //! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
 //! data it reads. The first two find events ([`verbs`], [`event_nouns`]); the others adjust or
 //! drop what was found: [`complements`] the acts told only as another's purpose, reason or
-//! condition, and the rest looking at the sentence as a whole ([`meeting_place`],
+//! condition, [`violence`] the kind of violence its parties make, and the rest looking at the sentence as a whole ([`meeting_place`],
 //! [`outcomes`], [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
 //! `lib.rs`, only when `CoderOptions::new_actor_length` is on and the sentence is parsed.
 
@@ -16,6 +16,7 @@ pub(crate) mod outcomes;
 pub(crate) mod sport;
 pub(crate) mod statements;
 pub(crate) mod verbs;
+pub(crate) mod violence;
 
 use herald_cameo::Codebook;
 
@@ -28,6 +29,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     let mut out = verbs::run(s, codebook, &mut void);
     event_nouns::run(s, &mut out, &void);
     complements::run(s, codebook, &mut out);
+    violence::run(s, &mut out);
     meeting_place::run(s, &mut out);
     outcomes::run(s, &mut out);
     sport::run(s, &mut out);

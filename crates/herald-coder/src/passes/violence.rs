@@ -1,0 +1,163 @@
+//! Pass 4, violence: who kills whom decides the kind of violence the verb alone cannot tell.
+//! "Troops killed", "police opened fire", "gunmen shot dead" are all coded by their verbs as a
+//! fight (19x) or an assault; the parties make them:
+//! - violent repression (175) when state forces (army, police, the state's agents) kill, shoot
+//!   or fire on protesters ("police shot dead three protesters");
+//! - an assassination (186) when a named politician is killed by anyone but an army at war
+//!   ("gunmen shot dead the tourism minister");
+//! - a mass killing (202) when dozens of civilians or more are killed by men, not by air strikes
+//!   or bombs, which their own codes name ("gunmen killed at least 132 civilians").
+//!
+//! Reads no dictionary data: the events' codes and actors, the trigger's lemma, and the words
+//! before the target that count it. Herald's dictionaries only: PETRARCH's blocks keep their
+//! codes.
+
+use herald_cameo::Codebook;
+
+use crate::actors::split_code;
+use crate::sentence::Sent;
+use crate::types::Candidate;
+use crate::ud::upos;
+
+/// Lemmas of verbs that kill or shoot at people, and irregular forms a mistagged verb keeps as
+/// its lemma.
+const KILLING: &[&str] = &[
+    "kill",
+    "shoot",
+    "murder",
+    "gun",
+    "slay",
+    "stab",
+    "behead",
+    "execute",
+    "slaughter",
+    "massacre",
+    "shot",
+    "slain",
+];
+
+/// Further verbs of violence against a crowd: "opened fire on protesters", "beat protesters".
+const AGAINST_CROWDS: &[&str] = &["fire", "beat", "attack", "storm", "open"];
+
+/// Codes a killing verb gets from the fight and assault dictionaries when nothing more specific
+/// matched; only these are re-read.
+const GENERIC_VIOLENCE: &[&str] = &["180", "182", "1823", "190", "193"];
+
+/// Agents of the state whose violence against protesters is repression.
+const STATE_FORCES: &[&str] = &["MIL", "COP", "GOV", "SPY"];
+
+/// Agents of people in politics whose killing is an assassination.
+const POLITICAL: &[&str] = &["GOV", "ELI", "OPP", "LEG", "JUD", "PTY"];
+
+/// Words that count a multitude ("dozens of villagers", "scores of civilians").
+const MULTITUDES: &[&str] = &["dozens", "scores", "hundreds", "thousands"];
+
+/// The least number of civilians killed at once that makes a mass killing.
+const MASS_KILLING: u64 = 20;
+
+pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
+    if s.lex.petrarch {
+        return;
+    }
+    for c in out.iter_mut() {
+        if c.petrarch_rules || !GENERIC_VIOLENCE.contains(&c.code.as_str()) {
+            continue;
+        }
+        let Some(code) = recode(s, c) else { continue };
+        c.pattern = format!("{} + {}", c.pattern, code.1);
+        c.code = code.0.to_string();
+    }
+}
+
+/// The code the parties make of event `c`, with the reason, if any.
+fn recode(s: &Sent, c: &Candidate) -> Option<(&'static str, &'static str)> {
+    let lemma = |k: usize| s.tokens[k].lemma.as_str();
+    let trigger: Vec<&str> = (c.trig_start..c.trig_end).map(lemma).collect();
+    let killing = trigger.iter().any(|l| KILLING.contains(l));
+    let against_crowd = killing || trigger.iter().any(|l| AGAINST_CROWDS.contains(l));
+    let agents = |k: &usize| split_code(s.lex, &s.mentions[*k].code).1;
+    let has = |ks: &[usize], set: &[&str]| {
+        ks.iter()
+            .any(|k| agents(k).iter().any(|a| set.contains(&a.as_str())))
+    };
+    let state_source = has(&c.sources, STATE_FORCES);
+    if against_crowd && state_source && has(&c.targets, &["OPP"]) {
+        let named = c.targets.iter().any(|&k| s.mentions[k].personal);
+        if !named {
+            return Some(("175", "state forces against protesters: violent repression"));
+        }
+    }
+    if !killing {
+        return None;
+    }
+    let army = has(&c.sources, &["MIL"]);
+    let politician = c
+        .targets
+        .iter()
+        .any(|&k| one_person(s, k) && has(&[k], POLITICAL));
+    if politician && !army {
+        return Some(("186", "a named politician killed: assassination"));
+    }
+    let civilians = c
+        .targets
+        .iter()
+        .any(|&k| has(&[k], &["CVL"]) && multitude_before(s, s.mentions[k].start, c.trig_end));
+    if civilians && Codebook::root(&c.code) != "18" {
+        return Some(("202", "dozens of civilians or more killed: mass killing"));
+    }
+    None
+}
+
+/// Bodies and groups, which are not one person though their code is a politician's.
+const COLLECTIVE: &[&str] = &[
+    "government",
+    "ministry",
+    "administration",
+    "cabinet",
+    "parliament",
+    "party",
+    "opposition",
+    "authority",
+    "regime",
+    "council",
+    "assembly",
+    "congress",
+    "senate",
+    "court",
+    "office",
+    "junta",
+    "state",
+    "country",
+    "embassy",
+    "delegation",
+    "coalition",
+    "movement",
+];
+
+/// Whether mention `k` is one person: named ("Rehavam Zeevi"), or a singular title ("the interior
+/// minister", "an opposition leader"), not a body ("the government").
+fn one_person(s: &Sent, k: usize) -> bool {
+    let m = &s.mentions[k];
+    if m.personal {
+        return true;
+    }
+    let head = &s.tokens[m.end - 1];
+    head.upos == upos::NOUN
+        && !head.norm.ends_with('s')
+        && !COLLECTIVE.contains(&head.lemma.as_str())
+        && !COLLECTIVE.contains(&head.norm.as_str())
+}
+
+/// Whether the words before the mention starting at `start`, back to the trigger's end
+/// `from`, count a multitude: "dozens of", "at least 132", "more than 460".
+fn multitude_before(s: &Sent, start: usize, from: usize) -> bool {
+    (from.max(start.saturating_sub(4))..start).any(|k| {
+        let t = &s.tokens[k];
+        MULTITUDES.contains(&t.norm.as_str())
+            || (t.upos == upos::NUM
+                && t.norm
+                    .replace(',', "")
+                    .parse::<u64>()
+                    .is_ok_and(|n| n >= MASS_KILLING))
+    })
+}
