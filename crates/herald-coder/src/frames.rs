@@ -146,6 +146,8 @@ fn frame_negated(s: &Sent, k: usize) -> bool {
 fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
     let t = s.tokens;
     let words = &s.lex.words;
+    // "stop fighting", "ceased firing": a gerund ended by the verb before it.
+    let ended = |h: usize| t[head].xpos == xpos::VBG && lemma_in(&t[h], &words.ending_verbs);
     if s.parsed
         && matches!(
             t[head].deprel.as_str(),
@@ -153,9 +155,25 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
         )
     {
         let h = t[head].head.filter(|&h| h < t.len())?;
-        if lemma_in(&t[h], &words.negating_verbs) {
+        if lemma_in(&t[h], &words.negating_verbs) || (h < head && ended(h)) {
             return Some(h);
         }
+    }
+    if start > 0 && ended(start - 1) {
+        return Some(start - 1);
+    }
+    // "ending weeks of fighting": a gerund on the object of an ending verb.
+    let on_ended_object = (s.parsed && t[head].deprel == rel::ACL && t[head].xpos == xpos::VBG)
+        .then(|| {
+            t[head]
+                .head
+                .filter(|&o| o < t.len() && t[o].deprel == rel::OBJ)
+        })
+        .flatten()
+        .and_then(|o| t[o].head.filter(|&h| h < t.len()))
+        .filter(|&h| lemma_in(&t[h], &words.ending_verbs));
+    if on_ended_object.is_some() {
+        return on_ended_object;
     }
     let k = start.checked_sub(2)?;
     (matches!(t[k + 1].norm.as_str(), "to" | "from" | "of")

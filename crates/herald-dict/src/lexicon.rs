@@ -62,6 +62,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
     ),
     (
+        "ending_verbs",
+        "Lemmas of verbs that end or stop an act (\"urged them to stop fighting\", \"tasked with ending the fighting\", \"demanded that Russia halt its offensive\"): the act they end, a gerund after them or an event noun as their object, is not coded.",
+    ),
+    (
         "ordering_verbs",
         "Lemmas of verbs that order or force the one named after them to act (\"ordered the envoy to leave\", \"forced reporters to quit\"): with a verb of `departure_verbs` after \"to\", the order is an expulsion, coded as the event dictionary codes \"expel\" with the one ordered as its object.",
     ),

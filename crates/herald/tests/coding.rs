@@ -536,3 +536,31 @@ fn the_parties_make_the_kind_of_violence() {
         triples(&[("MLIMIL", "MLIREB", "190")])
     );
 }
+
+/// An act a verb ends is not coded: a gerund after "stop" ("urged them to stop fighting"), an
+/// event noun as the object of "halt" or "end" ("ending weeks of fighting"). What follows
+/// "since" dates the news ("the first visit since Russia's invasion").
+#[test]
+fn ended_acts_and_since_are_not_news() {
+    let got = code_text(
+        "2020-10-02",
+        "The pope urged Armenia and Azerbaijan to stop fighting in Nagorno-Karabakh.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("19")), "{got:?}");
+    let got = code_text(
+        "2006-05-26",
+        "Malaysian troops arrived in Dili, tasked with ending weeks of fighting between rival army factions.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("19")), "{got:?}");
+    let got = code_text(
+        "2024-07-02",
+        "Hungary's prime minister made his first visit to Kyiv since the start of Russia's invasion.",
+    );
+    assert!(got.iter().all(|(s, _, _)| s != "RUS"), "{got:?}");
+    // A fight not ended is coded.
+    let got = code_text(
+        "2020-10-02",
+        "Armenian and Azerbaijani forces kept fighting in Nagorno-Karabakh.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
+}

@@ -70,7 +70,7 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             matches!(t[m].norm.as_str(), "after" | "before")
                 && m > 0
                 && TIME_SPANS.contains(&t[m - 1].norm.as_str())
-        });
+        }) || since(s, j);
         if recap {
             dropped.push(j);
             fates[ci] = Fate::Drop;
@@ -182,6 +182,28 @@ fn about_named_actor(s: &Sent, j: usize, h: usize) -> bool {
         && s.mentions
             .iter()
             .any(|m| m.start <= h && h < m.end && !m.agent_only && !m.names.is_empty())
+}
+
+/// "the first visit since Russia's invasion began", "since the start of the war": what a clause
+/// or phrase after "since" (at `j`, or a noun it hangs on) tells dates the news; it is not news.
+fn since(s: &Sent, j: usize) -> bool {
+    let t = s.tokens;
+    let mut n = j;
+    for _ in 0..3 {
+        let marked = s.children(n).any(|m| {
+            m < n && t[m].norm == "since" && matches!(t[m].deprel.as_str(), rel::MARK | rel::CASE)
+        });
+        if marked {
+            return true;
+        }
+        match t[n].head {
+            Some(h) if h < t.len() && matches!(t[n].deprel.as_str(), rel::NMOD | rel::NSUBJ) => {
+                n = h
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the event names actors that make a record: a source or a target, not all one code

@@ -6,8 +6,10 @@
 //! else the clause's subject; a noun with neither a possessor nor a target codes nothing (the
 //! clause's verb carries the event).
 
+use crate::frames::lemma_in;
 use crate::sentence::Sent;
 use crate::types::Candidate;
+use crate::ud::rel;
 
 /// Adds the events named by nouns to `out` (the verbs' events). `void` holds the spans of the
 /// verbs whose act did not happen ("failed to approve the aid package"): their nouns are not
@@ -27,7 +29,7 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if len == 1 && !s.is_noun_use(start) && s.lex.verbs.contains_key(words[start]) {
             continue;
         }
-        if s.negated(start) || s.governor_negated(start, end) {
+        if s.negated(start) || s.governor_negated(start, end) || ended(s, end - 1) {
             continue;
         }
         if out.iter().any(|c| c.code == noun.code) {
@@ -71,6 +73,29 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
             frame: None,
         });
     }
+}
+
+/// Whether the noun at `k` names an act a verb of `ending_verbs` ends: its object ("halt its
+/// offensive"), or a phrase of that object ("ending weeks of fighting").
+fn ended(s: &Sent, k: usize) -> bool {
+    if !s.parsed {
+        return false;
+    }
+    let t = s.tokens;
+    let mut n = k;
+    for _ in 0..2 {
+        let Some(h) = t[n].head.filter(|&h| h < t.len()) else {
+            return false;
+        };
+        if t[n].deprel == rel::OBJ && lemma_in(&t[h], &s.lex.words.ending_verbs) {
+            return true;
+        }
+        if t[n].deprel != rel::NMOD {
+            return false;
+        }
+        n = h;
+    }
+    false
 }
 
 /// The sources and targets of the event noun at `start..end`, whose target follows one of
