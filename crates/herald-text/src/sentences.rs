@@ -256,8 +256,11 @@ pub(crate) fn split<S: Spans + ?Sized>(text: &str, tokens: &S) -> Vec<Range<usiz
             i = j.max(i + 1);
             continue;
         } else if abbrev::classify(prev) == Some(AbbrevKind::MayEnd) && !gap.is_empty() {
-            // "confidentiality, etc. Thanks.": "etc." before a capital ends its sentence.
-            boundary = STARTERS.contains(&word.to_lowercase().as_str())
+            // "confidentiality, etc. Thanks.": "etc." before a capital ends its sentence. A
+            // starter only starts a sentence capitalized ("the U.S. Officials said", not "U.N.
+            // officials said").
+            boundary = (starts_upper_or_digit(word)
+                && STARTERS.contains(&word.to_lowercase().as_str()))
                 || prev.eq_ignore_ascii_case("etc.") && starts_upper_or_digit(word);
         }
         if newline {
@@ -324,6 +327,14 @@ mod tests {
                 "Gen. J. Smith met Mr. Lee on Sept. 5 in Washington.",
                 "They talked."
             ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronym_after_a_comma_continues_the_sentence() {
+        assert_eq!(
+            split("They hold 500 U.N. peacekeepers in Sierra Leone, U.N. officials said."),
+            ["They hold 500 U.N. peacekeepers in Sierra Leone, U.N. officials said."]
         );
     }
 

@@ -564,3 +564,23 @@ fn ended_acts_and_since_are_not_news() {
     );
     assert!(got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
 }
+
+/// A reporting clause after the news only says where it comes from: no statement of its own,
+/// unless the news is that something is not so, which the speaker says (010).
+#[test]
+fn trailing_attribution_is_no_statement() {
+    assert_eq!(
+        code_text(
+            "2023-09-12",
+            "Heavy rain swept through the eastern port city of Derna overnight, officials in Libya said."
+        ),
+        triples(&[])
+    );
+    assert_eq!(
+        code_text(
+            "2015-04-02",
+            "Egypt will not send ground troops to Yemen, an Egyptian military spokesman said."
+        ),
+        triples(&[("EGYMIL", "", "010")])
+    );
+}

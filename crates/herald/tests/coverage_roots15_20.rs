@@ -80,9 +80,11 @@ fn coerce_and_assault_phrasings() {
             "Police searched the home of opposition leader Alexei Navalny on Monday.",
             ("RUSCOP", "RUSOPP", "170"),
         ),
+        // The beating verb codes 182; state forces against protesters make it violent
+        // repression (the violence pass).
         (
             "Police beat protesters with batons outside parliament in Kampala.",
-            ("UGACOP", "UGAOPP", "182"),
+            ("UGACOP", "UGAOPP", "175"),
         ),
     ]);
 }

@@ -34,6 +34,6 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     outcomes::run(s, &mut out);
     sport::run(s, &mut out);
     denial::run(s, &mut out);
-    statements::run(&mut out);
+    statements::run(s, &mut out);
     out
 }

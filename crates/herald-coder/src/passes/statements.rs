@@ -3,12 +3,16 @@
 //! an actor, its statements are dropped; an event with no actor at all does not count, since it
 //! will not be written.
 //!
-//! Reads no dictionary data: only the events' codes.
+//! Reads no dictionary data: the events' codes, and for attributions the parse and the
+//! lexicon's negations.
 
+use crate::sentence::Sent;
 use crate::types::Candidate;
+use crate::ud::rel;
 
-/// Drops the statements of `out` when another event with an actor is there.
-pub(crate) fn run(out: &mut Vec<Candidate>) {
+/// Drops the statements of `out` when another event with an actor is there, and the trailing
+/// attributions that only say where the news comes from.
+pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
     let statement = |c: &Candidate| c.code.starts_with("01") && c.code != "016";
     if out
         .iter()
@@ -16,4 +20,51 @@ pub(crate) fn run(out: &mut Vec<Candidate>) {
     {
         out.retain(|c| !statement(c));
     }
+    out.retain(|c| !statement(c) || c.petrarch_rules || !mere_attribution(s, c));
+}
+
+/// "Floodwaters swept through Derna, officials said": a reporting clause after the news (parsed
+/// as `parataxis`) names its source, not an act of its own. It is a statement only when the news
+/// is that something is not so ("Japan has no plans to send troops, the minister said"), which
+/// the speaker then says.
+fn mere_attribution(s: &Sent, c: &Candidate) -> bool {
+    if !s.parsed || s.lex.petrarch {
+        return false;
+    }
+    let t = s.tokens;
+    // The news before the reporting verb: the verb hangs on it (`parataxis`), or the news is
+    // the verb's complement clause, before it.
+    let news = (c.trig_start..c.trig_end).find_map(|v| {
+        let before = t[v]
+            .head
+            .filter(|&h| h < v && t[v].deprel == rel::PARATAXIS);
+        before
+            .or_else(|| s.children(v).find(|&k| k < v && t[k].deprel == rel::CCOMP))
+            .map(|h| {
+                (
+                    v,
+                    (0..v).filter(|&k| s.in_subtree(k, h)).collect::<Vec<_>>(),
+                )
+            })
+    });
+    // By word order where the parse missed it: a speech verb a few words after the last comma,
+    // with some words before that comma and only a short phrase after the speech verb.
+    let news = news.or_else(|| {
+        let v = c.trig_start;
+        if !s.lex.words.speech_verbs.contains(&t[v].norm) {
+            return None;
+        }
+        let comma = (v.saturating_sub(7)..v).rev().find(|&k| t[k].norm == ",")?;
+        let tail = (v + 1..t.len()).take_while(|&k| !matches!(t[k].norm.as_str(), "." | "," | ";"));
+        let short_tail = tail.count() <= 5;
+        // A clause of news before it, not a leading phrase ("On Tuesday, officials said ...").
+        let news_before = comma >= 4;
+        (short_tail && news_before).then(|| (v, (0..comma).collect()))
+    });
+    let Some((_, said)) = news else {
+        return false;
+    };
+    let negations = &s.lex.words.negations;
+    let denied = said.iter().any(|&k| negations.contains(&t[k].norm));
+    !denied
 }
