@@ -471,17 +471,30 @@ fn attribution(toks: &mut [Token]) {
         let Some(s) = children(toks, v).find(|&c| toks[c].deprel == "nsubj") else {
             continue;
         };
-        if !matches!(toks[s].upos.as_str(), "PROPN" | "NOUN") || span(toks, s).0 != h + 1 {
+        if !matches!(toks[s].upos.as_str(), "PROPN" | "NOUN") {
             continue;
         }
-        // After a comma, and the last clause of the sentence.
-        let (lo, _) = span(toks, h);
-        let after_comma = toks[lo].norm == "," || (lo > 0 && toks[lo - 1].norm == ",");
         let (_, hi) = span(toks, v);
         let last = toks[hi + 1..].iter().all(|t| t.upos == "PUNCT");
         let Some(root) = toks.iter().position(|t| t.head.is_none()) else {
             continue;
         };
+        // "Israel must withdraw from the territories, the Arab League said.": the reporting
+        // clause after a comma hangs on the noun before the comma; it reports the sentence.
+        let subject_start = span(toks, s).0;
+        if subject_start > h + 1 || toks[subject_start].norm == "," {
+            // The comma may hang on the subject or on the verb.
+            let after_comma = toks[subject_start].norm == ","
+                || (subject_start > 0 && toks[subject_start - 1].norm == ",");
+            if after_comma && last && root != v {
+                toks[v].head = Some(root);
+                toks[v].deprel = "parataxis".into();
+            }
+            continue;
+        }
+        // After a comma, and the last clause of the sentence.
+        let (lo, _) = span(toks, h);
+        let after_comma = toks[lo].norm == "," || (lo > 0 && toks[lo - 1].norm == ",");
         if !after_comma || !last || in_subtree(toks, root, h) {
             continue;
         }
@@ -721,6 +734,27 @@ mod tests {
         assert_eq!(h[5], (Some(8), "det"));
         assert_eq!(h[6], (Some(8), "compound"));
         assert_eq!(h[4], (Some(8), "punct"));
+    }
+
+    #[test]
+    fn reporting_clause_after_a_comma_on_the_noun_before() {
+        // Israel must withdraw from the territories , the League said .
+        let mut t = sent(&[
+            ("Israel", "PROPN", Some(2), "nsubj"),
+            ("must", "AUX", Some(2), "aux"),
+            ("withdraw", "VERB", None, "root"),
+            ("from", "ADP", Some(5), "case"),
+            ("the", "DET", Some(5), "det"),
+            ("territories", "NOUN", Some(2), "obl"),
+            (",", "PUNCT", Some(9), "punct"),
+            ("the", "DET", Some(8), "det"),
+            ("League", "PROPN", Some(9), "nsubj"),
+            ("said", "VERB", Some(5), "acl:relcl"),
+            (".", "PUNCT", Some(2), "punct"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(heads(&t)[9], (Some(2), "parataxis"));
+        assert_eq!(heads(&t)[8], (Some(9), "nsubj"));
     }
 
     #[test]

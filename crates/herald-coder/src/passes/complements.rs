@@ -90,10 +90,12 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
         // "a war which has killed two million people", "gangs that have blockaded the fuel
         // terminal": what a relative clause tells of a noun is background, not news.
         // A clause set off by a comma about a named actor is news of its own ("Japan's envoy,
-        // who called for progress in the talks, ...").
+        // who called for progress in the talks, ..."); a reporting verb read as a relative
+        // clause (", the League said") is an attribution.
         if t[j].deprel == rel::ACL_RELCL
             && matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN | upos::PRON)
             && !about_named_actor(s, j, h)
+            && !s.lex.words.speech_verbs.contains(&t[j].norm)
         {
             dropped.push(j);
             fates[ci] = Fate::Drop;

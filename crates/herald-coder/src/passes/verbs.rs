@@ -86,8 +86,12 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>)
         let k = c.trig_start;
         // A reporting clause after hangs below the clause it reports: its own words are not
         // what is reported.
+        // Nor is an act that took the statement as its own frame ("Israel must withdraw, the
+        // League said": the demand).
         !framed.iter().any(|&(clause, v)| {
-            s.in_subtree(k, clause) && !(s.in_subtree(v, clause) && s.in_subtree(k, v))
+            c.frame != Some(v)
+                && s.in_subtree(k, clause)
+                && !(s.in_subtree(v, clause) && s.in_subtree(k, v))
         })
     });
     if s.lex.petrarch && s.parsed {
