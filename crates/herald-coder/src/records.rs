@@ -146,16 +146,38 @@ impl<'a> Recorder<'a> {
         // each other ("clashed", "fought in Bakhmut" have no object).
         let fights_something =
             Codebook::root(&c.code) == "19" && has_uncoded_object(tokens, c, mentions);
-        // "Hamas and Israel agreed on a ceasefire in Gaza": a place of one of the parties is
-        // where the joint act is, not a third party to it.
+        // "Hamas and Israel agreed on a ceasefire in Gaza": a place of one of the parties, or
+        // anything after a place preposition ("exchanged fire around the presidential
+        // palace"), is where the joint act is, not a third party to it.
         let country = |k: usize| split_code(self.lex, &mentions[k].code).0;
+        let located = |k: usize| {
+            let mut p = mentions[k].start;
+            for _ in 0..3 {
+                if p == 0 {
+                    return false;
+                }
+                p -= 1;
+                let w = tokens[p].norm.as_str();
+                if matches!(
+                    w,
+                    "in" | "at" | "near" | "around" | "outside" | "inside" | "across" | "along"
+                ) {
+                    return true;
+                }
+                if !matches!(tokens[p].upos.as_str(), "DET" | "ADJ") {
+                    return false;
+                }
+            }
+            false
+        };
         let home_ground = !c.targets.is_empty()
             && c.targets.iter().all(|&t| {
-                mentions[t].code.len() == 3
+                let own_place = mentions[t].code.len() == 3
                     && !mentions[t].personal
                     && c.sources
                         .iter()
-                        .any(|&s| country(s).as_deref() == Some(&mentions[t].code))
+                        .any(|&s| country(s).as_deref() == Some(&mentions[t].code));
+                own_place || located(t)
             });
         let reciprocal = c.sources.len() == 2
             && (both_parties

@@ -584,3 +584,16 @@ fn trailing_attribution_is_no_statement() {
         triples(&[("EGYMIL", "", "010")])
     );
 }
+
+/// Two parties of a joint act fought or met each other, whatever place a place preposition
+/// names ("exchanged fire around the presidential palace").
+#[test]
+fn joint_act_around_a_place_is_reciprocal() {
+    assert_eq!(
+        code_text(
+            "2016-07-08",
+            "South Sudan's army and rebel fighters exchanged fire near the presidential compound in Juba."
+        ),
+        triples(&[("SSDMIL", "SSDREB", "193"), ("SSDREB", "SSDMIL", "193")])
+    );
+}
