@@ -66,6 +66,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs that end or stop an act (\"urged them to stop fighting\", \"tasked with ending the fighting\", \"demanded that Russia halt its offensive\"): the act they end, a gerund after them or an event noun as their object, is not coded.",
     ),
     (
+        "natural_hazards",
+        "Lemmas of nouns and verbs of natural disasters and accidents (\"earthquake\", \"flood\", \"erupt\"): violence whose doer is one (\"an earthquake struck Haiti, killing 300 people\", \"the volcano erupted, killing dozens\") is no political event.",
+    ),
+    (
         "ordering_verbs",
         "Lemmas of verbs that order or force the one named after them to act (\"ordered the envoy to leave\", \"forced reporters to quit\"): with a verb of `departure_verbs` after \"to\", the order is an expulsion, coded as the event dictionary codes \"expel\" with the one ordered as its object.",
     ),

@@ -597,3 +597,19 @@ fn joint_act_around_a_place_is_reciprocal() {
         triples(&[("SSDMIL", "SSDREB", "193"), ("SSDREB", "SSDMIL", "193")])
     );
 }
+
+/// Violence a natural disaster does is no political event; a bomb's is.
+#[test]
+fn natural_disasters_are_no_events() {
+    for text in [
+        "A powerful earthquake struck northern Pakistan on Saturday, killing at least 300 people.",
+        "The volcano erupted again on Sunday, killing dozens of villagers on its slopes.",
+        "Floods killed 40 people in western Kenya.",
+    ] {
+        assert_eq!(code_text("2005-10-08", text), triples(&[]), "{text}");
+    }
+    assert_eq!(
+        code_text("2005-10-08", "A car bomb killed nine policemen in Mosul."),
+        triples(&[("", "IRQCOP", "1832")])
+    );
+}

@@ -8,16 +8,20 @@
 //! - a mass killing (202) when dozens of civilians or more are killed by men, not by air strikes
 //!   or bombs, which their own codes name ("gunmen killed at least 132 civilians").
 //!
-//! Reads no dictionary data: the events' codes and actors, the trigger's lemma, and the words
-//! before the target that count it. Herald's dictionaries only: PETRARCH's blocks keep their
+//! Violence a natural disaster or an accident does (lexicon `natural_hazards`: "an earthquake
+//! struck Haiti, killing 300") is dropped.
+//!
+//! Reads the lexicon's `natural_hazards`; otherwise the events' codes and actors, the trigger's
+//! lemma, and the words before the target that count it. Herald's dictionaries only: PETRARCH's blocks keep their
 //! codes.
 
 use herald_cameo::Codebook;
 
 use crate::actors::split_code;
+use crate::frames::lemma_in;
 use crate::sentence::Sent;
 use crate::types::Candidate;
-use crate::ud::upos;
+use crate::ud::{rel, upos};
 
 /// Lemmas of verbs that kill or shoot at people, and irregular forms a mistagged verb keeps as
 /// its lemma.
@@ -55,10 +59,11 @@ const MULTITUDES: &[&str] = &["dozens", "scores", "hundreds", "thousands"];
 /// The least number of civilians killed at once that makes a mass killing.
 const MASS_KILLING: u64 = 20;
 
-pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
+pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
     if s.lex.petrarch {
         return;
     }
+    out.retain(|c| c.petrarch_rules || !c.is_violent() || !natural_disaster(s, c));
     for c in out.iter_mut() {
         if c.petrarch_rules || !GENERIC_VIOLENCE.contains(&c.code.as_str()) {
             continue;
@@ -67,6 +72,46 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         c.pattern = format!("{} + {}", c.pattern, code.1);
         c.code = code.0.to_string();
     }
+}
+
+/// Whether the doer of event `c` is a natural disaster or an accident: the subject of its
+/// trigger, or of the verb a subjectless participle hangs on ("an earthquake struck Haiti,
+/// killing 300"), is one of `natural_hazards`, or that verb is ("the volcano erupted, killing").
+fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
+    let t = s.tokens;
+    let hazards = &s.lex.words.natural_hazards;
+    let hazard = |k: usize| lemma_in(&t[k], hazards) || hazards.contains(&t[k].norm);
+    // By word order, which holds where the parse fails ("A magnitude 7 earthquake struck"
+    // read as one noun phrase): a hazard before the trigger and before any actor.
+    let first_actor = s
+        .mentions
+        .iter()
+        .map(|m| m.start)
+        .filter(|&m| m < c.trig_start)
+        .min()
+        .unwrap_or(c.trig_start);
+    if (0..first_actor).any(hazard) {
+        return true;
+    }
+    if !s.parsed {
+        return false;
+    }
+    let subject = |v: usize| s.children(v).find(|&c| t[c].deprel == rel::NSUBJ);
+    let Some(v) = (c.trig_start..c.trig_end).find(|&k| {
+        t[k].head
+            .is_none_or(|h| h < c.trig_start || h >= c.trig_end)
+    }) else {
+        return false;
+    };
+    if let Some(n) = subject(v) {
+        return hazard(n);
+    }
+    let Some(h) = t[v].head.filter(|&h| {
+        h < t.len() && matches!(t[v].deprel.as_str(), rel::ADVCL | rel::CONJ | rel::XCOMP)
+    }) else {
+        return false;
+    };
+    hazard(h) || subject(h).is_some_and(hazard)
 }
 
 /// The code the parties make of event `c`, with the reason, if any.
