@@ -1,6 +1,6 @@
 //! Time is linear in the length of hostile text: `segment` on long runs of each character class
 //! (apostrophes, quotes, hyphens, dots, digits, capitals, brackets, emoji, combining marks,
-//! whitespace, one huge word, ...) takes at most 15 times as long on an input 10 times as long.
+//! whitespace, one huge word, ...) takes at most 20 times as long on an input 10 times as long.
 //!
 //! The sizes here (5 KB and 50 KB) keep the test short in a debug build; the release figures
 //! at 100 KB and 1 MB come from `cargo run --release -p herald-text --example scaling`.
@@ -17,7 +17,10 @@ use common::hostile::{scaling, Stage, CASES};
 
 const SMALL: usize = 5_000;
 const LARGE: usize = 50_000;
-const MAX_RATIO: f64 = 15.0;
+// Linear code measures 7 to 15 times here (allocation and cache effects on the larger input,
+// more under a parallel `cargo test`); a quadratic step measures about 100 times. 15 failed
+// linear cases now and then on a busy 2-core machine.
+const MAX_RATIO: f64 = 20.0;
 /// A linear case takes well under a second at these sizes.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
