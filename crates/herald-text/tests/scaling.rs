@@ -7,7 +7,7 @@
 //! Times are CPU times of the measuring thread; the small input is segmented 10 times in one
 //! measurement, so that both measurements last as long and a busy machine slows both alike. A case
 //! over the bound is measured again, up to 10 rounds of the small then the large input, and fails
-//! only if no round is within the bound. A quadratic step is 10 times over.
+//! only if no round is within the bound. A quadratic step is about 100 times, five times over.
 
 mod common;
 
