@@ -400,54 +400,44 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
             } else {
                 e.objects.iter().map(|o| Some(object_elem(o))).collect()
             };
+            let pattern = |before: PatternElem, after: Vec<PatternElem>| VerbPattern {
+                before: vec![before],
+                after,
+                code: Some(e.code.clone()),
+                text: text.clone(),
+                loc: l.clone(),
+                before_joined: Vec::new(),
+                after_joined: Vec::new(),
+            };
             for obj in &objects {
-                for prep in &e.target_preps {
+                let object_then = |prep: &String, slot: PatternElem| {
                     let mut after: Vec<PatternElem> = obj.iter().cloned().collect();
-                    after.push(PatternElem::Prep(
-                        normalize(prep),
-                        vec![PatternElem::Target],
+                    after.push(PatternElem::Prep(normalize(prep), vec![slot]));
+                    after
+                };
+                for prep in &e.target_preps {
+                    patterns.push(pattern(
+                        PatternElem::Source,
+                        object_then(prep, PatternElem::Target),
                     ));
-                    patterns.push(VerbPattern {
-                        before: vec![PatternElem::Source],
-                        after,
-                        code: Some(e.code.clone()),
-                        text: text.clone(),
-                        loc: l.clone(),
-                        before_joined: Vec::new(),
-                        after_joined: Vec::new(),
-                    });
                     // "appealed to the United States for military assistance": the target's
                     // phrase may come before the object.
                     if let (Some(o), "to" | "with") = (obj, normalize(prep).as_str()) {
-                        patterns.push(VerbPattern {
-                            before: vec![PatternElem::Source],
-                            after: vec![
+                        patterns.push(pattern(
+                            PatternElem::Source,
+                            vec![
                                 PatternElem::Prep(normalize(prep), vec![PatternElem::Target]),
                                 o.clone(),
                             ],
-                            code: Some(e.code.clone()),
-                            text: text.clone(),
-                            loc: l.clone(),
-                            before_joined: Vec::new(),
-                            after_joined: Vec::new(),
-                        });
+                        ));
                     }
                 }
+                // "drew condemnation from China": the subject is the target.
                 for prep in obj.iter().flat_map(|_| &e.source_preps) {
-                    let mut after: Vec<PatternElem> = obj.iter().cloned().collect();
-                    after.push(PatternElem::Prep(
-                        normalize(prep),
-                        vec![PatternElem::Source],
+                    patterns.push(pattern(
+                        PatternElem::Target,
+                        object_then(prep, PatternElem::Source),
                     ));
-                    patterns.push(VerbPattern {
-                        before: vec![PatternElem::Target],
-                        after,
-                        code: Some(e.code.clone()),
-                        text: text.clone(),
-                        loc: l.clone(),
-                        before_joined: Vec::new(),
-                        after_joined: Vec::new(),
-                    });
                 }
                 if let Some(o) = obj {
                     // "drew criticism", with no one named: the subject is still the target.
@@ -456,39 +446,15 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
                     } else {
                         PatternElem::Target
                     };
-                    patterns.push(VerbPattern {
-                        before: vec![subject],
-                        after: vec![o.clone()],
-                        code: Some(e.code.clone()),
-                        text: text.clone(),
-                        loc: l.clone(),
-                        before_joined: Vec::new(),
-                        after_joined: Vec::new(),
-                    });
+                    patterns.push(pattern(subject, vec![o.clone()]));
                 } else if e.target_required {
-                    patterns.push(VerbPattern {
-                        before: vec![PatternElem::Source],
-                        after: vec![PatternElem::Target],
-                        code: Some(e.code.clone()),
-                        text: text.clone(),
-                        loc: l.clone(),
-                        before_joined: Vec::new(),
-                        after_joined: Vec::new(),
-                    });
+                    patterns.push(pattern(PatternElem::Source, vec![PatternElem::Target]));
                 }
             }
             if !e.subjects.is_empty() {
                 let mut base = std::mem::take(&mut patterns);
                 if e.objects.is_empty() && !e.target_required {
-                    base.push(VerbPattern {
-                        before: vec![PatternElem::Source],
-                        after: Vec::new(),
-                        code: Some(e.code.clone()),
-                        text: text.clone(),
-                        loc: l.clone(),
-                        before_joined: Vec::new(),
-                        after_joined: Vec::new(),
-                    });
+                    base.push(pattern(PatternElem::Source, Vec::new()));
                 }
                 for p in base {
                     for subj in &e.subjects {

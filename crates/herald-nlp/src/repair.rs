@@ -11,6 +11,7 @@
 //!   ("..., the news agency Xinhua said.") read as a relative clause, and a "that" clause read
 //!   as a relative clause on the day before it ("said on Thursday that ...").
 
+use herald_core::calendar;
 use herald_core::doc::in_subtree;
 use herald_core::Token;
 
@@ -362,28 +363,11 @@ fn prospective_about(toks: &mut [Token]) {
     }
 }
 
-/// Names of days and months: a "that" clause after one is not about the day.
-const DATE_NAMES: [&str; 19] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "weekend",
-];
+/// Whether `norm` names a day or a month (not "may", mostly the modal): a "that" clause after
+/// one is not about the day.
+fn date_name(norm: &str) -> bool {
+    norm != "may" && (calendar::DAYS.contains(&norm) || calendar::MONTHS.contains(&norm))
+}
 
 /// "Trump said on Thursday that Morocco had agreed to ...": the parser takes the clause for a
 /// relative clause on the day, with *that* its object. A day or month name introduced by a
@@ -397,7 +381,7 @@ fn that_clause_after_date(toks: &mut [Token]) {
         let Some(day) = toks[v].head else { continue };
         let Some(verb) = toks[day].head else { continue };
         let dated = day + 1 < v
-            && DATE_NAMES.contains(&toks[day].norm.as_str())
+            && date_name(&toks[day].norm)
             && toks[day].deprel == "obl"
             && toks[verb].upos == "VERB";
         let that = children(toks, v).find(|&c| c == day + 1 && toks[c].norm == "that");
