@@ -70,6 +70,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of nouns and verbs of natural disasters and accidents (\"earthquake\", \"flood\", \"erupt\"): violence whose doer is one (\"an earthquake struck Haiti, killing 300 people\", \"the volcano erupted, killing dozens\") is no political event.",
     ),
     (
+        "perpetrating_verbs",
+        "Lemmas of verbs of doing an act of violence (\"carried out\", \"staged\"): a speaker that says it did one of `violent_acts` (\"the group said it had carried out the attack\") claims responsibility (015).",
+    ),
+    (
+        "violent_acts",
+        "Nouns of acts of violence a group may claim (\"attack\", \"bombing\", \"killing\"); see `perpetrating_verbs`.",
+    ),
+    (
         "ordering_verbs",
         "Lemmas of verbs that order or force the one named after them to act (\"ordered the envoy to leave\", \"forced reporters to quit\"): with a verb of `departure_verbs` after \"to\", the order is an expulsion, coded as the event dictionary codes \"expel\" with the one ordered as its object.",
     ),

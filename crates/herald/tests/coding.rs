@@ -613,3 +613,20 @@ fn natural_disasters_are_no_events() {
         triples(&[("", "IRQCOP", "1832")])
     );
 }
+
+/// A group saying it did an act of violence claims it (015); saying it did anything else is a
+/// statement.
+#[test]
+fn saying_it_did_an_attack_is_a_claim() {
+    let got = code_text(
+        "2016-06-29",
+        "The Islamic State group said it had carried out the bombing at the airport.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c == "015"), "{got:?}");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
+    let got = code_text(
+        "2016-06-29",
+        "The Kenyan government said it had carried out the reforms.",
+    );
+    assert!(got.iter().all(|(_, _, c)| c != "015"), "{got:?}");
+}

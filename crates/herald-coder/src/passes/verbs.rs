@@ -240,6 +240,14 @@ fn code_verb(
         }
     }
     if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
+        if let Some(clause) = claimed_act(s, i) {
+            // The act claimed is the claim's content, not an event of its own.
+            ev.code = CLAIM.to_string();
+            ev.pattern = format!("{} + says it did an act of violence: a claim", ev.pattern);
+            framed.push((clause, i));
+        }
+    }
+    if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
         // "said Turkey has to respect ...", "told Beijing to stop ...": no bare statement but
         // the demand or appeal it frames, whose act codes nothing of its own.
         if let Some((frame, clause, about)) = frame_of_clause(s, i) {
@@ -760,6 +768,31 @@ fn subject_and_object(
                 .unwrap_or_default();
         }
     }
+}
+
+/// CAMEO's claim of responsibility.
+const CLAIM: &str = "015";
+
+/// "The group said it had carried out the attack": a speech verb at `i` whose reported clause
+/// has a pronoun for its subject (the speaker), a verb of `perpetrating_verbs` and one of
+/// `violent_acts` as its object claims the act. Returns the reported clause.
+fn claimed_act(s: &Sent, i: usize) -> Option<usize> {
+    if !s.parsed || !s.lex.words.speech_verbs.contains(&s.tokens[i].norm) {
+        return None;
+    }
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let clause = s.children(i).find(|&c| {
+        c > i && t[c].deprel == rel::CCOMP && lemma_in(&t[c], &words.perpetrating_verbs)
+    })?;
+    let speaker = s.children(clause).any(|k| {
+        t[k].deprel == rel::NSUBJ && matches!(t[k].norm.as_str(), "it" | "they" | "we" | "he")
+    });
+    let violent = s.children(clause).any(|o| {
+        t[o].deprel == rel::OBJ
+            && (words.violent_acts.contains(&t[o].norm) || words.violent_acts.contains(&t[o].lemma))
+    });
+    (speaker && violent).then_some(clause)
 }
 
 /// CAMEO's official complaint.
