@@ -591,10 +591,10 @@ fn trailing_attribution_is_no_statement() {
 fn joint_act_around_a_place_is_reciprocal() {
     assert_eq!(
         code_text(
-            "2016-07-08",
-            "South Sudan's army and rebel fighters exchanged fire near the presidential compound in Juba."
+            "2008-02-02",
+            "Chad's army and rebel fighters exchanged heavy fire around the presidential palace in N'Djamena on Saturday."
         ),
-        triples(&[("SSDMIL", "SSDREB", "193"), ("SSDREB", "SSDMIL", "193")])
+        triples(&[("TCDMIL", "TCDREB", "193"), ("TCDREB", "TCDMIL", "193")])
     );
 }
 
