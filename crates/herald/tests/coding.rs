@@ -612,6 +612,12 @@ fn natural_disasters_are_no_events() {
         code_text("2005-10-08", "A car bomb killed nine policemen in Mosul."),
         triples(&[("", "IRQCOP", "1832")])
     );
+    // A disaster that only dates the act is not its doer.
+    let got = code_text(
+        "2005-10-08",
+        "After the earthquake, Pakistani troops attacked militants in Waziristan.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
 }
 
 /// A group saying it did an act of violence claims it (015); saying it did anything else is a

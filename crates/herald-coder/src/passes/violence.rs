@@ -90,7 +90,20 @@ fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
         .filter(|&m| m < c.trig_start)
         .min()
         .unwrap_or(c.trig_start);
-    if (0..first_actor).any(hazard) {
+    // Not in a phrase of time or place ("After the earthquake, troops attacked ...").
+    let in_phrase = |k: usize| {
+        let mut p = k;
+        while p > 0
+            && matches!(
+                t[p - 1].upos.as_str(),
+                upos::DET | upos::ADJ | upos::NUM | upos::NOUN
+            )
+        {
+            p -= 1;
+        }
+        p > 0 && matches!(t[p - 1].upos.as_str(), upos::ADP | upos::SCONJ)
+    };
+    if (0..first_actor).any(|k| hazard(k) && !in_phrase(k)) {
         return true;
     }
     if !s.parsed {
