@@ -78,6 +78,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Nouns of acts of violence a group may claim (\"attack\", \"bombing\", \"killing\"); see `perpetrating_verbs`.",
     ),
     (
+        "blame_predicates",
+        "Predicates that lay the blame on the subject of a reported clause (\"responsible\", \"culpable\", \"behind\", \"to blame\"): \"Britain said Russia was responsible for the poisoning\" is Britain's accusation of Russia (112), the act blamed not coded again.",
+    ),
+    (
         "ordering_verbs",
         "Lemmas of verbs that order or force the one named after them to act (\"ordered the envoy to leave\", \"forced reporters to quit\"): with a verb of `departure_verbs` after \"to\", the order is an expulsion, coded as the event dictionary codes \"expel\" with the one ordered as its object.",
     ),

@@ -636,3 +636,18 @@ fn saying_it_did_an_attack_is_a_claim() {
     );
     assert!(got.iter().all(|(_, _, c)| c != "015"), "{got:?}");
 }
+
+/// A speaker saying another is responsible for, behind or to blame for an act accuses it (112);
+/// the act is not coded again.
+#[test]
+fn laying_the_blame_is_an_accusation() {
+    for text in [
+        "The Netherlands said Russia was responsible for downing the airliner over Ukraine.",
+        "Seoul said Pyongyang was behind the sinking of the warship.",
+        "Pakistan said India was to blame for the bombing of the train.",
+    ] {
+        let got = code_text("2018-05-24", text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].2, "112", "{text}: {got:?}");
+    }
+}

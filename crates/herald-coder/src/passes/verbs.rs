@@ -245,6 +245,15 @@ fn code_verb(
             ev.code = CLAIM.to_string();
             ev.pattern = format!("{} + says it did an act of violence: a claim", ev.pattern);
             framed.push((clause, i));
+        } else if let Some((clause, blamed)) = blamed_in_clause(s, i) {
+            // The act blamed is the accusation's content.
+            ev.code = ACCUSATION.to_string();
+            ev.pattern = format!(
+                "{} + says the blame is another's: an accusation",
+                ev.pattern
+            );
+            ev.targets = s.with_conjuncts(blamed);
+            framed.push((clause, i));
         }
     }
     if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
@@ -793,6 +802,46 @@ fn claimed_act(s: &Sent, i: usize) -> Option<usize> {
             && (words.violent_acts.contains(&t[o].norm) || words.violent_acts.contains(&t[o].lemma))
     });
     (speaker && violent).then_some(clause)
+}
+
+/// CAMEO's accusation.
+const ACCUSATION: &str = "112";
+
+/// "Britain said Russia was responsible for the poisoning", "Kyiv said Moscow was behind the
+/// attack", "Iran said Israel was to blame": a speech verb at `i` whose reported clause is a
+/// copula with a predicate of `blame_predicates` (or one after "behind"), whose subject is an
+/// actor other than the speaker. Returns the clause and the subject's mention.
+fn blamed_in_clause(s: &Sent, i: usize) -> Option<(usize, usize)> {
+    if !s.parsed || !s.lex.words.speech_verbs.contains(&s.tokens[i].norm) {
+        return None;
+    }
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let clause = s
+        .children(i)
+        .find(|&c| c > i && t[c].deprel == rel::CCOMP)?;
+    let copula = s
+        .children(clause)
+        .any(|k| matches!(t[k].deprel.as_str(), rel::COP | rel::AUX) && t[k].lemma == "be");
+    let blames = lemma_in(&t[clause], &words.blame_predicates)
+        || s.children(clause)
+            .any(|k| t[k].deprel == rel::CASE && words.blame_predicates.contains(&t[k].norm));
+    if !copula || !blames {
+        return None;
+    }
+    let subject = s
+        .children(clause)
+        .find(|&k| t[k].deprel.starts_with(rel::NSUBJ))?;
+    let blamed = s
+        .mentions
+        .iter()
+        .position(|m| m.start <= subject && subject < m.end)?;
+    let speaker = s
+        .children(i)
+        .find(|&k| t[k].deprel == rel::NSUBJ)
+        .and_then(|k| s.mentions.iter().position(|m| m.start <= k && k < m.end));
+    (speaker.is_none_or(|sp| s.mentions[sp].code != s.mentions[blamed].code))
+        .then_some((clause, blamed))
 }
 
 /// CAMEO's official complaint.
