@@ -428,10 +428,7 @@ fn same_subject(s: &Sent, i: usize, h: usize) -> bool {
 fn other_subject(s: &Sent, i: usize, h: usize) -> Option<usize> {
     let t = s.tokens;
     let subj = s.children(i).find(|&c| t[c].deprel == rel::NSUBJ)?;
-    let k = s
-        .mentions
-        .iter()
-        .position(|m| m.start <= subj && subj < m.end)?;
+    let k = s.mention_at(subj)?;
     let outer = s
         .children(h)
         .find(|&c| t[c].deprel == rel::NSUBJ)
@@ -441,10 +438,7 @@ fn other_subject(s: &Sent, i: usize, h: usize) -> Option<usize> {
 
 /// The code of the mention containing token `k`.
 pub(crate) fn mention_code<'s>(s: &'s Sent, k: usize) -> Option<&'s str> {
-    s.mentions
-        .iter()
-        .find(|m| m.start <= k && k < m.end)
-        .map(|m| m.code.as_str())
+    s.mention_at(k).map(|m| s.mentions[m].code.as_str())
 }
 
 /// "rejected calls to recognise Kosovo", "turned down an offer by Washington to mediate": a
@@ -479,14 +473,13 @@ fn rejected_author(s: &Sent, g: usize) -> Option<usize> {
 /// proposal"), or the actor after "by" or "from".
 fn noun_author(s: &Sent, n: usize) -> Option<usize> {
     let t = s.tokens;
-    let mention_at = |k: usize| s.mentions.iter().position(|m| m.start <= k && k < m.end);
     s.children(n).find_map(|c| match t[c].deprel.as_str() {
-        rel::NMOD_POSS | rel::AMOD | rel::COMPOUND => mention_at(c),
+        rel::NMOD_POSS | rel::AMOD | rel::COMPOUND => s.mention_at(c),
         rel::NMOD
             if s.children(c)
                 .any(|p| matches!(t[p].norm.as_str(), "by" | "from")) =>
         {
-            mention_at(c)
+            s.mention_at(c)
         }
         _ => None,
     })

@@ -216,7 +216,12 @@ impl Sent<'_> {
     }
 
     pub(crate) fn inside_mention(&self, k: usize) -> bool {
-        self.mentions.iter().any(|m| m.start <= k && k < m.end)
+        self.mention_at(k).is_some()
+    }
+
+    /// The index of the mention that contains token `k`.
+    pub(crate) fn mention_at(&self, k: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.start <= k && k < m.end)
     }
 
     /// Whether the mention is the object of a preposition ("to the Kazakh army").

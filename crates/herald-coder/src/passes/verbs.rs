@@ -832,14 +832,11 @@ fn blamed_in_clause(s: &Sent, i: usize) -> Option<(usize, usize)> {
     let subject = s
         .children(clause)
         .find(|&k| t[k].deprel.starts_with(rel::NSUBJ))?;
-    let blamed = s
-        .mentions
-        .iter()
-        .position(|m| m.start <= subject && subject < m.end)?;
+    let blamed = s.mention_at(subject)?;
     let speaker = s
         .children(i)
         .find(|&k| t[k].deprel == rel::NSUBJ)
-        .and_then(|k| s.mentions.iter().position(|m| m.start <= k && k < m.end));
+        .and_then(|k| s.mention_at(k));
     (speaker.is_none_or(|sp| s.mentions[sp].code != s.mentions[blamed].code))
         .then_some((clause, blamed))
 }
