@@ -3,9 +3,10 @@
 # texts over and over, each copy's sentences numbered so that they are not repeats of the first
 # copy's, which would skip tagging and coding) and fails when the peak RSS of `herald code` on it
 # exceeds 250 MB, or when it codes no events; then the same for the text as one JSON Lines record.
-# Measured 2026-12-06 on the machine of bench.sh: 231-235 MB (JSON Lines 232-234 MB), of which
-# about 203 MB is Herald itself (model, dictionaries, gazetteer: the same on a one-line article);
-# 0.75 GB before long articles were coded a sentence at a time (docs/fuzzing.md, "Memory").
+# Measured 2026-12-06 on the machine of bench.sh: 213 MB (JSON Lines 214 MB), of which about 182
+# MB is Herald itself (model, dictionaries, gazetteer: the same on a one-line article); 240 and
+# 257 MB while mimalloc kept freed memory for a second (docs/performance.md, "Memory"); 0.75 GB
+# before long articles were coded a sentence at a time (docs/fuzzing.md, "Memory").
 # About 1 minute.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
