@@ -224,6 +224,20 @@ impl Sent<'_> {
         self.mentions.iter().position(|m| m.start <= k && k < m.end)
     }
 
+    /// The head word of mention `m`: in a parse, its first word whose head lies outside it
+    /// ("leader" in "the opposition leader in Moscow"); else its last word.
+    pub(crate) fn mention_head(&self, m: &Mention) -> usize {
+        let outside = |k: &usize| {
+            self.tokens[*k]
+                .head
+                .is_none_or(|h| h < m.start || h >= m.end)
+        };
+        self.parsed
+            .then(|| (m.start..m.end).find(outside))
+            .flatten()
+            .unwrap_or(m.end - 1)
+    }
+
     /// Whether the mention is the object of a preposition ("to the Kazakh army").
     pub(crate) fn preceded_by_prep(&self, m: &Mention) -> bool {
         self.prep_before(m).is_some()

@@ -233,6 +233,7 @@ pub fn restructure(toks: &mut [Token]) {
     prospective_about(toks);
     that_clause_after_date(toks);
     time_before_after_clause(toks);
+    gerund_subject_before_verb(toks);
     attribution(toks);
     parenthetical_bounds(toks);
 }
@@ -431,6 +432,62 @@ fn time_before_after_clause(toks: &mut [Token]) {
         toks[conj].deprel = "mark".into();
         toks[conj].upos = "SCONJ".into();
         toks[unit].deprel = "obl:npmod".into();
+    }
+}
+
+/// "..., as fighting along the frontier entered a second day", "Fighting between Thailand and
+/// Cambodia entered a second day": the parser reads the gerund and its phrase as a clause of its
+/// own ("as [they were] fighting") and leaves the verb after it without a subject. A gerund
+/// with no subject that opens the sentence or follows a subordinating conjunction, right
+/// followed (after its own phrase, no comma or "and" between) by a finite verb with no subject,
+/// is that verb's subject, a noun; the conjunction marks the verb's clause, which takes the
+/// gerund's place.
+fn gerund_subject_before_verb(toks: &mut [Token]) {
+    let subject = |toks: &[Token], v: usize, also: &[&str]| {
+        children(toks, v).any(|c| {
+            let d = toks[c].deprel.as_str();
+            d.starts_with("nsubj") || d.starts_with("csubj") || also.contains(&d)
+        })
+    };
+    for g in 0..toks.len() {
+        if toks[g].xpos != "VBG" || toks[g].deprel != "advcl" || subject(toks, g, &[]) {
+            continue;
+        }
+        let (mut lo, hi) = span(toks, g);
+        // A comma before the phrase may hang on the gerund.
+        while lo < g && toks[lo].upos == "PUNCT" {
+            lo += 1;
+        }
+        let v = hi + 1;
+        if v >= toks.len()
+            || toks[v].upos != "VERB"
+            || !matches!(toks[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || subject(toks, v, &["cc"])
+        {
+            continue;
+        }
+        // The conjunction opens the gerund's phrase ("as heavy fighting ...").
+        let mark = children(toks, g).find(|&m| m == lo && toks[m].deprel == "mark");
+        let opens = toks[..lo].iter().all(|t| t.upos == "PUNCT");
+        let attached = match mark {
+            // "as fighting ... entered": the verb hangs on the main clause as a conjunct.
+            Some(_) => toks[v].deprel == "conj",
+            // "Fighting ... entered": the gerund hangs on the verb.
+            None => opens && toks[g].head == Some(v),
+        };
+        if !attached {
+            continue;
+        }
+        if let Some(m) = mark {
+            toks[v].head = toks[g].head;
+            toks[v].deprel = "advcl".into();
+            toks[m].head = Some(v);
+        }
+        toks[g].head = Some(v);
+        toks[g].deprel = "nsubj".into();
+        toks[g].upos = "NOUN".into();
+        toks[g].xpos = "NN".into();
+        toks[g].lemma = toks[g].norm.clone();
     }
 }
 
@@ -982,6 +1039,79 @@ mod tests {
             ("leader", "NOUN", Some(1), "obj"),
         ]);
         assert!(!verb_heads_headline(&mut t, 1));
+    }
+
+    #[test]
+    fn a_gerund_before_a_verb_without_subject_is_its_subject() {
+        // urged calm , as fighting along the frontier entered a second day
+        let mut t = sent(&[
+            ("urged", "VERB", None, "root"),
+            ("calm", "NOUN", Some(0), "obj"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("as", "SCONJ", Some(4), "mark"),
+            ("fighting", "VERB", Some(0), "advcl"),
+            ("along", "ADP", Some(7), "case"),
+            ("the", "DET", Some(7), "det"),
+            ("frontier", "NOUN", Some(4), "obl"),
+            ("entered", "VERB", Some(0), "conj"),
+            ("a", "DET", Some(10), "det"),
+            ("day", "NOUN", Some(8), "obl"),
+        ]);
+        t[4].xpos = "VBG".into();
+        t[8].xpos = "VBD".into();
+        let mut kept = t.clone();
+        restructure(&mut t);
+        assert_eq!(
+            (
+                t[3].head,
+                t[4].head,
+                t[4].deprel.as_str(),
+                t[4].upos.as_str()
+            ),
+            (Some(8), Some(8), "nsubj", "NOUN")
+        );
+        assert_eq!((t[8].head, t[8].deprel.as_str()), (Some(0), "advcl"));
+        // "as troops fighting ... entered": the gerund has a subject; left alone.
+        kept[7].deprel = "nsubj".into();
+        let before = heads(&kept)
+            .iter()
+            .map(|&(h, d)| (h, d.to_string()))
+            .collect::<Vec<_>>();
+        restructure(&mut kept);
+        let after = heads(&kept)
+            .iter()
+            .map(|&(h, d)| (h, d.to_string()))
+            .collect::<Vec<_>>();
+        assert_eq!(before, after);
+        // Fighting between Thailand and Cambodia entered a second day
+        let mut t = sent(&[
+            ("Fighting", "VERB", Some(5), "advcl"),
+            ("between", "ADP", Some(2), "case"),
+            ("Thailand", "PROPN", Some(0), "obl"),
+            ("and", "CCONJ", Some(4), "cc"),
+            ("Cambodia", "PROPN", Some(2), "conj"),
+            ("entered", "VERB", None, "root"),
+            ("day", "NOUN", Some(5), "obj"),
+        ]);
+        t[0].xpos = "VBG".into();
+        t[5].xpos = "VBD".into();
+        restructure(&mut t);
+        assert_eq!(
+            (t[0].head, t[0].deprel.as_str(), t[0].upos.as_str()),
+            (Some(5), "nsubj", "NOUN")
+        );
+        // "Fighting on, the rebels took the town": the verb has its subject; left alone.
+        let mut t = sent(&[
+            ("Fighting", "VERB", Some(4), "advcl"),
+            ("on", "ADP", Some(0), "compound:prt"),
+            ("the", "DET", Some(3), "det"),
+            ("rebels", "NOUN", Some(4), "nsubj"),
+            ("took", "VERB", None, "root"),
+        ]);
+        t[0].xpos = "VBG".into();
+        t[4].xpos = "VBD".into();
+        restructure(&mut t);
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(4), "advcl"));
     }
 
     #[test]

@@ -535,6 +535,28 @@ fn the_parties_make_the_kind_of_violence() {
         ),
         triples(&[("MLIMIL", "MLIREB", "190")])
     );
+    // The victim is one person though a place follows his title: the title heads the phrase.
+    assert_eq!(
+        code_text(
+            "2015-02-28",
+            "Gunmen shot dead the opposition leader in Moscow on Friday."
+        ),
+        triples(&[("UAF", "RUSOPP", "186")])
+    );
+}
+
+/// An actor deep in a phrase of place is no target: "on a bridge within sight of the Kremlin"
+/// names where, not whom.
+#[test]
+fn an_actor_in_a_phrase_of_place_is_no_target() {
+    assert_eq!(
+        code_text(
+            "2015-02-28",
+            "A Russian opposition politician was shot dead on a bridge within sight of the \
+             Kremlin late on Friday."
+        ),
+        triples(&[("", "RUSOPP", "186")])
+    );
 }
 
 /// An act a verb ends is not coded: a gerund after "stop" ("urged them to stop fighting"), an

@@ -199,7 +199,7 @@ fn one_person(s: &Sent, k: usize) -> bool {
     if m.personal {
         return true;
     }
-    let head = &s.tokens[m.end - 1];
+    let head = &s.tokens[s.mention_head(m)];
     head.upos == upos::NOUN
         && !head.norm.ends_with('s')
         && !COLLECTIVE.contains(&head.lemma.as_str())
