@@ -273,6 +273,29 @@ fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     }
     let t = s.tokens;
     let words = &s.lex.words;
+    // "would continue to support": the phase verb's frame is the act's.
+    if t[i].deprel == rel::XCOMP {
+        if let Some(h) = t[i]
+            .head
+            .filter(|&h| h < i && lemma_in(&t[h], &words.aspect_verbs))
+        {
+            return frame_in_parse(s, h);
+        }
+    }
+    // "urged Hanoi to quash the sentence and release her", "will visit Moscow and meet Putin":
+    // a verb joined to another without a subject or auxiliary of its own shares its frame.
+    if t[i].deprel == rel::CONJ
+        && !s.children(i).any(|c| {
+            matches!(
+                t[c].deprel.as_str(),
+                rel::NSUBJ | rel::NSUBJ_PASS | rel::AUX | rel::MARK
+            )
+        })
+    {
+        if let Some(j) = t[i].head.filter(|&j| j < i && t[j].upos == upos::VERB) {
+            return frame_in_parse(s, j);
+        }
+    }
     if t[i].head.is_none() && s.children(i).any(|c| t[c].deprel == rel::NSUBJ) {
         // A headline's "Putin to visit India": the main verb with "to" is what is to come.
         if let Some(to) = s

@@ -66,6 +66,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs that end or stop an act (\"urged them to stop fighting\", \"tasked with ending the fighting\", \"demanded that Russia halt its offensive\"): the act they end, a gerund after them or an event noun as their object, is not coded.",
     ),
     (
+        "aspect_verbs",
+        "Lemmas of verbs that tell only the phase of the act after them (\"would continue to support\", \"began to withdraw\"): the act takes the frame (intent, appeal, ...) of the phase verb.",
+    ),
+    (
         "natural_hazards",
         "Lemmas of nouns and verbs of natural disasters and accidents (\"earthquake\", \"flood\", \"erupt\"): violence whose doer is one (\"an earthquake struck Haiti, killing 300 people\", \"the volcano erupted, killing dozens\") is no political event.",
     ),

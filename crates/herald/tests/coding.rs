@@ -673,3 +673,51 @@ fn laying_the_blame_is_an_accusation() {
         assert_eq!(got[0].2, "112", "{text}: {got:?}");
     }
 }
+
+/// An act whose object is "no" thing did not happen: "reached no agreement", "announced no new
+/// sanctions".
+#[test]
+fn an_object_with_no_is_no_act() {
+    for s in [
+        "The two presidents reached no agreement in Geneva on Tuesday.",
+        "Japan and South Korea announced no new sanctions against North Korea.",
+    ] {
+        assert_eq!(code_text("2020-03-03", s), triples(&[]), "{s}");
+    }
+}
+
+/// A verb joined to a framed one shares its frame ("urged Iran to halt ... and allow ...": one
+/// appeal by Germany, not Iran's allowing); a verb after a phase verb ("continue", "keep") takes
+/// that verb's frame ("pledged to continue supplying": one pledge of aid).
+#[test]
+fn conjoined_and_phase_verbs_share_the_frame() {
+    assert_eq!(
+        code_text(
+            "2020-03-03",
+            "Germany urged Iran on Monday to halt enrichment and allow inspectors into its nuclear sites."
+        ),
+        triples(&[("DEU", "IRN", "0255")])
+    );
+    let got = code_text(
+        "2020-03-03",
+        "The minister said Canada would visit Beijing next month and meet Chinese leaders.",
+    );
+    assert_eq!(
+        got,
+        triples(&[("CAN", "CHN", "036"), ("CAN", "CHNGOV", "036")])
+    );
+    assert_eq!(
+        code_text(
+            "2020-03-03",
+            "Russia pledged on Friday to continue supplying fuel to Serbia."
+        ),
+        triples(&[("RUS", "SRB", "0333")])
+    );
+    assert_eq!(
+        code_text(
+            "2020-03-03",
+            "Brazil said it would keep buying Venezuelan oil."
+        ),
+        triples(&[("BRA", "VEN", "0311")])
+    );
+}

@@ -149,6 +149,10 @@ fn code_verb(
     if s.negated(i) != negative && !refused {
         return None;
     }
+    if !petrarch_rules && !negative && object_is_none(s, i) {
+        // "announced no ceasefire", "reached no agreement": nothing was done.
+        return None;
+    }
     if hit.compound {
         // PETRARCH's `%`: the members of the compound actor act on each other.
         return Some(Candidate {
@@ -552,6 +556,18 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
         }
     }
     best
+}
+
+/// Whether the direct object of verb `i` is determined by "no" ("reached no agreement"): the act
+/// did not happen.
+fn object_is_none(s: &Sent, i: usize) -> bool {
+    let t = s.tokens;
+    s.parsed
+        && s.children(i).any(|o| {
+            t[o].deprel == rel::OBJ
+                && s.children(o)
+                    .any(|d| t[d].deprel == rel::DET && t[d].norm == "no")
+        })
 }
 
 /// Whether a noun of a framing verb stands between the verb, ending at `from`, and its pattern's
