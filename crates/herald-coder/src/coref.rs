@@ -180,6 +180,15 @@ fn pronouns_and_names(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, hi
             continue;
         }
         let t = &tokens[k];
+        if words.plural_pronouns.contains(&t.norm) {
+            if let Some(code) = group_code(k, tokens, ms) {
+                let mut m = resolved(k, k + 1, code, t);
+                m.personal = false;
+                extra.push(m);
+            }
+            k += 1;
+            continue;
+        }
         let subject_pronoun = words.subject_pronouns.contains(&t.norm);
         if subject_pronoun || words.object_pronouns.contains(&t.norm) {
             if let Some(code) = pronoun_code(subject_pronoun, k, ms, history) {
@@ -205,6 +214,44 @@ fn pronouns_and_names(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, hi
         k += 1;
     }
     ms.extend(extra);
+}
+
+/// The group the plural pronoun at token `k` refers to: the closest plural actor before it in the
+/// sentence ("Wagner mercenaries seized Rostov, and Putin accused them"), not the subject of the
+/// pronoun's own verb ("police fired at them"). Within the sentence only: a group named in an
+/// earlier one is too often not the one meant.
+fn group_code(k: usize, tokens: &[Token], ms: &[Mention]) -> Option<String> {
+    let verb = |mut h: usize| {
+        for _ in 0..tokens.len() {
+            if tokens.get(h)?.upos == "VERB" {
+                return Some(h);
+            }
+            h = tokens[h].head?;
+        }
+        None
+    };
+    // The pronoun's verb, and the verbs whose subject it shares ("threaten to behead them").
+    let mut own_verbs = Vec::new();
+    let mut v = tokens[k].head.and_then(verb);
+    while let Some(h) = v.filter(|h| own_verbs.len() < 8 && !own_verbs.contains(h)) {
+        own_verbs.push(h);
+        let has_subject = tokens
+            .iter()
+            .any(|t| t.head == Some(h) && t.deprel.starts_with("nsubj"));
+        let shares = !has_subject && matches!(tokens[h].deprel.as_str(), "xcomp" | "conj");
+        v = shares.then(|| tokens[h].head.and_then(verb)).flatten();
+    }
+    let own_subject = |m: &Mention| {
+        (m.start..m.end).any(|j| {
+            tokens[j].deprel.starts_with("nsubj")
+                && tokens[j].head.is_some_and(|h| own_verbs.contains(&h))
+        })
+    };
+    let plural = |m: &Mention| matches!(tokens[m.end - 1].xpos.as_str(), "NNS" | "NNPS");
+    ms.iter()
+        .filter(|m| m.end <= k && plural(m) && !is_new_actor(&m.code) && !own_subject(m))
+        .max_by_key(|m| m.end)
+        .map(|m| m.code.clone())
 }
 
 /// The actor the pronoun at token `k` (a subject pronoun or not) refers to.

@@ -249,6 +249,21 @@ impl Sent<'_> {
     }
 
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
+    /// The verb whose clause token `k` belongs to: the nearest verb above it in the parse.
+    fn verb_over(&self, k: usize) -> Option<usize> {
+        let mut h = self.tokens[k].head?;
+        for _ in 0..self.tokens.len() {
+            if h >= self.tokens.len() {
+                return None;
+            }
+            if self.tokens[h].upos == upos::VERB {
+                return Some(h);
+            }
+            h = self.tokens[h].head?;
+        }
+        None
+    }
+
     pub(crate) fn with_conjuncts(&self, m: usize) -> Vec<usize> {
         let same_span = |k: usize| {
             k != m
@@ -268,6 +283,7 @@ impl Sent<'_> {
             if a.end > b.start || b.start - a.end > 4 {
                 return None;
             }
+
             // "Israel and the Palestinians", "Fornost and the evil awful Gondor": articles and
             // adjectives do not break the list.
             let words: Vec<&str> = (a.end..b.start)
@@ -278,7 +294,24 @@ impl Sent<'_> {
                 })
                 .map(|k| self.tokens[k].norm.as_str())
                 .collect();
+            // "marched on parliament, and police fired": a subject after "and", after a
+            // complement of another verb before it, opens a clause.
+            let clause = || {
+                let (ha, hb) = (self.mention_head(a), self.mention_head(b));
+                let complement = self.tokens[ha].deprel.as_str();
+                self.parsed
+                    && matches!(
+                        self.tokens[hb].deprel.as_str(),
+                        rel::NSUBJ | rel::NSUBJ_PASS
+                    )
+                    && ["obj", "iobj", "obl", "nmod"]
+                        .iter()
+                        .any(|r| complement.split(':').next() == Some(r))
+                    && self.verb_over(ha).is_some_and(|v| v < a.start)
+                    && self.verb_over(ha) != self.verb_over(hb)
+            };
             match words.as_slice() {
+                ["and"] | [",", "and"] if clause() => None,
                 ["and"] | ["&"] | [",", "and"] | ["nor"] => Some(true),
                 [","] => Some(false),
                 _ => None,

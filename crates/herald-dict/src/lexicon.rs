@@ -150,6 +150,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Pronouns resolved to a person named before, continuing the previous sentence's subject (\"he\", \"she\").",
     ),
     (
+        "plural_pronouns",
+        "Pronouns resolved to the closest plural actor named before them in the same sentence, other than the subject of their own clause (\"Rebels said they had seized the town\", \"police fired tear gas at them\").",
+    ),
+    (
         "object_pronouns",
         "Pronouns resolved to a person named before other than this sentence's subject (\"him\", \"her\").",
     ),

@@ -721,3 +721,49 @@ fn conjoined_and_phase_verbs_share_the_frame() {
         triples(&[("BRA", "VEN", "0311")])
     );
 }
+
+/// A subject after "and" that follows another verb's complement opens a clause of its own: in
+/// "marched on parliament, and police fired", parliament and police are no list.
+#[test]
+fn a_subject_after_and_is_no_list_member() {
+    assert_eq!(
+        code_text(
+            "2020-03-03",
+            "The protesters marched on parliament, and police fired tear gas at them."
+        ),
+        triples(&[("OPP", "LEG", "141"), ("COP", "OPP", "175")])
+    );
+    // A list stays a list.
+    assert_eq!(
+        code_text(
+            "2020-03-03",
+            "Police fired tear gas at students and workers in Dhaka."
+        )
+        .len(),
+        2
+    );
+}
+
+/// "they" and "them" stand for the closest group named before them in the sentence, other than
+/// the subject of their own clause.
+#[test]
+fn plural_pronouns_stand_for_a_group_named_before() {
+    assert_eq!(
+        code_text(
+            "2014-04-10",
+            "Armed separatists seized the airport in Donetsk, and the Ukrainian president accused them of terrorism."
+        ),
+        triples(&[("UKRSEP", "UKR", "192"), ("UKRGOV", "UKRSEP", "1121")])
+    );
+    assert_eq!(
+        code_text(
+            "2014-04-10",
+            "Protesters gathered outside the embassy, and riot police beat them with batons."
+        ),
+        triples(&[("COP", "OPP", "175")])
+    );
+    assert_eq!(
+        code_text("2014-04-10", "The rebels said they had captured the town."),
+        triples(&[("REB", "", "192")])
+    );
+}
