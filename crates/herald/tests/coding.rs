@@ -767,3 +767,23 @@ fn plural_pronouns_stand_for_a_group_named_before() {
         triples(&[("REB", "", "192")])
     );
 }
+
+/// Admitting that something was done is an admission (015), addressed to whom it was made; what
+/// is admitted is its content, not another event.
+#[test]
+fn an_admission_takes_its_clause_as_content() {
+    assert_eq!(
+        code_text(
+            "2005-03-03",
+            "The Sudanese government admitted to U.N. investigators on Monday that its soldiers had burned three villages."
+        ),
+        triples(&[("SDNGOV", "IGOUNOHRI", "015")])
+    );
+    assert_eq!(
+        code_text(
+            "2005-03-03",
+            "The Sudanese government admitted that its soldiers had burned three villages."
+        ),
+        triples(&[("SDNGOV", "", "015")])
+    );
+}

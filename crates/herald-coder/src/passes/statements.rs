@@ -1,5 +1,5 @@
-//! Pass 9, statements: a bare statement ("said", "announced": CAMEO 01 other than the denial
-//! 016) only counts when it is all the sentence says. When the sentence has another event with
+//! Pass 9, statements: a bare statement ("said", "announced": CAMEO 01 other than the admission
+//! or claim 015 and the denial 016) only counts when it is all the sentence says. When the sentence has another event with
 //! an actor, its statements are dropped; an event with no actor at all does not count, since it
 //! will not be written.
 //!
@@ -13,7 +13,8 @@ use crate::ud::rel;
 /// Drops the statements of `out` when another event with an actor is there, and the trailing
 /// attributions that only say where the news comes from.
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
-    let statement = |c: &Candidate| c.code.starts_with("01") && c.code != "016";
+    let statement =
+        |c: &Candidate| c.code.starts_with("01") && !matches!(c.code.as_str(), "015" | "016");
     if out
         .iter()
         .any(|c| !statement(c) && (!c.sources.is_empty() || !c.targets.is_empty()))

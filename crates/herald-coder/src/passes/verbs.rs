@@ -258,6 +258,15 @@ fn code_verb(
             );
             ev.targets = s.with_conjuncts(blamed);
             framed.push((clause, i));
+        } else if ev.code == CLAIM {
+            // "admitted that its agents had abducted 13 citizens": what is admitted is the
+            // admission's content.
+            if let Some(clause) = s
+                .children(i)
+                .find(|&c| c > i && s.tokens[c].deprel == rel::CCOMP)
+            {
+                framed.push((clause, i));
+            }
         }
     }
     if !petrarch_rules && ev.frame.is_none() && Codebook::root(&ev.code) == "01" {
