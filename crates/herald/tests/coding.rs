@@ -787,3 +787,34 @@ fn an_admission_takes_its_clause_as_content() {
         triples(&[("SDNGOV", "", "015")])
     );
 }
+
+/// People seized are arrested by state forces and abducted by anyone else; places seized are
+/// occupied; a capture of no one is no event.
+#[test]
+fn seizing_people_is_an_arrest_or_an_abduction() {
+    assert_eq!(
+        code_text(
+            "2003-12-14",
+            "U.S. troops captured former Iraqi President Saddam Hussein near Tikrit on Saturday night."
+        ),
+        triples(&[("USAMIL", "IRQELI", "173")])
+    );
+    assert_eq!(
+        code_text(
+            "2015-06-01",
+            "Kurdish rebels captured two Turkish soldiers near the border."
+        ),
+        triples(&[("TURREB", "TURMIL", "181")])
+    );
+    assert_eq!(
+        code_text("2015-06-01", "Rebels seized the town of Goma on Tuesday."),
+        triples(&[("CODREB", "COD", "192")])
+    );
+    assert_eq!(
+        code_text(
+            "2015-06-01",
+            "Pakistani forces captured the ridge on Monday."
+        ),
+        triples(&[])
+    );
+}

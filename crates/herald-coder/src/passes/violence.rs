@@ -6,7 +6,9 @@
 //! - an assassination (186) when a named politician is killed by anyone but an army at war
 //!   ("gunmen shot dead the tourism minister");
 //! - a mass killing (202) when dozens of civilians or more are killed by men, not by air strikes
-//!   or bombs, which their own codes name ("gunmen killed at least 132 civilians").
+//!   or bombs, which their own codes name ("gunmen killed at least 132 civilians");
+//! - an arrest (173) or an abduction (181) when people, not a place, are seized ("troops
+//!   captured the former president", "rebels seized two aid workers").
 //!
 //! Violence a natural disaster or an accident does (lexicon `natural_hazards`: "an earthquake
 //! struck Haiti, killing 300") is dropped.
@@ -45,7 +47,11 @@ const AGAINST_CROWDS: &[&str] = &["fire", "beat", "attack", "storm", "open"];
 
 /// Codes a killing verb gets from the fight and assault dictionaries when nothing more specific
 /// matched; only these are re-read.
-const GENERIC_VIOLENCE: &[&str] = &["180", "182", "1823", "190", "193"];
+const GENERIC_VIOLENCE: &[&str] = &["171", "180", "181", "182", "1823", "190", "192", "193"];
+
+/// Lemmas of verbs that seize places or people: territory seized is an occupation (192), people
+/// seized are arrested (173) by state forces and abducted (181) by anyone else.
+const SEIZING: &[&str] = &["seize", "capture", "grab", "snatch", "nab"];
 
 /// Agents of the state whose violence against protesters is repression.
 const STATE_FORCES: &[&str] = &["MIL", "COP", "GOV", "SPY"];
@@ -64,6 +70,14 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
         return;
     }
     out.retain(|c| c.petrarch_rules || !c.is_violent() || !natural_disaster(s, c));
+    // "captured the leadership": a capture of no one is no abduction.
+    out.retain(|c| {
+        c.petrarch_rules
+            || c.code != "181"
+            || c.pattern_object.is_some()
+            || !(c.trig_start..c.trig_end).any(|k| SEIZING.contains(&s.tokens[k].lemma.as_str()))
+            || seizes_people(s, c)
+    });
     for c in out.iter_mut() {
         if c.petrarch_rules || !GENERIC_VIOLENCE.contains(&c.code.as_str()) {
             continue;
@@ -139,6 +153,16 @@ fn recode(s: &Sent, c: &Candidate) -> Option<(&'static str, &'static str)> {
             .any(|k| agents(k).iter().any(|a| set.contains(&a.as_str())))
     };
     let state_source = has(&c.sources, STATE_FORCES);
+    if matches!(c.code.as_str(), "171" | "181" | "192") {
+        if !trigger.iter().any(|l| SEIZING.contains(l)) {
+            return None;
+        }
+        return match (seizes_people(s, c), state_source) {
+            (false, _) => None,
+            (true, true) => Some(("173", "people seized by state forces: an arrest")),
+            (true, false) => Some(("181", "people seized: an abduction")),
+        };
+    }
     if against_crowd && state_source && has(&c.targets, &["OPP"]) {
         let named = c.targets.iter().any(|&k| s.mentions[k].personal);
         if !named {
@@ -190,6 +214,8 @@ const COLLECTIVE: &[&str] = &[
     "delegation",
     "coalition",
     "movement",
+    "leadership",
+    "command",
 ];
 
 /// Whether mention `k` is one person: named ("Rehavam Zeevi"), or a singular title ("the interior
@@ -200,10 +226,31 @@ fn one_person(s: &Sent, k: usize) -> bool {
         return true;
     }
     let head = &s.tokens[s.mention_head(m)];
-    head.upos == upos::NOUN
-        && !head.norm.ends_with('s')
+    // A title before a name may be tagged as part of the name ("presidential candidate Ingrid
+    // Betancourt"); a name alone with no role is a place or a body.
+    let noun = head.upos == upos::NOUN
+        || (head.upos == upos::PROPN && !split_code(s.lex, &m.code).1.is_empty());
+    noun && !head.norm.ends_with('s')
         && !COLLECTIVE.contains(&head.lemma.as_str())
         && !COLLECTIVE.contains(&head.norm.as_str())
+}
+
+/// Whether event `c` has targets, and all are people.
+fn seizes_people(s: &Sent, c: &Candidate) -> bool {
+    !c.targets.is_empty() && c.targets.iter().all(|&k| people(s, k))
+}
+
+/// Whether mention `k` names people, not a place or a body: a person ("Saddam Hussein", "the
+/// minister") or a plural of people with a role ("two aid workers", "Turkish soldiers").
+fn people(s: &Sent, k: usize) -> bool {
+    let m = &s.mentions[k];
+    if one_person(s, k) {
+        return true;
+    }
+    let head = &s.tokens[s.mention_head(m)];
+    !split_code(s.lex, &m.code).1.is_empty()
+        && matches!(head.xpos.as_str(), "NNS" | "NNPS")
+        && !COLLECTIVE.contains(&head.lemma.as_str())
 }
 
 /// Whether the words before the mention starting at `start`, back to the trigger's end
