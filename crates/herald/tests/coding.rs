@@ -818,3 +818,21 @@ fn seizing_people_is_an_arrest_or_an_abduction() {
         triples(&[])
     );
 }
+
+/// A past participle after a noun is a relative clause without its pronoun: background ("two
+/// soldiers detained by Turkey"); a main verb the parser reads as one still codes.
+#[test]
+fn a_participle_after_a_noun_is_background() {
+    let got = code_text(
+        "2018-03-05",
+        "Greece demanded the release of two soldiers detained by Turkey near the border.",
+    );
+    assert!(got.iter().all(|(_, _, code)| code != "173"), "{got:?}");
+    assert_eq!(
+        code_text(
+            "2021-06-09",
+            "A Russian court banned the opposition movement as extremist."
+        ),
+        triples(&[("RUSJUD", "RUSOPP", "1722")])
+    );
+}

@@ -101,6 +101,28 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             fates[ci] = Fate::Drop;
             continue;
         }
+        // "the 24 sailors captured in the Kerch Strait", "villagers displaced by the floods": a
+        // past participle after a noun is a relative clause without its pronoun; background.
+        // Not when the noun heads the sentence or a noun phrase follows the participle: then
+        // it is the main verb misread ("A Russian court banned Navalny's organisations").
+        let phrase_after = t.get(j + 1).is_some_and(|n| {
+            !matches!(
+                n.upos.as_str(),
+                upos::ADP | upos::ADV | upos::PUNCT | upos::SCONJ | upos::CCONJ
+            )
+        });
+        if t[j].deprel == rel::ACL
+            && t[j].xpos == xpos::VBN
+            && mark_at.is_none()
+            && h < j
+            && matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN)
+            && t[h].head.is_some()
+            && !phrase_after
+        {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+            continue;
+        }
         // The event governing clause `j`: its head is that event's trigger, or that trigger's
         // object ("sent troops to restore order" may hang the purpose on "troops").
         let governor = (0..out.len()).find(|&oi| {
