@@ -120,9 +120,9 @@ fn loose_actor_at(lex: &Lexicon, tokens: &[Token], i: usize) -> Option<(usize, u
     best
 }
 
-/// Whether "former" stands before the agent word at `i` in its phrase, over names and actor
-/// phrases only ("former security officials", "Former Japanese prime minister", "former Lima
-/// police"; not "former colonies' police").
+/// Whether a word of `former_words` ("former", "deposed") stands before the agent word at `i` in
+/// its phrase, over names and actor phrases only ("former security officials", "Former Japanese
+/// prime minister", "former Lima police"; not "former colonies' police").
 fn after_former(
     words: &Words,
     tokens: &[Token],
@@ -133,9 +133,11 @@ fn after_former(
     (i.saturating_sub(5)..i)
         .rev()
         .take_while(|&k| {
-            tokens[k].norm == "former" || is_capitalized(words, &tokens[k]) || in_actor(k)
+            words.former_words.contains(&tokens[k].norm)
+                || is_capitalized(words, &tokens[k])
+                || in_actor(k)
         })
-        .any(|k| tokens[k].norm == "former")
+        .any(|k| words.former_words.contains(&tokens[k].norm))
 }
 
 /// Finds and composes the actor mentions of a sentence.
@@ -576,7 +578,11 @@ fn compose(
                     // A person's code already carries their sector ("CHNMIL" + MIL).
                     // A person's generic elite code gives way to the title used here:
                     // "Defense Minister X" is MIL even where X's dated role is not known.
-                    if base.is_some_and(|b| b.1) && code.len() == 6 && code.ends_with("ELI") {
+                    if base.is_some_and(|b| b.1)
+                        && code.len() == 6
+                        && code.ends_with("ELI")
+                        && a != "ELI"
+                    {
                         code.truncate(3);
                     }
                     let already = code.len() >= 3 && code[3.min(code.len())..].contains(a.as_str());

@@ -154,6 +154,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Pronouns resolved to the closest plural actor named before them in the same sentence, other than the subject of their own clause (\"Rebels said they had seized the town\", \"police fired tear gas at them\").",
     ),
     (
+        "former_words",
+        "Words that make the office after them a past one (\"former\", \"deposed\", \"ousted\"): its holder is an elite (ELI), whatever the office was (\"former security officials\", \"deposed President Mohamed Morsi\").",
+    ),
+    (
         "object_pronouns",
         "Pronouns resolved to a person named before other than this sentence's subject (\"him\", \"her\").",
     ),

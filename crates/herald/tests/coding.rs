@@ -836,3 +836,16 @@ fn a_participle_after_a_noun_is_background() {
         triples(&[("RUSJUD", "RUSOPP", "1722")])
     );
 }
+
+/// A deposed or former office holder is an elite (ELI): "deposed President Mohamed Morsi" in 2015
+/// is no longer the government.
+#[test]
+fn a_deposed_office_holder_is_an_elite() {
+    assert_eq!(
+        code_text(
+            "2015-04-21",
+            "A court in Cairo sentenced deposed President Mohamed Morsi to 20 years in prison on Tuesday."
+        ),
+        triples(&[("EGYJUD", "EGYELI", "116")])
+    );
+}
