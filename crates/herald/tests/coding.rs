@@ -849,3 +849,28 @@ fn a_deposed_office_holder_is_an_elite() {
         triples(&[("EGYJUD", "EGYELI", "116")])
     );
 }
+
+/// An appeal, demand or promise whose clause ends fighting ("to stop fighting", "to exercise
+/// restraint", "troops must leave") asks for de-escalation: 0256, 1056, 0356.
+#[test]
+fn asking_that_fighting_stop_is_de_escalation() {
+    assert_eq!(
+        code_text(
+            "2022-09-13",
+            "The European Union urged Armenia on Tuesday to stop fighting along the border."
+        ),
+        triples(&[("IGOEUREEC", "ARM", "0256")])
+    );
+    assert_eq!(
+        code_text(
+            "2022-09-13",
+            "Kazakhstan's president said on Monday that Russian troops must leave the country."
+        ),
+        triples(&[("KAZGOV", "RUSMIL", "1056")])
+    );
+    // Any other act asked for keeps its own code.
+    assert_eq!(
+        code_text("2022-09-13", "Germany urged Iran to release the detained journalists."),
+        triples(&[("DEU", "IRN", "0253")])
+    );
+}
