@@ -519,14 +519,14 @@ fn the_parties_make_the_kind_of_violence() {
             "2011-03-02",
             "Gunmen shot dead Pakistan's interior minister in Islamabad."
         ),
-        triples(&[("UAF", "PAKGOV", "186")])
+        triples(&[("", "PAKGOV", "186")])
     );
     assert_eq!(
         code_text(
             "2019-03-25",
             "Gunmen killed at least 134 civilians in a village in central Mali."
         ),
-        triples(&[("UAF", "MLICVL", "202")])
+        triples(&[("", "MLICVL", "202")])
     );
     assert_eq!(
         code_text(
@@ -541,7 +541,7 @@ fn the_parties_make_the_kind_of_violence() {
             "2015-02-28",
             "Gunmen shot dead the opposition leader in Moscow on Friday."
         ),
-        triples(&[("UAF", "RUSOPP", "186")])
+        triples(&[("", "RUSOPP", "186")])
     );
 }
 
