@@ -284,12 +284,12 @@ impl Sent<'_> {
                 return None;
             }
 
-            // "Israel and the Palestinians", "Fornost and the evil awful Gondor": articles and
-            // adjectives do not break the list.
+            // "Israel and the Palestinians", "Fornost and the evil awful Gondor", "Albanese and
+            // his counterpart Marape": articles, possessives and adjectives do not break the list.
             let words: Vec<&str> = (a.end..b.start)
                 .filter(|&k| {
                     let t = &self.tokens[k];
-                    !matches!(t.norm.as_str(), "the" | "its" | "their")
+                    !matches!(t.norm.as_str(), "the" | "its" | "their" | "his" | "her")
                         && !matches!(t.upos.as_str(), upos::ADJ | upos::DET)
                 })
                 .map(|k| self.tokens[k].norm.as_str())

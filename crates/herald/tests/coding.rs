@@ -870,7 +870,22 @@ fn asking_that_fighting_stop_is_de_escalation() {
     );
     // Any other act asked for keeps its own code.
     assert_eq!(
-        code_text("2022-09-13", "Germany urged Iran to release the detained journalists."),
+        code_text(
+            "2022-09-13",
+            "Germany urged Iran to release the detained journalists."
+        ),
         triples(&[("DEU", "IRN", "0253")])
+    );
+}
+
+/// "A and his counterpart B": a possessive does not break a list of actors.
+#[test]
+fn a_possessive_does_not_break_a_list() {
+    assert_eq!(
+        code_text(
+            "2023-12-07",
+            "Australian Prime Minister Anthony Albanese and his Papua New Guinea counterpart James Marape signed a security agreement in Canberra on Thursday."
+        ),
+        triples(&[("AUSGOV", "PNGGOV", "057"), ("PNGGOV", "AUSGOV", "057")])
     );
 }
