@@ -586,6 +586,11 @@ fn compose(
                         code.truncate(3);
                     }
                     let already = code.len() >= 3 && code[3.min(code.len())..].contains(a.as_str());
+                    // "European Union leaders", "NATO ministers": an international body's
+                    // officials are the body, not a government.
+                    if a == "GOV" && code.starts_with("IGO") {
+                        continue;
+                    }
                     let person_has_sector = base.is_some_and(|b| b.1) && code.len() > 3;
                     if !already && !person_has_sector {
                         code.push_str(a);

@@ -889,3 +889,15 @@ fn a_possessive_does_not_break_a_list() {
         triples(&[("AUSGOV", "PNGGOV", "057"), ("PNGGOV", "AUSGOV", "057")])
     );
 }
+
+/// An international body's leaders or ministers are the body, not a government.
+#[test]
+fn officials_of_an_international_body_are_the_body() {
+    assert_eq!(
+        code_text(
+            "2023-12-14",
+            "European Union leaders agreed on Thursday to open membership negotiations with Ukraine."
+        ),
+        triples(&[("IGOEUREEC", "UKR", "036")])
+    );
+}
