@@ -591,6 +591,14 @@ fn compose(
                     if a == "GOV" && code.starts_with("IGO") {
                         continue;
                     }
+                    // "Hamas leader Yahya Sinwar", "rebels of the Sudan People's Liberation
+                    // Movement": an armed group's leaders and people are the group.
+                    let armed = ["REB", "INS", "SEP", "UAF"]
+                        .iter()
+                        .any(|g| code.get(3..).is_some_and(|rest| rest.contains(g)));
+                    if armed && matches!(a.as_str(), "GOV" | "CVL") {
+                        continue;
+                    }
                     let person_has_sector = base.is_some_and(|b| b.1) && code.len() > 3;
                     if !already && !person_has_sector {
                         code.push_str(a);

@@ -901,3 +901,15 @@ fn officials_of_an_international_body_are_the_body() {
         triples(&[("IGOEUREEC", "UKR", "036")])
     );
 }
+
+/// An armed group's leader, or its people, are the group: no GOV or CVL after REB.
+#[test]
+fn an_armed_groups_leader_is_the_group() {
+    assert_eq!(
+        code_text(
+            "2024-10-17",
+            "Israeli troops killed Hamas leader Yahya Sinwar in Rafah on Wednesday."
+        ),
+        triples(&[("ISRMIL", "PSEREB", "190")])
+    );
+}
