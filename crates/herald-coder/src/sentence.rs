@@ -349,12 +349,13 @@ impl Sent<'_> {
         {
             return false;
         }
-        // "the besieged town", "three detained ships": a participle between a determiner,
-        // number or adjective and its noun describes the noun; the event it names is not
+        // "the besieged town", "three detained ships", "over alleged war crimes": a participle
+        // between a determiner, number, adjective or preposition and its noun describes the
+        // noun; the event it names is not
         // reported here (PETRARCH codes verb phrases only). Only with such a word before it:
         // "a court convicted opposition leader X" may be parsed the same way.
         let inside_noun_phrase = i > 0
-            && matches!(
+            && (matches!(
                 self.tokens[i - 1].xpos.as_str(),
                 xpos::DT
                     | xpos::CD
@@ -364,11 +365,29 @@ impl Sent<'_> {
                     | xpos::PRP_POSS
                     | xpos::POS
                     | xpos::WP_POSS
-            );
+            )
+            // After a preposition only a past participle: "of sponsoring terrorism" is a clause.
+            || (self.tokens[i - 1].xpos == xpos::IN && t.xpos == xpos::VBN));
         if self.parsed
             && t.deprel == rel::AMOD
             && t.head.is_some_and(|h| h > i)
             && inside_noun_phrase
+        {
+            return false;
+        }
+        // "over alleged war crimes", "the suspected militants": these participles before a noun
+        // are adjectives however they are tagged, unless a subject stands right before them
+        // ("rebels alleged abuses").
+        if matches!(t.norm.as_str(), "alleged" | "suspected" | "purported")
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.upos.as_str(), upos::NOUN | upos::ADJ | upos::PROPN))
+            && (i == 0
+                || !matches!(
+                    self.tokens[i - 1].upos.as_str(),
+                    upos::NOUN | upos::PROPN | upos::PRON
+                ))
         {
             return false;
         }

@@ -62,6 +62,7 @@ pub(crate) mod rel {
 pub(crate) mod xpos {
     pub const CD: &str = "CD";
     pub const DT: &str = "DT";
+    pub const IN: &str = "IN";
     pub const JJ: &str = "JJ";
     pub const JJR: &str = "JJR";
     pub const JJS: &str = "JJS";

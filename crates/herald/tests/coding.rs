@@ -913,3 +913,26 @@ fn an_armed_groups_leader_is_the_group() {
         triples(&[("ISRMIL", "PSEREB", "190")])
     );
 }
+
+/// A participle before a noun describes it: "over alleged war crimes", "registered party
+/// members" name no act of alleging or registering.
+#[test]
+fn a_participle_before_a_noun_is_no_act() {
+    assert_eq!(
+        code_text(
+            "2024-11-21",
+            "The court issued arrest warrants on Thursday for Netanyahu over alleged war crimes in Gaza."
+        )
+        .iter()
+        .filter(|(_, _, code)| code.starts_with("112"))
+        .count(),
+        0
+    );
+    assert_eq!(
+        code_text("2024-11-21", "Rebels alleged abuses by the army.")
+            .iter()
+            .filter(|(_, _, code)| code.starts_with("112"))
+            .count(),
+        1
+    );
+}
