@@ -835,6 +835,13 @@ fn a_participle_after_a_noun_is_background() {
         ),
         triples(&[("RUSJUD", "RUSOPP", "1722")])
     );
+    // A present participle likewise: the airliner's flight is no visit.
+    assert!(code_text(
+        "2021-05-23",
+        "A Belarusian fighter jet intercepted a Ryanair airliner flying from Athens to Vilnius on Sunday."
+    )
+    .iter()
+    .all(|(_, _, code)| code != "042"));
 }
 
 /// A deposed or former office holder is an elite (ELI): "deposed President Mohamed Morsi" in 2015

@@ -101,8 +101,9 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             fates[ci] = Fate::Drop;
             continue;
         }
-        // "the 24 sailors captured in the Kerch Strait", "villagers displaced by the floods": a
-        // past participle after a noun is a relative clause without its pronoun; background.
+        // "the 24 sailors captured in the Kerch Strait", "villagers displaced by the floods", "an
+        // airliner flying from Athens to Vilnius": a participle after a noun is a relative
+        // clause without its pronoun; background.
         // Not when the noun heads the sentence or a noun phrase follows the participle: then
         // it is the main verb misread ("A Russian court banned Navalny's organisations").
         let phrase_after = t.get(j + 1).is_some_and(|n| {
@@ -112,7 +113,7 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             )
         });
         if t[j].deprel == rel::ACL
-            && t[j].xpos == xpos::VBN
+            && matches!(t[j].xpos.as_str(), xpos::VBN | xpos::VBG)
             && mark_at.is_none()
             && h < j
             && matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN)
