@@ -104,8 +104,8 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
         // "the 24 sailors captured in the Kerch Strait", "villagers displaced by the floods", "an
         // airliner flying from Athens to Vilnius": a participle after a noun is a relative
         // clause without its pronoun; background.
-        // Not when the noun heads the sentence or a noun phrase follows the participle: then
-        // it is the main verb misread ("A Russian court banned Navalny's organisations").
+        // Not when the noun heads the sentence, or a noun phrase follows a past participle:
+        // then it is the main verb misread ("A Russian court banned Navalny's organisations").
         let phrase_after = t.get(j + 1).is_some_and(|n| {
             !matches!(
                 n.upos.as_str(),
@@ -118,8 +118,15 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
             && h < j
             && matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN)
             && t[h].head.is_some()
-            && !phrase_after
+            && !(phrase_after && t[j].xpos == xpos::VBN)
         {
+            dropped.push(j);
+            fates[ci] = Fate::Drop;
+            continue;
+        }
+        // The same participle hung on the verb: "providing assistance to Philippine troops
+        // battling militants".
+        if mark_at.is_none() && describes_noun_before(s, h, j) {
             dropped.push(j);
             fates[ci] = Fate::Drop;
             continue;
@@ -179,6 +186,33 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
     }
     let mut keep = fates.into_iter().map(|f| f == Fate::Keep);
     out.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether the subjectless gerund `j`, a clause of verb `h`, comes right after (no comma) a noun
+/// of a phrase of `h` other than its subject: it describes that noun ("assistance to Philippine
+/// troops battling militants"), it is no act of `h`'s subject.
+fn describes_noun_before(s: &Sent, h: usize, j: usize) -> bool {
+    let t = s.tokens;
+    j > 0
+        && t[j].deprel == rel::ADVCL
+        && t[j].xpos == xpos::VBG
+        && matches!(t[j - 1].upos.as_str(), upos::NOUN | upos::PROPN)
+        && !s
+            .children(j)
+            .any(|c| matches!(t[c].deprel.as_str(), rel::NSUBJ | rel::NSUBJ_PASS))
+        && s.children(h).any(|o| {
+            // Not a phrase of place: "rallied in Tahrir Square demanding ..." is the rally's.
+            let recipient = || {
+                s.children(o).any(|c| {
+                    t[c].deprel == rel::CASE
+                        && matches!(t[c].norm.as_str(), "to" | "for" | "with" | "against")
+                })
+            };
+            o < j
+                && (matches!(t[o].deprel.as_str(), rel::OBJ | rel::IOBJ)
+                    || (t[o].deprel == rel::OBL && recipient()))
+                && s.in_subtree(j - 1, o)
+        })
 }
 
 /// "vetoed a resolution condemning the annexation" parsed with "condemning" a clause of
