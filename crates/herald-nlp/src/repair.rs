@@ -233,6 +233,7 @@ pub fn restructure(toks: &mut [Token]) {
     prospective_about(toks);
     that_clause_after_date(toks);
     time_before_after_clause(toks);
+    time_before_after_noun(toks);
     gerund_subject_before_verb(toks);
     attribution(toks);
     parenthetical_bounds(toks);
@@ -432,6 +433,54 @@ fn time_before_after_clause(toks: &mut [Token]) {
         toks[conj].deprel = "mark".into();
         toks[conj].upos = "SCONJ".into();
         toks[unit].deprel = "obl:npmod".into();
+    }
+}
+
+/// "..., days after a strike in Damascus killed senior commanders": the parser takes "after a
+/// strike" for a phrase of the main verb and leaves "killed" a subjectless conjunct of it. A
+/// finite verb with no subject, right after a noun phrase opened by "after" or "before" that
+/// follows a unit of time, has that noun as its subject; the conjunction marks its clause, which
+/// takes the phrase's place, dated by the span of time.
+fn time_before_after_noun(toks: &mut [Token]) {
+    for v in 1..toks.len() {
+        let t = &toks[v];
+        if t.upos != "VERB"
+            || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || children(toks, v)
+                .any(|c| toks[c].deprel.starts_with("nsubj") || toks[c].deprel == "cc")
+        {
+            continue;
+        }
+        // The widest noun phrase ending right before the verb ("a strike in Damascus").
+        let Some(n) = (0..v)
+            .filter(|&n| {
+                matches!(toks[n].upos.as_str(), "NOUN" | "PROPN") && span(toks, n).1 == v - 1
+            })
+            .min_by_key(|&n| span(toks, n).0)
+        else {
+            continue;
+        };
+        let Some(conj) = children(toks, n).find(|&c| {
+            toks[c].deprel == "case" && matches!(toks[c].norm.as_str(), "after" | "before")
+        }) else {
+            continue;
+        };
+        if conj == 0 || !TIME_UNITS.contains(&toks[conj - 1].norm.as_str()) {
+            continue;
+        }
+        let unit = conj - 1;
+        let h = toks[n].head;
+        toks[v].head = h;
+        toks[v].deprel = "advcl".into();
+        toks[n].head = Some(v);
+        toks[n].deprel = "nsubj".into();
+        toks[conj].head = Some(v);
+        toks[conj].deprel = "mark".into();
+        toks[conj].upos = "SCONJ".into();
+        if toks[unit].head == h {
+            toks[unit].head = Some(v);
+            toks[unit].deprel = "obl:npmod".into();
+        }
     }
 }
 
@@ -1112,6 +1161,46 @@ mod tests {
         t[4].xpos = "VBD".into();
         restructure(&mut t);
         assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(4), "advcl"));
+    }
+
+    #[test]
+    fn a_noun_after_days_after_is_the_subject_of_the_verb_after_it() {
+        // called up reservists , days after a strike killed commanders
+        let mut t = sent(&[
+            ("called", "VERB", None, "root"),
+            ("reservists", "NOUN", Some(0), "obj"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("days", "NOUN", Some(0), "obl"),
+            ("after", "ADP", Some(6), "case"),
+            ("a", "DET", Some(6), "det"),
+            ("strike", "NOUN", Some(0), "obl"),
+            ("killed", "VERB", Some(0), "conj"),
+            ("commanders", "NOUN", Some(7), "obj"),
+        ]);
+        t[7].xpos = "VBD".into();
+        restructure(&mut t);
+        assert_eq!(
+            (
+                t[6].head,
+                t[6].deprel.as_str(),
+                t[4].head,
+                t[4].deprel.as_str()
+            ),
+            (Some(7), "nsubj", Some(7), "mark")
+        );
+        assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(0), "advcl"));
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(7), "obl:npmod"));
+        // Without a unit of time before "after" nothing changes.
+        let mut u = sent(&[
+            ("called", "VERB", None, "root"),
+            ("up", "ADP", Some(0), "compound:prt"),
+            ("after", "ADP", Some(3), "case"),
+            ("talks", "NOUN", Some(0), "obl"),
+            ("failed", "VERB", Some(0), "conj"),
+        ]);
+        u[4].xpos = "VBD".into();
+        restructure(&mut u);
+        assert_eq!((u[3].head, u[3].deprel.as_str()), (Some(0), "obl"));
     }
 
     #[test]

@@ -453,6 +453,13 @@ fn events_dated_by_a_time_span_are_recaps() {
         ),
         triples(&[("UGA", "", "154")])
     );
+    // Also when the parser hangs "after a strike" on the main verb and leaves "killed" alone.
+    assert!(code_text(
+        "2024-04-04",
+        "Israel called up reservists on Thursday, days after a strike in Damascus killed two Iranian generals."
+    )
+    .iter()
+    .all(|(_, _, code)| !code.starts_with("19")));
 }
 
 /// Calling an actor's doing a disparaging name criticizes the actor (111); "called on" and
