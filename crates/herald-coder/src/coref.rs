@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 
+use herald_core::doc::verb_above;
 use herald_core::Token;
 
 use crate::actors::is_capitalized;
@@ -221,25 +222,16 @@ fn pronouns_and_names(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, hi
 /// pronoun's own verb ("police fired at them"). Within the sentence only: a group named in an
 /// earlier one is too often not the one meant.
 fn group_code(k: usize, tokens: &[Token], ms: &[Mention]) -> Option<String> {
-    let verb = |mut h: usize| {
-        for _ in 0..tokens.len() {
-            if tokens.get(h)?.upos == "VERB" {
-                return Some(h);
-            }
-            h = tokens[h].head?;
-        }
-        None
-    };
     // The pronoun's verb, and the verbs whose subject it shares ("threaten to behead them").
     let mut own_verbs = Vec::new();
-    let mut v = tokens[k].head.and_then(verb);
+    let mut v = verb_above(tokens, k);
     while let Some(h) = v.filter(|h| own_verbs.len() < 8 && !own_verbs.contains(h)) {
         own_verbs.push(h);
         let has_subject = tokens
             .iter()
             .any(|t| t.head == Some(h) && t.deprel.starts_with("nsubj"));
         let shares = !has_subject && matches!(tokens[h].deprel.as_str(), "xcomp" | "conj");
-        v = shares.then(|| tokens[h].head.and_then(verb)).flatten();
+        v = shares.then(|| verb_above(tokens, h)).flatten();
     }
     let own_subject = |m: &Mention| {
         (m.start..m.end).any(|j| {

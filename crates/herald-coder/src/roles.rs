@@ -2,6 +2,8 @@
 //! parse (`Sent::roles`) or, without one, off word order (`subject_left`, `object_right`),
 //! with lists of actors joined into compound actors (`with_conjuncts`).
 
+use herald_core::doc::verb_above;
+
 use crate::sentence::Sent;
 use crate::types::Mention;
 use crate::ud::{rel, upos, xpos};
@@ -249,21 +251,6 @@ impl Sent<'_> {
     }
 
     /// Mentions joined to mention `m` by "and" / "," on its left or right (compound actors).
-    /// The verb whose clause token `k` belongs to: the nearest verb above it in the parse.
-    fn verb_over(&self, k: usize) -> Option<usize> {
-        let mut h = self.tokens[k].head?;
-        for _ in 0..self.tokens.len() {
-            if h >= self.tokens.len() {
-                return None;
-            }
-            if self.tokens[h].upos == upos::VERB {
-                return Some(h);
-            }
-            h = self.tokens[h].head?;
-        }
-        None
-    }
-
     pub(crate) fn with_conjuncts(&self, m: usize) -> Vec<usize> {
         let same_span = |k: usize| {
             k != m
@@ -307,8 +294,8 @@ impl Sent<'_> {
                     && ["obj", "iobj", "obl", "nmod"]
                         .iter()
                         .any(|r| complement.split(':').next() == Some(r))
-                    && self.verb_over(ha).is_some_and(|v| v < a.start)
-                    && self.verb_over(ha) != self.verb_over(hb)
+                    && verb_above(self.tokens, ha).is_some_and(|v| v < a.start)
+                    && verb_above(self.tokens, ha) != verb_above(self.tokens, hb)
             };
             match words.as_slice() {
                 ["and"] | [",", "and"] if clause() => None,

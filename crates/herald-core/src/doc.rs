@@ -157,6 +157,20 @@ pub fn in_subtree(tokens: &[Token], k: usize, root: usize) -> bool {
     false
 }
 
+/// The nearest verb above token `k` in the dependency parse (its head, or its head's head, ...):
+/// the verb whose clause `k` belongs to. None past the root, or on a head out of range or a cycle.
+pub fn verb_above(tokens: &[Token], k: usize) -> Option<usize> {
+    let mut h = tokens.get(k)?.head?;
+    for _ in 0..tokens.len() {
+        let t = tokens.get(h)?;
+        if t.upos == "VERB" {
+            return Some(h);
+        }
+        h = t.head?;
+    }
+    None
+}
+
 impl Sentence {
     /// The sentence's text as it stands in the article.
     pub fn text<'a>(&self, article_text: &'a str) -> &'a str {

@@ -451,6 +451,15 @@ fn time_before_after_noun(toks: &mut [Token]) {
         {
             continue;
         }
+        // The cheap test on the words first ("days after" before the verb): `span` below walks
+        // the whole sentence for every noun.
+        let dated = (1..v).any(|c| {
+            matches!(toks[c].norm.as_str(), "after" | "before")
+                && TIME_UNITS.contains(&toks[c - 1].norm.as_str())
+        });
+        if !dated {
+            continue;
+        }
         // The widest noun phrase ending right before the verb ("a strike in Damascus").
         let Some(n) = (0..v)
             .filter(|&n| {

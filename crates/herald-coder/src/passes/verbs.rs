@@ -645,14 +645,13 @@ fn asks_de_escalation(s: &Sent, i: usize) -> bool {
     };
     let ends_fighting = |c: usize| {
         let lemma = t[c].lemma.as_str();
-        let deps: Vec<usize> = s.children(c).collect();
-        (lemma_in(&t[c], &words.ending_verbs) && deps.iter().any(|&d| hostile(d)))
+        let mut deps = s.children(c);
+        (lemma_in(&t[c], &words.ending_verbs) && deps.any(hostile))
             || lemma == "de-escalate"
-            || (lemma == "exercise" && deps.iter().any(|&d| t[d].lemma == "restraint"))
+            || (lemma == "exercise" && deps.any(|d| t[d].lemma == "restraint"))
             || (matches!(lemma, "withdraw" | "leave" | "pull")
                 && deps
-                    .iter()
-                    .any(|&d| matches!(t[d].deprel.as_str(), rel::NSUBJ | rel::OBJ) && military(d)))
+                    .any(|d| matches!(t[d].deprel.as_str(), rel::NSUBJ | rel::OBJ) && military(d)))
     };
     s.children(i).filter(|&c| c > i && clause(c)).any(|c| {
         ends_fighting(c)
