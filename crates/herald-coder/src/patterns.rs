@@ -128,15 +128,16 @@ impl Sent<'_> {
                     // An actor before the preposition is the verb's own object; the phrase
                     // belongs to something else ("met Nazarbayev in Astana"). An actor in a
                     // phrase of its own is no object ("marched in Hong Kong against X").
-                    // A role-only means sent somewhere ("sent a rescue team to X", "handed
-                    // over a trafficker to X") is no such object.
+                    // What is handed or sent somewhere is no such object: the one it goes to
+                    // is the target ("sent a rescue team to X", "extradited a Russian arms
+                    // dealer to X").
                     let means = hit.means && p == "to";
-                    if self.mentions.iter().any(|m| {
-                        m.start >= pos
-                            && m.start < k
-                            && !self.preceded_by_prep(m)
-                            && !(means && m.agent_only)
-                    }) {
+                    if !means
+                        && self
+                            .mentions
+                            .iter()
+                            .any(|m| m.start >= pos && m.start < k && !self.preceded_by_prep(m))
+                    {
                         return None;
                     }
                     pos = self.match_after(inner, &[], k + 1, end, hit)?;

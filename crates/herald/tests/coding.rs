@@ -957,3 +957,31 @@ fn a_participle_before_a_noun_is_no_act() {
         1
     );
 }
+
+/// What is handed over or sent somewhere is no target, even a named person: the one it goes to
+/// is ("extradited a Chinese businessman to the United States").
+#[test]
+fn an_extradition_is_aimed_at_where_the_person_goes() {
+    assert_eq!(
+        code_text(
+            "2015-06-01",
+            "Peru extradited a Chinese businessman to the United States on Monday to face bribery charges."
+        ),
+        triples(&[("PER", "USA", "063")])
+    );
+    assert_eq!(
+        code_text(
+            "2015-06-01",
+            "Colombia extradited Venezuelan businessman Alex Saab to the United States."
+        ),
+        triples(&[("COL", "USA", "063")])
+    );
+    // With no place it goes to, the person stays the target.
+    assert_eq!(
+        code_text(
+            "2015-06-01",
+            "Peru extradited a Chinese businessman on Monday."
+        ),
+        triples(&[("PER", "CHNBUS", "063")])
+    );
+}
