@@ -170,6 +170,16 @@ impl<'a> Recorder<'a> {
             }
             false
         };
+        // "signed a China-brokered agreement", "sharing data on North Korean missile
+        // launches": a country word that only describes a noun is what the act is about.
+        let describes_noun = |k: usize| {
+            let m = &mentions[k];
+            let last = &tokens[m.end - 1];
+            m.code.len() == 3
+                && !m.personal
+                && matches!(last.deprel.as_str(), "amod" | "compound")
+                && last.head.is_some_and(|h| h >= m.end)
+        };
         let home_ground = !c.targets.is_empty()
             && c.targets.iter().all(|&t| {
                 let own_place = mentions[t].code.len() == 3
@@ -177,13 +187,14 @@ impl<'a> Recorder<'a> {
                     && c.sources
                         .iter()
                         .any(|&s| country(s).as_deref() == Some(&mentions[t].code));
-                own_place || located(t)
+                own_place || located(t) || describes_noun(t)
             });
-        let reciprocal = c.sources.len() == 2
+        let reciprocal = c.sources.len() >= 2
             && (both_parties
                 || (joint_act && (c.targets.is_empty() || home_ground) && !fights_something));
-        if c.compound {
-            // PETRARCH's `%`: every member of the compound actor towards every other.
+        if c.compound || reciprocal {
+            // PETRARCH's `%`, "the two sides signed an agreement": every party towards every
+            // other.
             c.sources
                 .iter()
                 .flat_map(|&a| {
@@ -193,12 +204,6 @@ impl<'a> Recorder<'a> {
                         .map(move |&b| (Some(a), Some(b)))
                 })
                 .collect()
-        } else if reciprocal {
-            // "The two sides signed an agreement": each party acts towards the other.
-            vec![
-                (Some(c.sources[0]), Some(c.sources[1])),
-                (Some(c.sources[1]), Some(c.sources[0])),
-            ]
         } else {
             cross(&c.sources, &c.targets)
         }

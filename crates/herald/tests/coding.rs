@@ -985,3 +985,39 @@ fn an_extradition_is_aimed_at_where_the_person_goes() {
         triples(&[("PER", "CHNBUS", "063")])
     );
 }
+
+/// A joint act of listed parties goes between every two of them, and a country word that only
+/// describes a noun of the act ("a China-brokered agreement", "North Korean missile launches")
+/// is what it is about, not a third party.
+#[test]
+fn a_joint_act_goes_between_all_its_parties() {
+    assert_eq!(
+        code_text(
+            "2023-03-10",
+            "Saudi Arabia and Iran signed a China-brokered agreement in Beijing on Friday to restore diplomatic relations."
+        ),
+        triples(&[("SAU", "IRN", "057"), ("IRN", "SAU", "057")])
+    );
+    assert_eq!(
+        code_text(
+            "2023-12-19",
+            "South Korea, the United States and Japan began sharing real-time warning data on North Korean missile launches on Tuesday."
+        ),
+        triples(&[
+            ("KOR", "USA", "064"),
+            ("KOR", "JPN", "064"),
+            ("USA", "KOR", "064"),
+            ("USA", "JPN", "064"),
+            ("JPN", "KOR", "064"),
+            ("JPN", "USA", "064"),
+        ])
+    );
+    // A party the act is aimed at stays its target.
+    assert_eq!(
+        code_text(
+            "2023-03-10",
+            "Saudi Arabia and Iran signed an agreement with China on Friday."
+        ),
+        triples(&[("SAU", "CHN", "057"), ("IRN", "CHN", "057")])
+    );
+}
