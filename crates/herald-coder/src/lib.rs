@@ -38,6 +38,8 @@
 //!   - `passes::statements`: a bare statement counts only when nothing else is said;
 //!   - `passes::new_actors` (option `new_actor_length`, parsed text): noun phrases naming no
 //!     dictionary actor become quoted new actors.
+//! - `anaphora`: a reaction to "the decision", "the accusations" is aimed at who did the act
+//!   the noun refers back to, in the sentence or the two before.
 //! - `records`: each event candidate becomes records (both ways for joint acts, per
 //!   alternative code, role-only actors given a country) filled from the codebook.
 //! - `coref::remember`: the sentence's actors join the article's history.
@@ -48,6 +50,7 @@
 //! `inflect` (verb forms), `ud` (the tag and relation names compared).
 
 mod actors;
+mod anaphora;
 mod commas;
 mod coref;
 mod frames;
@@ -234,6 +237,16 @@ impl Coder {
                 &mut mentions,
                 &mut cands,
                 options.new_actor_length,
+            );
+        }
+        if s.parsed {
+            anaphora::aim_at_earlier_acts(
+                &self.lex.words,
+                &s.tokens,
+                &mut mentions,
+                &mut cands,
+                records,
+                si,
             );
         }
         let subjects: Vec<usize> = cands

@@ -49,6 +49,8 @@ pub(crate) struct Words {
     pub subject_pronouns: WordSet,
     pub object_pronouns: WordSet,
     pub former_words: WordSet,
+    /// `event_anaphors`: each noun with the CAMEO roots of the acts it may refer back to.
+    pub event_anaphors: FxHashMap<String, Vec<String>>,
     pub plural_pronouns: WordSet,
     pub pair_words: WordSet,
     pub group_nouns: WordSet,
@@ -133,6 +135,16 @@ impl Words {
             subject_pronouns: set("subject_pronouns"),
             object_pronouns: set("object_pronouns"),
             former_words: set("former_words"),
+            event_anaphors: w
+                .words("event_anaphors")
+                .filter_map(|e| {
+                    let (noun, roots) = e.split_once(':')?;
+                    Some((
+                        noun.to_string(),
+                        roots.split(',').map(|r| r.trim().to_string()).collect(),
+                    ))
+                })
+                .collect(),
             plural_pronouns: set("plural_pronouns"),
             pair_words: set("pair_words"),
             group_nouns: set("group_nouns"),

@@ -154,6 +154,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Pronouns resolved to the closest plural actor named before them in the same sentence, other than the subject of their own clause (\"Rebels said they had seized the town\", \"police fired tear gas at them\").",
     ),
     (
+        "event_anaphors",
+        "Nouns, written \"noun:roots\", that after \"the\", \"this\" or \"these\" and with no actor of their own refer back to an act told before, of one of the CAMEO roots listed (\"*\": any but statements, appeals and the reaction's own): a reaction to them (\"condemned the detentions\", \"denied the accusations\") is aimed at who did that act.",
+    ),
+    (
         "former_words",
         "Words that make the office after them a past one (\"former\", \"deposed\", \"ousted\"): its holder is an elite (ELI), whatever the office was (\"former security officials\", \"deposed President Mohamed Morsi\").",
     ),

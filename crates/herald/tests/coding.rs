@@ -1021,3 +1021,43 @@ fn a_joint_act_goes_between_all_its_parties() {
         triples(&[("SAU", "CHN", "057"), ("IRN", "CHN", "057")])
     );
 }
+
+/// A reaction to "the detentions", "the verdict", "the accusations", "the request" is aimed at who
+/// did the act the noun refers back to, in the same sentence or one before; with no such act
+/// before it, it has no target.
+#[test]
+fn a_reaction_to_an_act_referred_back_to_is_aimed_at_its_doer() {
+    let with = |text: &str, code: &str| -> Vec<(String, String)> {
+        code_text("2021-02-01", text)
+            .into_iter()
+            .filter(|(_, _, c)| c == code)
+            .map(|(s, t, _)| (s, t))
+            .collect()
+    };
+    let pair = |s: &str, t: &str| vec![(s.to_string(), t.to_string())];
+    assert_eq!(
+        with(
+            "Myanmar's military detained State Counsellor Aung San Suu Kyi on Monday. U.N. Secretary-General Antonio Guterres strongly condemned the detentions.",
+            "111"
+        ),
+        pair("IGOUNO", "MMRMIL")
+    );
+    assert_eq!(
+        with(
+            "Russia accused Ukraine of shelling the plant. Kyiv denied the accusations.",
+            "016"
+        ),
+        pair("UKR", "RUS")
+    );
+    assert_eq!(
+        with(
+            "Kyrgyzstan asked Russia to send troops. The Kremlin turned down the request.",
+            "120"
+        ),
+        pair("RUSGOV", "KGZ")
+    );
+    assert_eq!(
+        with("The European Union condemned the decision.", "111"),
+        pair("IGOEUREEC", "")
+    );
+}
