@@ -178,6 +178,14 @@ impl Codebook {
             // rejection, not the speech refused.
             return self.get(frame.generic());
         }
+        if root == "03" && matches!(frame, Frame::Appeal | Frame::Demand) {
+            // "urged both sides to agree to a ceasefire": CAMEO mirrors the intents (03x) in
+            // the appeals (02x) and demands (10x), subcode for subcode (0356, 0256, 1056).
+            let prefix = if frame == Frame::Appeal { "02" } else { "10" };
+            if let Some(mirrored) = self.get(&format!("{prefix}{}", &event[2..])) {
+                return Some(mirrored);
+            }
+        }
         if VERBAL_ROOTS.contains(&root) {
             return Some(inner);
         }
@@ -304,6 +312,17 @@ mod tests {
         assert_eq!(code(&book, Frame::Reject, "111"), "120");
         assert_eq!(code(&book, Frame::Reject, "036"), "120");
         assert!(book.combine(Frame::Intend, "999").is_none());
+    }
+
+    #[test]
+    fn an_appeal_or_demand_for_an_intent_is_its_mirror() {
+        let book = Codebook::bundled();
+        assert_eq!(code(&book, Frame::Appeal, "0356"), "0256");
+        assert_eq!(code(&book, Frame::Demand, "0356"), "1056");
+        assert_eq!(code(&book, Frame::Appeal, "036"), "026");
+        // No mirror: the intent stays.
+        assert_eq!(code(&book, Frame::Appeal, "039"), "039");
+        assert_eq!(code(&book, Frame::Reject, "0356"), "120");
     }
 
     #[test]

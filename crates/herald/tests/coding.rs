@@ -379,7 +379,7 @@ fn joint_act_on_home_ground_is_reciprocal() {
     );
     assert_eq!(
         got,
-        triples(&[("RUS", "GEO", "0871"), ("GEO", "RUS", "0871")]),
+        triples(&[("RUS", "GEO", "0356"), ("GEO", "RUS", "0356")]),
         "{got:?}"
     );
 }
@@ -1059,5 +1059,32 @@ fn a_reaction_to_an_act_referred_back_to_is_aimed_at_its_doer() {
     assert_eq!(
         with("The European Union condemned the decision.", "111"),
         pair("IGOEUREEC", "")
+    );
+}
+
+/// Agreeing to a ceasefire is an intent to de-escalate (0356); declaring or signing one is the
+/// truce (0871); urging others to agree to one is an appeal for de-escalation (0256).
+#[test]
+fn agreeing_to_a_ceasefire_is_an_intent() {
+    assert_eq!(
+        code_text(
+            "2023-11-22",
+            "Israel and Hamas agreed to a ceasefire in Gaza on Wednesday."
+        ),
+        triples(&[("ISR", "PSEREB", "0356"), ("PSEREB", "ISR", "0356")])
+    );
+    assert_eq!(
+        code_text(
+            "2002-04-04",
+            "Angola's army and UNITA rebels signed a ceasefire in Luanda on Thursday."
+        ),
+        triples(&[("AGOMIL", "AGOREB", "0871"), ("AGOREB", "AGOMIL", "0871")])
+    );
+    assert_eq!(
+        code_text(
+            "2011-02-07",
+            "Indonesia urged Thailand and Cambodia on Monday to agree to a permanent ceasefire."
+        ),
+        triples(&[("IDN", "THA", "0256"), ("IDN", "KHM", "0256")])
     );
 }
