@@ -38,6 +38,8 @@
 //!   - `passes::statements`: a bare statement counts only when nothing else is said;
 //!   - `passes::new_actors` (option `new_actor_length`, parsed text): noun phrases naming no
 //!     dictionary actor become quoted new actors.
+//! - `concessions`: a resignation (0831, 0341) yields to who pressed for it ("under pressure
+//!   from rebels"; "after weeks of protests": the country's opposition).
 //! - `anaphora`: a reaction to "the decision", "the accusations" is aimed at who did the act
 //!   the noun refers back to, in the sentence or the two before.
 //! - `records`: each event candidate becomes records (both ways for joint acts, per
@@ -52,6 +54,7 @@
 mod actors;
 mod anaphora;
 mod commas;
+mod concessions;
 mod coref;
 mod frames;
 mod inflect;
@@ -239,6 +242,7 @@ impl Coder {
                 options.new_actor_length,
             );
         }
+        concessions::aim_resignations(&self.lex, &s.tokens, &mut mentions, &mut cands);
         if s.parsed {
             anaphora::aim_at_earlier_acts(
                 &self.lex.words,

@@ -49,6 +49,7 @@ pub(crate) struct Words {
     pub subject_pronouns: WordSet,
     pub object_pronouns: WordSet,
     pub former_words: WordSet,
+    pub popular_pressure: WordSet,
     /// `event_anaphors`: each noun with the CAMEO roots of the acts it may refer back to.
     pub event_anaphors: FxHashMap<String, Vec<String>>,
     pub plural_pronouns: WordSet,
@@ -135,6 +136,7 @@ impl Words {
             subject_pronouns: set("subject_pronouns"),
             object_pronouns: set("object_pronouns"),
             former_words: set("former_words"),
+            popular_pressure: set("popular_pressure"),
             event_anaphors: w
                 .words("event_anaphors")
                 .filter_map(|e| {

@@ -158,6 +158,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Nouns, written \"noun:roots\", that after \"the\", \"this\" or \"these\" and with no actor of their own refer back to an act told before, of one of the CAMEO roots listed (\"*\": any but statements, appeals and the reaction's own): a reaction to them (\"condemned the detentions\", \"denied the accusations\") is aimed at who did that act.",
     ),
     (
+        "popular_pressure",
+        "Words for a popular movement against those in power (\"protests\", \"riots\", \"unrest\"): a leader resigning (0831, 0341) with one in the sentence yields to the country's opposition, its target.",
+    ),
+    (
         "former_words",
         "Words that make the office after them a past one (\"former\", \"deposed\", \"ousted\"): its holder is an elite (ELI), whatever the office was (\"former security officials\", \"deposed President Mohamed Morsi\").",
     ),

@@ -1088,3 +1088,31 @@ fn agreeing_to_a_ceasefire_is_an_intent() {
         triples(&[("IDN", "THA", "0256"), ("IDN", "KHM", "0256")])
     );
 }
+
+/// A resignation (CAMEO's "accede to demands for change in leadership") yields to who pressed
+/// for it: the actors after "pressure from", or the country's opposition when protests or riots
+/// are named; with neither, it has no target.
+#[test]
+fn a_resignation_yields_to_who_pressed_for_it() {
+    assert_eq!(
+        code_text(
+            "2024-08-05",
+            "Bangladesh Prime Minister Sheikh Hasina resigned and fled the country on Monday after weeks of deadly protests against her government."
+        ),
+        triples(&[("BGDGOV", "BGDOPP", "0831")])
+    );
+    assert_eq!(
+        code_text(
+            "2003-08-11",
+            "Liberian President Charles Taylor resigned on Monday under intense pressure from rebels besieging Monrovia."
+        ),
+        triples(&[("LBRGOV", "LBRREB", "0831")])
+    );
+    assert_eq!(
+        code_text(
+            "2020-08-28",
+            "Japanese Prime Minister Shinzo Abe resigned on Friday, citing ill health."
+        ),
+        triples(&[("JPNGOV", "", "0831")])
+    );
+}
