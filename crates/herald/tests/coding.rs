@@ -1116,3 +1116,23 @@ fn a_resignation_yields_to_who_pressed_for_it() {
         triples(&[("JPNGOV", "", "0831")])
     );
 }
+
+/// A headline that opens with a leader "in" a foreign capital reports a visit; a sentence that
+/// ends with a full stop, or a leader at home, does not.
+#[test]
+fn a_headline_leader_in_a_foreign_capital_is_a_visit() {
+    assert_eq!(
+        code_text("2025-05-21", "Ramaphosa in Washington for trade talks"),
+        triples(&[("ZAFGOV", "USA", "042")])
+    );
+    assert!(
+        code_text("2025-05-21", "Ramaphosa in Washington for trade talks.")
+            .iter()
+            .all(|(_, _, c)| c != "042")
+    );
+    assert!(
+        code_text("2025-05-21", "Ramaphosa in Pretoria for trade talks")
+            .iter()
+            .all(|(_, _, c)| c != "042")
+    );
+}

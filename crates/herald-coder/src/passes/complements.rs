@@ -1,4 +1,4 @@
-//! Pass 3, complements: an act told only as the purpose, the reason or the condition of another
+//! Pass 4, complements: an act told only as the purpose, the reason or the condition of another
 //! event is not an event of its own. "Canada sent troops to Latvia to reinforce the flank" is one
 //! deployment, "police arrested students for protesting" one arrest, "criticized the US for
 //! selling arms" one criticism; what "if", "unless" or "without" introduces ("unless Washington

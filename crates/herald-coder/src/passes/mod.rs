@@ -1,7 +1,7 @@
 //! The coding passes of one sentence, run in order by [`code_sentence`].
 //!
 //! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
-//! data it reads. The first two find events ([`verbs`], [`event_nouns`]); the others adjust or
+//! data it reads. The first three find events ([`verbs`], [`event_nouns`], [`headlines`]); the others adjust or
 //! drop what was found: [`complements`] the acts told only as another's purpose, reason or
 //! condition, [`violence`] the kind of violence its parties make, and the rest looking at the sentence as a whole ([`meeting_place`],
 //! [`outcomes`], [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
@@ -10,6 +10,7 @@
 pub(crate) mod complements;
 pub(crate) mod denial;
 pub(crate) mod event_nouns;
+pub(crate) mod headlines;
 pub(crate) mod meeting_place;
 pub(crate) mod new_actors;
 pub(crate) mod outcomes;
@@ -28,6 +29,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     let mut void = Vec::new();
     let mut out = verbs::run(s, codebook, &mut void);
     event_nouns::run(s, &mut out, &void);
+    headlines::run(s, &mut out);
     complements::run(s, codebook, &mut out);
     violence::run(s, &mut out);
     meeting_place::run(s, &mut out);

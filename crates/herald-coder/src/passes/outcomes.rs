@@ -1,4 +1,4 @@
-//! Pass 6, outcomes: "attacked a convoy, killing five soldiers": a violent event told by a
+//! Pass 7, outcomes: "attacked a convoy, killing five soldiers": a violent event told by a
 //! participle after a comma is the outcome of the violent event before it, not another event,
 //! and is dropped.
 //!

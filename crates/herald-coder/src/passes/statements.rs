@@ -1,4 +1,4 @@
-//! Pass 9, statements: a bare statement ("said", "announced": CAMEO 01 other than the admission
+//! Pass 10, statements: a bare statement ("said", "announced": CAMEO 01 other than the admission
 //! or claim 015 and the denial 016) only counts when it is all the sentence says. When the sentence has another event with
 //! an actor, its statements are dropped; an event with no actor at all does not count, since it
 //! will not be written.
