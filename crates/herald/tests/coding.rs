@@ -1136,3 +1136,36 @@ fn a_headline_leader_in_a_foreign_capital_is_a_visit() {
             .all(|(_, _, c)| c != "042")
     );
 }
+
+/// Only the generic statement (010) gives way to the other events of its sentence: a specific
+/// comment such as condolences (018) is an event of its own. And the deaths an accident causes
+/// ("a ferry capsized, killing ...") are nobody's violence.
+#[test]
+fn condolences_stand_beside_other_events_and_accidents_kill_no_one() {
+    assert_eq!(
+        code_text(
+            "2008-05-13",
+            "Russian President Dmitry Medvedev sent a telegram of condolences to Chinese President Hu Jintao on Tuesday over the earthquake and offered to send rescue teams."
+        ),
+        triples(&[("RUSGOV", "CHNGOV", "018"), ("RUSGOV", "", "0333")])
+    );
+    for text in [
+        "An overcrowded bus overturned on a mountain road in Nepal on Monday, killing 24 people.",
+        "Two trains collided near Odisha on Friday, killing more than 280 people.",
+    ] {
+        assert_eq!(code_text("2023-06-02", text), triples(&[]), "{text}");
+    }
+}
+
+/// "deposed", "ousted", "toppled" right before an office describe its holder: no event of
+/// ousting, and the holder stays the object of the verb before.
+#[test]
+fn ousted_before_an_office_is_no_act() {
+    assert_eq!(
+        code_text(
+            "2025-11-17",
+            "A court in Dhaka sentenced ousted prime minister Sheikh Hasina to death in absentia on Monday."
+        ),
+        triples(&[("BGDJUD", "BGDELI", "116")])
+    );
+}

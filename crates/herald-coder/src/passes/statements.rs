@@ -1,7 +1,9 @@
-//! Pass 10, statements: a bare statement ("said", "announced": CAMEO 01 other than the admission
-//! or claim 015 and the denial 016) only counts when it is all the sentence says. When the sentence has another event with
-//! an actor, its statements are dropped; an event with no actor at all does not count, since it
-//! will not be written.
+//! Pass 10, statements: a bare statement ("said", "announced": CAMEO's generic 010) only counts
+//! when it is all the sentence says. The specific comments (pessimism 012, optimism 013,
+//! admission 015, denial 016, empathy 018 ...) are events of their own ("sent a message of
+//! condolence ... and offered to send rescue teams" is both). When the sentence has another event
+//! with an actor, its bare statements are dropped; an event with no actor at all does not count,
+//! since it will not be written.
 //!
 //! Reads no dictionary data: the events' codes, and for attributions the parse and the
 //! lexicon's negations.
@@ -13,8 +15,7 @@ use crate::ud::rel;
 /// Drops the statements of `out` when another event with an actor is there, and the trailing
 /// attributions that only say where the news comes from.
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
-    let statement =
-        |c: &Candidate| c.code.starts_with("01") && !matches!(c.code.as_str(), "015" | "016");
+    let statement = |c: &Candidate| c.code == "010";
     if out
         .iter()
         .any(|c| !statement(c) && (!c.sources.is_empty() || !c.targets.is_empty()))
