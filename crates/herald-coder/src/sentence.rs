@@ -375,10 +375,17 @@ impl Sent<'_> {
         {
             return false;
         }
-        // "over alleged war crimes", "the suspected militants": these participles before a noun
-        // are adjectives however they are tagged, unless a subject stands right before them
-        // ("rebels alleged abuses").
-        if matches!(t.norm.as_str(), "alleged" | "suspected" | "purported")
+        // "over alleged war crimes", "the suspected militants", "sentenced ousted prime
+        // minister X" (the lexicon's `former_words`): these participles before a noun are
+        // adjectives however they are tagged, unless a subject stands right before them or
+        // hangs on them ("rebels alleged abuses", "the army ousted President X").
+        let describing = matches!(t.norm.as_str(), "alleged" | "suspected" | "purported")
+            || (self.lex.words.former_words.contains(&t.norm)
+                && !(self.parsed
+                    && self
+                        .children(i)
+                        .any(|c| self.tokens[c].deprel == rel::NSUBJ)));
+        if describing
             && self
                 .tokens
                 .get(i + 1)
