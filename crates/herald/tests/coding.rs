@@ -1169,3 +1169,23 @@ fn ousted_before_an_office_is_no_act() {
         triples(&[("BGDJUD", "BGDELI", "116")])
     );
 }
+
+/// An investigation is aimed at who, or where, the matter investigated is, however deep in its
+/// phrase; not at an actor in a clause of its own.
+#[test]
+fn an_investigation_is_aimed_at_what_it_looks_into() {
+    assert_eq!(
+        code_text(
+            "2021-03-03",
+            "The International Criminal Court opened a formal investigation on Wednesday into alleged war crimes in Myanmar's Rakhine state."
+        ),
+        triples(&[("IGOJUDICC", "MMR", "094")])
+    );
+    assert_eq!(
+        code_text(
+            "2021-03-03",
+            "Prosecutors launched an investigation into bribery allegations against Prime Minister Benjamin Netanyahu."
+        ),
+        triples(&[("ISRJUD", "ISRGOV", "090")])
+    );
+}

@@ -296,6 +296,14 @@ fn code_verb(
             ev.targets = s.with_conjuncts(k);
         }
     }
+    if !petrarch_rules && ev.targets.is_empty() && Codebook::root(&ev.code) == "09" {
+        // "opened an investigation into alleged war crimes in Sudan's Darfur region", "a probe
+        // into allegations against Prime Minister Nawaz Sharif": who, or where, the matter
+        // investigated is, however deep in the investigation's phrase.
+        if let Some(k) = investigated(s, span, object) {
+            ev.targets = s.with_conjuncts(k);
+        }
+    }
     if !petrarch_rules && ev.frame.is_none() && ev.targets.is_empty() && frames_a_clause(&ev.code) {
         // "threatened to strike Syrian air defences", "urged that Tokyo apologise": a frame
         // whose act codes nothing of its own is aimed at that act's target.
@@ -997,6 +1005,49 @@ fn possessor_before(s: &Sent, o: usize) -> Option<usize> {
             && matches!(t[m.end].norm.as_str(), "'s" | "'")
             && o - m.end <= 3
             && t[m.end + 1..o].iter().all(|w| w.upos == upos::ADJ)
+    })
+}
+
+/// The first actor after an investigation (trigger `span`, object noun `object`) whose words
+/// hang on its object noun, its verb's direct object, or its verb through an "into",
+/// "against", "of", "on" or "about" phrase, by nouns only (no clause of their own).
+fn investigated(s: &Sent, span: (usize, usize), object: Option<(usize, usize)>) -> Option<usize> {
+    if !s.parsed {
+        return None;
+    }
+    let t = s.tokens;
+    let after = object.map_or(span.1, |(_, e)| e);
+    let in_object = |k: usize| object.is_some_and(|(o, e)| (o..e).contains(&k));
+    let about = |k: usize| {
+        s.children(k).any(|c| {
+            t[c].deprel == rel::CASE
+                && matches!(
+                    t[c].norm.as_str(),
+                    "into" | "against" | "of" | "on" | "about"
+                )
+        })
+    };
+    s.mentions.iter().position(|m| {
+        if m.start < after {
+            return false;
+        }
+        let mut k = s.mention_head(m);
+        for _ in 0..8 {
+            let Some(h) = t[k].head else {
+                return false;
+            };
+            if in_object(h) {
+                return true;
+            }
+            if (span.0..span.1).contains(&h) {
+                return about(k) || t[k].deprel == rel::OBJ;
+            }
+            if !matches!(t[h].upos.as_str(), upos::NOUN | upos::PROPN | upos::ADJ) {
+                return false;
+            }
+            k = h;
+        }
+        false
     })
 }
 
