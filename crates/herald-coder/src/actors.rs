@@ -472,7 +472,13 @@ fn share_agents(
                 start + len < end
                     && lex.dicts.actors[id as usize].code_on(date) == country.as_deref()
             });
-        if !country_then_agent {
+        // "Pakistan and Afghanistan's Taliban government": one government, Afghanistan's alone
+        // ("Russia and Ukraine's foreign ministers" are both countries').
+        let owned_by_one = tokens
+            .get(start + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "'s" | "'"))
+            && matches!(tokens[end - 1].xpos.as_str(), "NN" | "NNP");
+        if !country_then_agent || owned_by_one {
             continue;
         }
         let suffix = &code[3..];

@@ -104,6 +104,18 @@ impl<'a> Recorder<'a> {
                             .or(sentence_country)
                     },
                 );
+                // "Farmers blocked highways across India", "began a fast in New Delhi": people
+                // protesting in their own country protest to its government, not to a place.
+                if Codebook::root(code) == "14" {
+                    let own = source.as_ref().and_then(|a| a.country.clone());
+                    if let Some(t) = target
+                        .as_mut()
+                        .filter(|t| t.agents.is_empty() && t.country.is_some() && t.country == own)
+                    {
+                        t.code.push_str("GOV");
+                        t.agents = vec!["GOV".to_string()];
+                    }
+                }
             }
             if source.is_none() && target.is_none() {
                 continue;
@@ -136,11 +148,24 @@ impl<'a> Recorder<'a> {
         // "The two sides signed", "Kim and Moon met", "Indian and Chinese troops
         // clashed": with no target, the parties of a joint act act towards each other.
         let joint_act = matches!(Codebook::root(&c.code), "03" | "04" | "06")
-            || matches!(c.code.as_str(), "057" | "0871" | "190" | "193");
+            || matches!(c.code.as_str(), "057" | "0871" | "190" | "193")
+            // Ties established or restored are both parties'; recognition is one's of another.
+            || (c.code == "054"
+                && !(c.trig_start..c.trig_end).any(|k| {
+                    matches!(
+                        tokens[k].lemma.as_str(),
+                        "recognize" | "recognise" | "accredit"
+                    )
+                }));
         // "The two ministers signed an agreement on aid from China": a reciprocal
         // subject names both parties, so a prepositional target does not override it.
-        let both_parties =
-            c.sources.iter().all(|&k| mentions[k].reciprocal) || each_other(tokens, c.trig_end);
+        // "Ukraine and Russia traded blame", "exchanged accusations": each party's act answers
+        // the other's.
+        let traded = (c.trig_start..c.trig_end)
+            .any(|k| matches!(tokens[k].lemma.as_str(), "trade" | "exchange"));
+        let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal)
+            || each_other(tokens, c.trig_end)
+            || traded;
         // "Indian and Chinese troops attacked the town": a fight with an object that
         // names no actor has a target we do not code, so the parties did not fight
         // each other ("clashed", "fought in Bakhmut" have no object).

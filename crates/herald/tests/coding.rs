@@ -1189,3 +1189,72 @@ fn an_investigation_is_aimed_at_what_it_looks_into() {
         triples(&[("ISRJUD", "ISRGOV", "090")])
     );
 }
+
+/// An agent after the last of a list of countries is all of theirs ("Indian and Chinese
+/// troops", "Russia and Ukraine's foreign ministers"), but one possessed singular noun is the
+/// last country's alone.
+#[test]
+fn a_possessed_singular_agent_is_the_last_countrys_alone() {
+    assert_eq!(
+        code_text(
+            "2019-03-01",
+            "Pakistan and India's army exchanged fire along the border on Friday."
+        ),
+        triples(&[("PAK", "INDMIL", "193"), ("INDMIL", "PAK", "193")])
+    );
+    assert_eq!(
+        code_text(
+            "2021-03-01",
+            "Russia and Ukraine's foreign ministers met in Antalya on Thursday."
+        ),
+        triples(&[("RUSGOV", "UKRGOV", "044"), ("UKRGOV", "RUSGOV", "044")])
+    );
+}
+
+/// Parties that "traded" or "exchanged" blame, accusations or prisoners act on each other.
+#[test]
+fn traded_acts_go_both_ways() {
+    assert_eq!(
+        code_text(
+            "2023-06-06",
+            "Ukraine and Russia traded blame on Tuesday for the destruction of the dam."
+        ),
+        triples(&[("UKR", "RUS", "112"), ("RUS", "UKR", "112")])
+    );
+}
+
+/// Diplomatic ties established or restored are both parties' (054 both ways); recognition is
+/// one party's of another.
+#[test]
+fn restored_ties_go_both_ways_recognition_does_not() {
+    assert_eq!(
+        code_text(
+            "2015-07-20",
+            "Cuba and the United States restored diplomatic relations on Monday."
+        ),
+        triples(&[("CUB", "USA", "054"), ("USA", "CUB", "054")])
+    );
+    assert_eq!(
+        code_text(
+            "2024-05-28",
+            "Spain, Ireland and Norway recognised a Palestinian state on Tuesday."
+        ),
+        triples(&[
+            ("ESP", "PSE", "054"),
+            ("IRL", "PSE", "054"),
+            ("NOR", "PSE", "054")
+        ])
+    );
+}
+
+/// People protesting in their own country protest to its government, not to a place there.
+#[test]
+fn a_protest_at_home_is_aimed_at_the_government() {
+    assert_eq!(
+        code_text(
+            "2021-02-06",
+            "Farmers blocked highways across much of India for three hours on Saturday."
+        ),
+        triples(&[("INDAGR", "INDGOV", "144")])
+    );
+}

@@ -55,7 +55,7 @@ fn demand_and_disapprove_phrasings() {
         ),
         (
             "Russia and Ukraine traded accusations over the shelling of the plant.",
-            &[("RUS", "", "112"), ("UKR", "", "112")],
+            &[("RUS", "UKR", "112"), ("UKR", "RUS", "112")],
         ),
         (
             "A French court fined Google 150 million euros.",
