@@ -14,10 +14,10 @@ cd "$(dirname "$0")/../.."
 # 14, seventh session) minus 0.02 (or a little more), the share with no counterpart plus 0.02 (or a
 # little more). dev2 and dev3 (the second and third development sets) likewise: their figures
 # minus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.69 [dev3]=0.69 [blind]=0.70 [headlines]=0.64)
+declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.70 [dev3]=0.69 [blind]=0.70 [headlines]=0.64)
 declare -A MIN_FULL_F1=([gold]=0.84 [dev2]=0.56 [dev3]=0.54 [blind]=0.53 [headlines]=0.54)
 declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.79 [dev3]=0.80 [blind]=0.81 [headlines]=0.85)
-declare -A MIN_TARGET_ACC=([gold]=0.89 [dev2]=0.60 [dev3]=0.63 [blind]=0.66 [headlines]=0.71)
+declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.62 [dev3]=0.65 [blind]=0.67 [headlines]=0.71)
 declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.29 [dev3]=0.31 [blind]=0.28 [headlines]=0.22)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.
