@@ -442,7 +442,15 @@ fn time_before_after_clause(toks: &mut [Token]) {
 /// follows a unit of time, has that noun as its subject; the conjunction marks its clause, which
 /// takes the phrase's place, dated by the span of time.
 fn time_before_after_noun(toks: &mut [Token]) {
-    for v in 1..toks.len() {
+    // The cheap test on the words first, once per sentence: a verb can only be dated after the
+    // first "days after" ("after"/"before" right after a unit of time).
+    let Some(first_dated) = (1..toks.len()).find(|&c| {
+        matches!(toks[c].norm.as_str(), "after" | "before")
+            && TIME_UNITS.contains(&toks[c - 1].norm.as_str())
+    }) else {
+        return;
+    };
+    for v in first_dated + 1..toks.len() {
         let t = &toks[v];
         if t.upos != "VERB"
             || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
@@ -451,21 +459,12 @@ fn time_before_after_noun(toks: &mut [Token]) {
         {
             continue;
         }
-        // The cheap test on the words first ("days after" before the verb): `span` below walks
-        // the whole sentence for every noun.
-        let dated = (1..v).any(|c| {
-            matches!(toks[c].norm.as_str(), "after" | "before")
-                && TIME_UNITS.contains(&toks[c - 1].norm.as_str())
-        });
-        if !dated {
-            continue;
-        }
         // The widest noun phrase ending right before the verb ("a strike in Damascus").
-        let Some(n) = (0..v)
-            .filter(|&n| {
-                matches!(toks[n].upos.as_str(), "NOUN" | "PROPN") && span(toks, n).1 == v - 1
-            })
-            .min_by_key(|&n| span(toks, n).0)
+        let Some((_, n)) = (0..v)
+            .filter(|&n| matches!(toks[n].upos.as_str(), "NOUN" | "PROPN"))
+            .map(|n| (span(toks, n), n))
+            .filter(|&((_, end), _)| end == v - 1)
+            .min_by_key(|&((start, _), _)| start)
         else {
             continue;
         };
