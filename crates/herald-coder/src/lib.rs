@@ -52,6 +52,7 @@
 //! `inflect` (verb forms), `ud` (the tag and relation names compared).
 
 mod actors;
+mod aims;
 mod anaphora;
 mod commas;
 mod concessions;

@@ -52,6 +52,9 @@ pub(crate) struct Words {
     pub popular_pressure: WordSet,
     /// `event_anaphors`: each noun with the CAMEO roots of the acts it may refer back to.
     pub event_anaphors: FxHashMap<String, Vec<String>>,
+    /// `frame_aims`: each verb lemma with what it asks for, as CAMEO codes, each needing an
+    /// object noun or not.
+    pub frame_aims: FxHashMap<String, Vec<(Option<String>, String)>>,
     pub plural_pronouns: WordSet,
     pub pair_words: WordSet,
     pub group_nouns: WordSet,
@@ -147,6 +150,7 @@ impl Words {
                     ))
                 })
                 .collect(),
+            frame_aims: frame_aims(&w),
             plural_pronouns: set("plural_pronouns"),
             pair_words: set("pair_words"),
             group_nouns: set("group_nouns"),
@@ -196,6 +200,25 @@ impl Words {
     pub(crate) fn is_time_word(&self, w: &str) -> bool {
         self.time_words.contains(w) || self.is_calendar_word(w)
     }
+}
+
+/// The `frame_aims` list by verb lemma: "revoke:0832" (any object), "hand power:0831" (the
+/// object "power").
+fn frame_aims(w: &WordLists) -> FxHashMap<String, Vec<(Option<String>, String)>> {
+    let mut aims: FxHashMap<String, Vec<(Option<String>, String)>> = FxHashMap::default();
+    for entry in w.words("frame_aims") {
+        let Some((words, code)) = entry.split_once(':') else {
+            continue;
+        };
+        let mut words = words.split_whitespace();
+        let Some(verb) = words.next() else {
+            continue;
+        };
+        aims.entry(verb.to_string())
+            .or_default()
+            .push((words.next().map(str::to_string), code.trim().to_string()));
+    }
+    aims
 }
 
 #[cfg(test)]

@@ -158,6 +158,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Nouns, written \"noun:roots\", that after \"the\", \"this\" or \"these\" and with no actor of their own refer back to an act told before, of one of the CAMEO roots listed (\"*\": any but statements, appeals and the reaction's own): a reaction to them (\"condemned the detentions\", \"denied the accusations\") is aimed at who did that act.",
     ),
     (
+        "frame_aims",
+        "Verbs, written \"verb:code\" or \"verb object:code\", that say what an appeal, demand, intent or refusal is for when the act in its clause codes nothing of its own: the CAMEO code of that act, which the frame's code takes its subcode from (\"urged Israel to halt settlement activity\": \"halt:0832\", a change of policy, makes 0242; \"demanded that the council hand over power\": \"hand power:0831\", 1041; \"settle:037\" makes 027, 107).",
+    ),
+    (
         "popular_pressure",
         "Words for a popular movement against those in power (\"protests\", \"riots\", \"unrest\"): a leader resigning (0831, 0341) with one in the sentence yields to the country's opposition, its target.",
     ),

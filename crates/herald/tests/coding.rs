@@ -1258,3 +1258,50 @@ fn a_protest_at_home_is_aimed_at_the_government() {
         triples(&[("INDAGR", "INDGOV", "144")])
     );
 }
+
+/// An appeal, demand or intent whose clause codes no act of its own takes the subcode of what
+/// the clause is for: a change of policy (0242, 1042), release (0253), trying suspects (0213),
+/// settling a dispute (027, also over a meeting that is its means), a truce (0256).
+#[test]
+fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
+    let cases = [
+        (
+            "Brazil demanded that Paraguay revoke the decree closing the border crossing.",
+            ("BRA", "PRY", "1042"),
+        ),
+        (
+            "The minister urged farmers to stop burning crop stubble.",
+            ("GOV", "AGR", "0242"),
+        ),
+        (
+            "Cairo called on the kidnappers to free the abducted engineers.",
+            ("EGY", "EGYCRM", "0253"),
+        ),
+        (
+            "Germany urged Kenya to put the police officers on trial.",
+            ("DEU", "KEN", "0213"),
+        ),
+        (
+            "Moscow urged Kyiv to consider a truce before the winter.",
+            ("RUS", "UKR", "0256"),
+        ),
+    ];
+    for (text, event) in cases {
+        assert_eq!(code_text("2024-03-01", text), triples(&[event]), "{text}");
+    }
+    assert_eq!(
+        code_text(
+            "2024-03-01",
+            "Norway urged Sudan and South Sudan to settle their oil dispute through negotiations."
+        ),
+        triples(&[("NOR", "SDN", "027"), ("NOR", "SSD", "027")])
+    );
+    // A clause that names no aim leaves the generic appeal.
+    assert_eq!(
+        code_text(
+            "2024-03-01",
+            "Norway urged Sudan to think about the future of its children."
+        ),
+        triples(&[("NOR", "SDN", "020")])
+    );
+}

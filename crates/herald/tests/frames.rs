@@ -233,7 +233,7 @@ fn said_must_is_a_demand() {
         ),
         (
             "Washington told Beijing to stop its military drills near Taiwan.",
-            &[("USA", "CHN", "100")],
+            &[("USA", "CHN", "1056")],
         ),
         (
             "The opposition insisted the president should resign.",

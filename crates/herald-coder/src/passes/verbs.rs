@@ -16,6 +16,7 @@ use herald_core::Token;
 use herald_dict::SourceLoc;
 
 use crate::actors::split_code;
+use crate::aims;
 use crate::frames::{frame_of, frame_of_clause, lemma_in, mention_code, FrameHit, Framing};
 use crate::lexicon::VerbRef;
 use crate::patterns::PatternHit;
@@ -317,10 +318,10 @@ fn code_verb(
     if is_means_code(&act_code) {
         drop_own_means(s, span, object, &mut ev);
     }
-    if !petrarch_rules && asks_de_escalation(s, i) {
-        if let Some(code) = de_escalation(&ev.code) {
-            ev.code = code.to_string();
-            ev.pattern = format!("{} + its clause ends fighting: de-escalation", ev.pattern);
+    if !petrarch_rules {
+        if let Some((code, aim)) = aims::aimed(s, codebook, i, &ev.code, ev.frame.is_some()) {
+            ev.code = code;
+            ev.pattern = format!("{} + its clause asks for {aim}", ev.pattern);
         }
     }
     Some(Candidate {
@@ -591,81 +592,6 @@ fn object_is_none(s: &Sent, i: usize) -> bool {
                 && s.children(o)
                     .any(|d| t[d].deprel == rel::DET && t[d].norm == "no")
         })
-}
-
-/// The de-escalation code of a generic appeal, demand or intent (`code`): CAMEO 0256, 1056,
-/// 0356.
-fn de_escalation(code: &str) -> Option<&'static str> {
-    match code {
-        "020" | "025" => Some("0256"),
-        "100" | "105" => Some("1056"),
-        "030" | "035" => Some("0356"),
-        _ => None,
-    }
-}
-
-/// Lemmas of what a de-escalation ends: fighting and its kinds.
-const HOSTILITIES: &[&str] = &[
-    "fight",
-    "fighting",
-    "hostility",
-    "hostilities",
-    "violence",
-    "war",
-    "offensive",
-    "clash",
-    "shelling",
-    "bombing",
-    "bombardment",
-    "attack",
-    "strike",
-    "operation",
-    "escalation",
-];
-
-/// Whether verb `i` asks (or promises) that fighting stop, in a complement clause of its own:
-/// "urged them to stop fighting", "to halt the offensive", "to exercise restraint", "to
-/// de-escalate", "said Russian troops must leave". Through one conjunct ("to stop fighting and
-/// resolve their differences").
-fn asks_de_escalation(s: &Sent, i: usize) -> bool {
-    if !s.parsed {
-        return false;
-    }
-    let t = s.tokens;
-    let words = &s.lex.words;
-    let clause = |c: usize| {
-        matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP)
-            || (t[c].deprel == rel::ADVCL
-                && s.children(c).any(|m| {
-                    t[m].deprel == rel::MARK && matches!(t[m].norm.as_str(), "to" | "that")
-                }))
-    };
-    let hostile = |k: usize| {
-        HOSTILITIES.contains(&t[k].lemma.as_str()) || HOSTILITIES.contains(&t[k].norm.as_str())
-    };
-    let military = |k: usize| {
-        s.mention_at(k).is_some_and(|m| {
-            split_code(s.lex, &s.mentions[m].code)
-                .1
-                .iter()
-                .any(|a| a == "MIL")
-        })
-    };
-    let ends_fighting = |c: usize| {
-        let lemma = t[c].lemma.as_str();
-        let mut deps = s.children(c);
-        (lemma_in(&t[c], &words.ending_verbs) && deps.any(hostile))
-            || lemma == "de-escalate"
-            || (lemma == "exercise" && deps.any(|d| t[d].lemma == "restraint"))
-            || (matches!(lemma, "withdraw" | "leave" | "pull")
-                && deps
-                    .any(|d| matches!(t[d].deprel.as_str(), rel::NSUBJ | rel::OBJ) && military(d)))
-    };
-    s.children(i).filter(|&c| c > i && clause(c)).any(|c| {
-        ends_fighting(c)
-            || s.children(c)
-                .any(|d| t[d].deprel == rel::CONJ && ends_fighting(d))
-    })
 }
 
 /// Whether a noun of a framing verb stands between the verb, ending at `from`, and its pattern's
