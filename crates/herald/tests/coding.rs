@@ -1305,3 +1305,24 @@ fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
         triples(&[("NOR", "SDN", "020")])
     );
 }
+
+/// A generic killing in the passive followed by "when" and a violent event is that event's
+/// outcome: one event, aimed at the victims, with no source from the victim's description.
+#[test]
+fn killed_when_a_bomb_exploded_is_the_bombing() {
+    assert_eq!(
+        code_text(
+            "2023-05-02",
+            "Three Kenyan soldiers were killed on Monday when a roadside bomb destroyed their truck near Mandera."
+        ),
+        triples(&[("", "KENMIL", "1833")])
+    );
+    // Without "when", the killing stays an event of its own.
+    assert_eq!(
+        code_text(
+            "2023-05-02",
+            "Three Kenyan soldiers were killed on Monday near Mandera."
+        ),
+        triples(&[("", "KENMIL", "190")])
+    );
+}
