@@ -3,7 +3,8 @@
 //! asks for a change of policy, "demanded that the junta reinstate the president" for a change of
 //! leadership, "urged both sides to resolve their differences" for settling a dispute, "urged
 //! them to stop fighting" for de-escalation. CAMEO has a subcode for each (0242, 1041, 027,
-//! 0256), which the frame's generic code (020, 030, 100, 120) takes.
+//! 0256), which the frame's generic code (020, 030, 100, 120, 130) takes; a threat with no such
+//! verb is one of force when its words say so ("would respond militarily", 138).
 //!
 //! Ending fighting is told by the clause's own words (an ending verb on a kind of fighting,
 //! "exercise restraint", "de-escalate", military forces withdrawing); the other aims by the
@@ -45,13 +46,38 @@ const HOSTILITIES: &[&str] = &[
 /// CAMEO's "de-escalate military engagement" (0256, 0356, 1056 framed).
 const DE_ESCALATION: &str = "087";
 
+/// Words of force in a threat: military force, or repression aimed at protesters. Not "war" nor
+/// "attack": "war crimes", "warned of attacks" by others.
+const FORCE: &[&str] = &[
+    "military",
+    "militarily",
+    "force",
+    "forces",
+    "strike",
+    "strikes",
+    "nuclear",
+    "missile",
+    "missiles",
+    "troops",
+    "invade",
+    "invasion",
+    "bomb",
+    "bombs",
+];
+
+/// CAMEO's "use conventional military force", threatened: 138.
+const MILITARY_FORCE: &str = "190";
+
+/// CAMEO's "use repression", threatened: 137.
+const REPRESSION: &str = "175";
+
 /// CAMEO's "express intent to settle dispute", whose appeal (027) and demand (107) mirror it.
 const SETTLEMENT: &str = "037";
 
 /// Which acts a frame's code may take the subcode of.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Takes {
-    /// Any: the frame's generic code (020, 030, 100, 120).
+    /// Any: the frame's generic code (020, 030, 100, 120, 130).
     Any,
     /// A yielding act (08, not political reform, 083): the generic code of yielding within
     /// the frame (025, 035, 105, 124).
@@ -69,6 +95,7 @@ fn frame_taking(code: &str) -> Option<(Frame, Takes)> {
         "030" => (Frame::Intend, Takes::Any),
         "100" => (Frame::Demand, Takes::Any),
         "120" => (Frame::Reject, Takes::Any),
+        "130" => (Frame::Threaten, Takes::Any),
         "025" => (Frame::Appeal, Takes::Yielding),
         "035" => (Frame::Intend, Takes::Yielding),
         "105" => (Frame::Demand, Takes::Yielding),
@@ -97,25 +124,28 @@ pub(crate) fn aimed(
         return None;
     }
     let (frame, takes) = frame_taking(code)?;
-    let (act, what) = aim_of(s, i, framed)?;
-    let taken = match takes {
+    let taken = |act: &str| match takes {
         Takes::Any => true,
         Takes::Yielding => act.starts_with("08") && !act.starts_with("083"),
         Takes::Settling => act == SETTLEMENT,
     };
-    if !taken {
-        return None;
-    }
-    let framed = codebook.combine(frame, act)?;
-    (framed.code != code).then(|| (framed.code.clone(), what))
+    // The first aim that gives this frame a code of its own: "scrap pact:161" makes a threat
+    // 1313, but an appeal has no such code and takes "scrap:0832", 0242.
+    aims_of(s, i, framed, frame)
+        .into_iter()
+        .filter(|(act, _)| taken(act))
+        .find_map(|(act, what)| {
+            let framed = codebook.combine(frame, act)?;
+            (framed.code != code).then(|| (framed.code.clone(), what))
+        })
 }
 
 /// What the complement clause of verb `i` (its `xcomp` or `ccomp`, or an `advcl` marked by
 /// "to" or "that", or a conjunct of one) is for, or the act `i` itself when `framed`: the CAMEO
-/// code of the act and a description. Ending fighting first, in any of them ("to stop fighting
-/// and resolve their differences"), then the first verb of `frame_aims` with its object if it
-/// needs one.
-fn aim_of<'s>(s: &'s Sent, i: usize, framed: bool) -> Option<(&'s str, String)> {
+/// codes of the acts it may be, each with a description, best first. Ending fighting first, in
+/// any of them ("to stop fighting and resolve their differences"), then the verbs of
+/// `frame_aims` with their object if they need one; for a threat, last, force in its words.
+fn aims_of<'s>(s: &'s Sent, i: usize, framed: bool, frame: Frame) -> Vec<(&'s str, String)> {
     let t = s.tokens;
     let clause = |c: usize| {
         matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP)
@@ -134,29 +164,60 @@ fn aim_of<'s>(s: &'s Sent, i: usize, framed: bool) -> Option<(&'s str, String)> 
             })
             .collect()
     };
+    let mut aims = Vec::new();
     if verbs.iter().any(|&c| ends_fighting(s, c)) {
-        return Some((DE_ESCALATION, "ending fighting".to_string()));
+        aims.push((DE_ESCALATION, "ending fighting".to_string()));
     }
-    verbs.iter().find_map(|&c| {
+    for &c in &verbs {
         // By the form too: a base form read as a past one may have lost its end in the
         // lemmatizer ("that Israel halt" as "hal").
-        let aims = [t[c].lemma.as_str(), t[c].norm.as_str()]
+        let Some(entries) = [t[c].lemma.as_str(), t[c].norm.as_str()]
             .iter()
-            .find_map(|w| s.lex.words.frame_aims.get(*w))?;
+            .find_map(|w| s.lex.words.frame_aims.get(*w))
+        else {
+            continue;
+        };
         let object = |noun: &str| {
             s.children(c)
                 .any(|o| matches!(t[o].deprel.as_str(), rel::OBJ | rel::OBL) && t[o].lemma == noun)
         };
-        aims.iter()
-            .find(|(noun, _)| noun.as_deref().is_none_or(object))
-            .map(|(noun, act)| {
-                let words = match noun {
-                    Some(noun) => format!("{} {noun}", t[c].norm),
-                    None => t[c].norm.clone(),
-                };
-                (act.as_str(), format!("\"{words}\" ({act})"))
-            })
-    })
+        for (noun, act) in entries {
+            if noun.as_deref().is_some_and(|n| !object(n)) {
+                continue;
+            }
+            let words = match noun {
+                Some(noun) => format!("{} {noun}", t[c].norm),
+                None => t[c].norm.clone(),
+            };
+            aims.push((act.as_str(), format!("\"{words}\" ({act})")));
+        }
+    }
+    if frame == Frame::Threaten {
+        if let Some(aim) = threatened_force(s, i, &verbs) {
+            aims.push(aim);
+        }
+    }
+    aims
+}
+
+/// Words of force in a threat's clause: military force (190, a threat of 138), or repression
+/// (175, 137) when the clause, or the one warned, names protests or protesters
+/// (`popular_pressure`): "warned that it would respond militarily", "warned protesters that they
+/// would face lethal force".
+fn threatened_force<'s>(s: &'s Sent, i: usize, verbs: &[usize]) -> Option<(&'s str, String)> {
+    let t = s.tokens;
+    let words = &s.lex.words;
+    let in_clause = |k: usize| verbs.iter().any(|&c| s.in_subtree(k, c));
+    let force = (0..t.len()).find(|&k| FORCE.contains(&t[k].norm.as_str()) && in_clause(k))?;
+    // The protesters may be the ones warned, the threat's object.
+    let warned = |k: usize| {
+        s.children(i)
+            .any(|o| matches!(t[o].deprel.as_str(), rel::OBJ | rel::IOBJ) && s.in_subtree(k, o))
+    };
+    let protest = (0..t.len())
+        .any(|k| words.popular_pressure.contains(&t[k].norm) && (in_clause(k) || warned(k)));
+    let act = if protest { REPRESSION } else { MILITARY_FORCE };
+    Some((act, format!("force, \"{}\" ({act})", t[force].norm)))
 }
 
 /// Whether the verb at `c` ends fighting: an ending verb on a kind of fighting ("stop

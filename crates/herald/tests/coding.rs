@@ -1261,7 +1261,8 @@ fn a_protest_at_home_is_aimed_at_the_government() {
 
 /// An appeal, demand or intent whose clause codes no act of its own takes the subcode of what
 /// the clause is for: a change of policy (0242, 1042), release (0253), trying suspects (0213),
-/// settling a dispute (027, also over a meeting that is its means), a truce (0256).
+/// settling a dispute (027, also over a meeting that is its means), a truce (0256); a threat,
+/// sanctions, broken ties, force or repression.
 #[test]
 fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
     let cases = [
@@ -1296,6 +1297,28 @@ fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
         ),
         triples(&[("NOR", "SDN", "027"), ("NOR", "SSD", "027")])
     );
+    // Threats: sanctions (1312), breaking ties (1313), force (138), repression (137).
+    let threats = [
+        (
+            "Ankara threatened on Monday to raise tariffs on Greek imports.",
+            ("TUR", "GRC", "1312"),
+        ),
+        (
+            "Seoul threatened to scrap its intelligence-sharing pact with Tokyo.",
+            ("KOR", "JPN", "1313"),
+        ),
+        (
+            "Tehran warned that it would respond militarily to any incursion.",
+            ("IRN", "", "138"),
+        ),
+        (
+            "The junta warned protesters that they would face lethal force.",
+            ("GOV", "OPP", "137"),
+        ),
+    ];
+    for (text, event) in threats {
+        assert_eq!(code_text("2024-03-01", text), triples(&[event]), "{text}");
+    }
     // A clause that names no aim leaves the generic appeal.
     assert_eq!(
         code_text(
