@@ -1349,3 +1349,30 @@ fn killed_when_a_bomb_exploded_is_the_bombing() {
         triples(&[("", "KENMIL", "190")])
     );
 }
+
+/// Releasing is of people: one named or held ("released from prison"), not of water, reports or
+/// videos.
+#[test]
+fn release_needs_people_released() {
+    let cases: [(&str, &[(&str, &str, &str)]); 4] = [
+        (
+            "Belarus released opposition leader Maria Kolesnikova on Saturday.",
+            &[("BLR", "BLROPP", "0841")],
+        ),
+        (
+            "Turkish journalist Can Dundar was released from prison on Friday.",
+            &[("", "TURMED", "0841")],
+        ),
+        (
+            "The Tokyo utility began to release treated water into the sea on Thursday.",
+            &[],
+        ),
+        (
+            "A video of the meeting released on Monday showed the two men shaking hands.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2020-09-12", text), triples(want), "{text}");
+    }
+}
