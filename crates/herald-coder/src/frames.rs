@@ -608,5 +608,14 @@ fn frame_before(s: &Sent, i: usize) -> Option<(Frame, usize)> {
             return Some((f, k - 2));
         }
     }
-    None
+    headline_to(s, i).map(|to| (Frame::Intend, to))
+}
+
+/// A headline's "Albanese to visit China", where the parse missed it (the name read as an
+/// adjective): the verb at `i` right after "to", after an actor that opens the headline.
+/// Returns the "to".
+fn headline_to(s: &Sent, i: usize) -> Option<usize> {
+    let to = i.checked_sub(1).filter(|&to| s.tokens[to].norm == "to")?;
+    let opening = s.mentions.iter().find(|m| m.end == to)?;
+    (s.is_headline() && s.mentions.iter().any(|m| m.start == 0) && opening.start <= 3).then_some(to)
 }

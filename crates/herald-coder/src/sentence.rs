@@ -175,6 +175,16 @@ impl Sent<'_> {
         herald_core::doc::in_subtree(self.tokens, k, root)
     }
 
+    /// Whether the sentence is a headline: it does not end with a full stop, question or
+    /// exclamation mark.
+    pub(crate) fn is_headline(&self) -> bool {
+        self.tokens
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.norm.as_str(), "\"" | "'"))
+            .is_some_and(|t| !matches!(t.norm.as_str(), "." | "?" | "!"))
+    }
+
     pub(crate) fn tagged(&self) -> bool {
         self.tagged
     }

@@ -2,7 +2,7 @@
 //! coder rules that need a parse.
 
 mod common;
-use common::{code_text, triples};
+use common::{code_text, triples, Case};
 
 /// "Kenya's trade delegation": the country before the modifiers of an agent is that agent's
 /// country (not the country of the other party, as a bare "delegation" would get).
@@ -1354,7 +1354,7 @@ fn killed_when_a_bomb_exploded_is_the_bombing() {
 /// videos.
 #[test]
 fn release_needs_people_released() {
-    let cases: [(&str, &[(&str, &str, &str)]); 4] = [
+    let cases: [Case; 4] = [
         (
             "Belarus released opposition leader Maria Kolesnikova on Saturday.",
             &[("BLR", "BLROPP", "0841")],
@@ -1374,5 +1374,21 @@ fn release_needs_people_released() {
     ];
     for (text, want) in cases {
         assert_eq!(code_text("2020-09-12", text), triples(want), "{text}");
+    }
+}
+
+/// A headline's "X to visit Y" is an intent to meet (036), also when the tagger misreads the
+/// name opening it.
+#[test]
+fn headline_to_visit_is_an_intent() {
+    for text in [
+        "Albanese to visit Japan next month in first trip by Australian leader since 2016",
+        "Lula to visit Japan next month",
+    ] {
+        let got = code_text("2023-05-02", text);
+        assert!(
+            got.iter().any(|e| e.2 == "036") && !got.iter().any(|e| e.2 == "042"),
+            "{text}: {got:?}"
+        );
     }
 }

@@ -9,19 +9,9 @@ use crate::sentence::Sent;
 use crate::types::Candidate;
 use crate::ud::upos;
 
-/// Whether the sentence is a headline: it does not end with a full stop, question or
-/// exclamation mark.
-fn is_headline(s: &Sent) -> bool {
-    s.tokens
-        .iter()
-        .rev()
-        .find(|t| !matches!(t.norm.as_str(), "\"" | "'"))
-        .is_some_and(|t| !matches!(t.norm.as_str(), "." | "?" | "!"))
-}
-
 /// Adds the visit a headline's "X in Y" reports.
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
-    if !s.parsed || !is_headline(s) {
+    if !s.parsed || !s.is_headline() {
         return;
     }
     let Some((a, actor)) = s.mentions.iter().enumerate().min_by_key(|(_, m)| m.start) else {
