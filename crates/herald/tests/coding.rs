@@ -1392,3 +1392,31 @@ fn headline_to_visit_is_an_intent() {
         );
     }
 }
+
+/// Flying someone somewhere, flying out and going into exile are no visits; flying to a
+/// capital and making a visit are.
+#[test]
+fn travel_that_is_no_visit() {
+    let cases: [Case; 5] = [
+        (
+            "Guatemalan soldiers flew the deposed president to Mexico before dawn.",
+            &[],
+        ),
+        (
+            "President Omar al-Bashir flew out of Nigeria on Monday.",
+            &[],
+        ),
+        ("The former president flew into exile in Chile.", &[]),
+        (
+            "Russian President Dmitry Medvedev flew to Caracas on Monday.",
+            &[("RUSGOV", "VEN", "042")],
+        ),
+        (
+            "The Kenyan president made his first visit to Japan.",
+            &[("KENGOV", "JPN", "042")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2010-04-02", text), triples(want), "{text}");
+    }
+}

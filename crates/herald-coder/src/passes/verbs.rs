@@ -154,6 +154,9 @@ fn code_verb(
         // "announced no ceasefire", "reached no agreement": nothing was done.
         return None;
     }
+    if !petrarch_rules && code.starts_with("042") && no_visit(s, i, span, hit.object) {
+        return None;
+    }
     if hit.compound {
         // PETRARCH's `%`: the members of the compound actor act on each other.
         return Some(Candidate {
@@ -580,6 +583,27 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
         }
     }
     best
+}
+
+/// Travel that is no visit: flying or travelling with an object carried ("flew him to Costa
+/// Rica", "flew the migrants back"), leaving or going home ("flew out of South Africa", "flew
+/// home", "travelled back"), going into exile. Visiting and touring ("visited the shrine") take
+/// their place as object and stay visits, as do light verbs with the pattern's object ("made
+/// nine visits to England", `object`).
+fn no_visit(s: &Sent, i: usize, span: (usize, usize), object: Option<(usize, usize)>) -> bool {
+    let t = s.tokens;
+    if matches!(t[i].lemma.as_str(), "visit" | "tour") || t[i].norm.starts_with("visit") {
+        return false;
+    }
+    let carried = s.parsed
+        && s.children(i).any(|c| {
+            matches!(t[c].deprel.as_str(), rel::OBJ | rel::IOBJ)
+                && !object.is_some_and(|(a, b)| a <= c && c < b)
+        });
+    let next = |k: usize| t.get(span.1 + k).map_or("", |n| n.norm.as_str());
+    let away = matches!(next(0), "out" | "away" | "home" | "back" | "from")
+        || (matches!(next(0), "into" | "to" | "in") && next(1) == "exile");
+    carried || away
 }
 
 /// Whether the direct object of verb `i` is determined by "no" ("reached no agreement"): the act
