@@ -16,6 +16,7 @@
 use herald_cameo::Frame;
 use herald_core::Token;
 
+use crate::actors::split_code;
 use crate::sentence::{Sent, CLAUSE_END};
 use crate::ud::{rel, upos, xpos};
 use crate::words::{WordSet, Words};
@@ -77,7 +78,9 @@ pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
     if s.parsed && hit.aimed_at.is_none() && hit.frame == Frame::Reject {
         hit.aimed_at = rejected_author(s, hit.at);
     }
-    let modal = s.lex.words.intent_modals.contains(&s.tokens[hit.at].norm);
+    let words = &s.lex.words;
+    let modal = words.intent_modals.contains(&s.tokens[hit.at].norm)
+        || lemma_in(&s.tokens[hit.at], &words.affirmed_when_negated);
     if !modal && (frame_negated(s, hit.at) || negating_verb(s, hit.at, hit.at).is_some()) {
         return Some(Framing::Void(hit.at));
     }
@@ -433,7 +436,8 @@ fn to_be_done(s: &Sent, i: usize) -> bool {
 }
 
 /// Whether the clause of verb `i` has the subject of the framing verb `h`: none of its own, a
-/// pronoun, or an actor with the same code.
+/// pronoun, or an actor with the same code, or the country the other is of: a defence minister
+/// saying that "China would not hesitate to start a war" speaks for China.
 fn same_subject(s: &Sent, i: usize, h: usize) -> bool {
     let t = s.tokens;
     let Some(subj) = s.children(i).find(|&c| t[c].deprel == rel::NSUBJ) else {
@@ -443,7 +447,17 @@ fn same_subject(s: &Sent, i: usize, h: usize) -> bool {
         return true;
     }
     let outer = s.children(h).find(|&c| t[c].deprel == rel::NSUBJ);
-    matches!((mention_code(s, subj), outer.and_then(|o| mention_code(s, o))), (Some(a), Some(b)) if a == b)
+    let (Some(a), Some(b)) = (
+        mention_code(s, subj),
+        outer.and_then(|o| mention_code(s, o)),
+    ) else {
+        return false;
+    };
+    if a == b {
+        return true;
+    }
+    let ((ca, agents_a), (cb, agents_b)) = (split_code(s.lex, a), split_code(s.lex, b));
+    ca.is_some() && ca == cb && (agents_a.is_empty() || agents_b.is_empty())
 }
 
 /// The subject of the clause of verb `i` when it is an actor other than the subject of the

@@ -288,7 +288,15 @@ impl Sent<'_> {
 
     pub(crate) fn negated(&self, i: usize) -> bool {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| self.is_negation_word(&self.tokens[k].norm))
+        let affirmed = &self.lex.words.affirmed_when_negated;
+        // "will not hesitate to use force": the negation is the framing verb's, and affirms.
+        (lo..i).any(|k| {
+            self.is_negation_word(&self.tokens[k].norm)
+                && !(k + 1..i).any(|j| {
+                    let t = &self.tokens[j];
+                    affirmed.contains(&t.lemma) || affirmed.contains(&t.norm)
+                })
+        })
     }
 
     /// Whether the noun phrase `start..end` is the subject or object of a negated verb

@@ -36,6 +36,7 @@ pub(crate) struct Words {
     pub disparaging_words: WordSet,
     pub complaint_verbs: WordSet,
     pub refused_when_negated: WordSet,
+    pub affirmed_when_negated: WordSet,
     /// `fixed_phrases`, each as its words.
     pub fixed_phrases: Vec<Vec<String>>,
     pub written_protests: WordSet,
@@ -124,6 +125,7 @@ impl Words {
             disparaging_words: set("disparaging_words"),
             complaint_verbs: set("complaint_verbs"),
             refused_when_negated: set("refused_when_negated"),
+            affirmed_when_negated: set("affirmed_when_negated"),
             fixed_phrases: w
                 .words("fixed_phrases")
                 .map(|p| p.split_whitespace().map(str::to_string).collect())

@@ -106,6 +106,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs of consent whose negation is a refusal (\"will not accept the sanctions\", \"does not recognise Kosovo\"): coded as rejecting what the verb would code (12x), where other negated verbs code nothing.",
     ),
     (
+        "affirmed_when_negated",
+        "Lemmas of framing verbs whose negation affirms the act they frame (\"will not hesitate to use force\"): negated, the verb is still the act's frame (an intent, a threat when hostile), and its negation does not negate the act.",
+    ),
+    (
         "fixed_phrases",
         "Fixed expressions whose verb is no event (\"as opposed to\", \"so to speak\"): a dictionary verb inside one codes nothing.",
     ),

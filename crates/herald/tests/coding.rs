@@ -1420,3 +1420,26 @@ fn travel_that_is_no_visit() {
         assert_eq!(code_text("2010-04-02", text), triples(want), "{text}");
     }
 }
+
+/// "would not hesitate to" affirms the act: a threat when hostile. An official saying what
+/// their country would do speaks for it.
+#[test]
+fn not_hesitating_is_intending() {
+    let cases: [Case; 3] = [
+        (
+            "Iran's oil minister said Iran could halt oil exports to Europe.",
+            &[("IRN", "EUR", "1312")],
+        ),
+        (
+            "Israel would not hesitate to strike Iranian nuclear sites, the Israeli defence minister said on Monday.",
+            &[("ISR", "IRN", "138")],
+        ),
+        (
+            "The Kenyan government will not hesitate to deploy troops to Somalia.",
+            &[("KENGOV", "SOM", "138")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2012-04-02", text), triples(want), "{text}");
+    }
+}
