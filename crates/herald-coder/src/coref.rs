@@ -139,16 +139,19 @@ fn two_parties(words: &Words, tokens: &[Token], ms: &mut Vec<Mention>, history: 
                 .rev()
                 .map(|m| (m.code.as_str(), m.personal))
                 .chain(history.iter().rev().map(|a| (a.code.as_str(), a.personal)));
-            let mut seen: Vec<(&str, bool)> = Vec::new();
-            // "The two leaders" are people; "the two countries" may be any actors.
-            for a in earlier.filter(|a| !people || a.1) {
-                if seen.iter().all(|b| b.0.get(..3) != a.0.get(..3)) {
-                    seen.push(a);
-                }
-                if seen.len() == 2 {
-                    break;
-                }
-            }
+            // "The two leaders" are people; "the two countries" may be any actors. The two are
+            // of different countries, else (a president and the opposition leader of one
+            // country, "urging both men to settle their dispute") of different codes.
+            let candidates: Vec<(&str, bool)> = earlier.filter(|a| !people || a.1).collect();
+            let last = candidates.first().copied();
+            let other = |same: fn(&str, &str) -> bool| {
+                let last = last?;
+                candidates.iter().copied().find(|a| !same(a.0, last.0))
+            };
+            let seen: Vec<(&str, bool)> = last
+                .into_iter()
+                .chain(other(|a, b| a.get(..3) == b.get(..3)).or_else(|| other(|a, b| a == b)))
+                .collect();
             if seen.len() == 2 {
                 let start = if k > 0 && tokens[k - 1].norm == "the" {
                     k - 1

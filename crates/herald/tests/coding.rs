@@ -1443,3 +1443,21 @@ fn not_hesitating_is_intending() {
         assert_eq!(code_text("2012-04-02", text), triples(want), "{text}");
     }
 }
+
+/// "Both men" after a president and an opposition leader of one country are those two: a pair
+/// reference takes two parties of different countries, else of different codes.
+#[test]
+fn both_men_of_one_country_are_the_two_named() {
+    assert_eq!(
+        code_text(
+            "2008-01-02",
+            "The German foreign minister met Kenyan President Mwai Kibaki and opposition leader Raila Odinga on Monday and urged both men to settle their dispute."
+        ),
+        triples(&[
+            ("DEUGOV", "KENGOV", "040"),
+            ("DEUGOV", "KENOPP", "040"),
+            ("DEUGOV", "KENGOV", "027"),
+            ("DEUGOV", "KENOPP", "027"),
+        ])
+    );
+}
