@@ -58,7 +58,7 @@ impl FrameHit {
 /// The frame of the event verb whose head is token `head` and whose words start at `start`: the
 /// parse's, else word order's; a rejected framing noun makes a rejection.
 pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
-    if let Some(k) = negating_verb(s, head, start) {
+    if let Some(k) = negating_verb(s, head, start).or_else(|| s.disclaimed(start)) {
         return Some(Framing::Void(k));
     }
     let mut hit = match frame_in_parse(s, head) {

@@ -299,6 +299,27 @@ impl Sent<'_> {
         })
     }
 
+    /// "has no plans to send troops", "no intention of ever sitting down with", "no plans for a
+    /// meeting": the act whose words start at `start` follows a noun of `plan_nouns` determined
+    /// by "no" and is disclaimed. Returns that noun.
+    pub(crate) fn disclaimed(&self, start: usize) -> Option<usize> {
+        let t = self.tokens;
+        let mut k = start;
+        while k > 0
+            && k + 3 > start
+            && matches!(t[k - 1].norm.as_str(), "ever" | "a" | "an" | "the" | "any")
+        {
+            k -= 1;
+        }
+        let link = k.checked_sub(1)?;
+        if !matches!(t[link].norm.as_str(), "to" | "of" | "for") {
+            return None;
+        }
+        let noun = link.checked_sub(1)?;
+        let no = noun.checked_sub(1)?;
+        (t[no].norm == "no" && self.lex.words.plan_nouns.contains(&t[noun].norm)).then_some(noun)
+    }
+
     /// Whether the noun phrase `start..end` is the subject or object of a negated verb
     /// ("Planned talks ... never took place", "the summit was not held"): the event it names
     /// did not happen. ("Since the fall of X, Y has not grown": the fall did.)

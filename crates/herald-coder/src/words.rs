@@ -37,6 +37,7 @@ pub(crate) struct Words {
     pub complaint_verbs: WordSet,
     pub refused_when_negated: WordSet,
     pub affirmed_when_negated: WordSet,
+    pub plan_nouns: WordSet,
     /// `fixed_phrases`, each as its words.
     pub fixed_phrases: Vec<Vec<String>>,
     pub written_protests: WordSet,
@@ -126,6 +127,7 @@ impl Words {
             complaint_verbs: set("complaint_verbs"),
             refused_when_negated: set("refused_when_negated"),
             affirmed_when_negated: set("affirmed_when_negated"),
+            plan_nouns: set("plan_nouns"),
             fixed_phrases: w
                 .words("fixed_phrases")
                 .map(|p| p.split_whitespace().map(str::to_string).collect())

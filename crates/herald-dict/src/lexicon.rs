@@ -106,6 +106,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs of consent whose negation is a refusal (\"will not accept the sanctions\", \"does not recognise Kosovo\"): coded as rejecting what the verb would code (12x), where other negated verbs code nothing.",
     ),
     (
+        "plan_nouns",
+        "Nouns of plan or intent that, determined by \"no\" and linked by \"to\", \"of\" or \"for\", disclaim the act after them (\"has no plans to send troops\", \"no intention of sitting down with\", \"no plans for a meeting\"): nothing is coded for it.",
+    ),
+    (
         "affirmed_when_negated",
         "Lemmas of framing verbs whose negation affirms the act they frame (\"will not hesitate to use force\"): negated, the verb is still the act's frame (an intent, a threat when hostile), and its negation does not negate the act.",
     ),

@@ -1461,3 +1461,25 @@ fn both_men_of_one_country_are_the_two_named() {
         ])
     );
 }
+
+/// "No plans to", "no plans for": the act is disclaimed and codes nothing; the statement stays.
+#[test]
+fn no_plans_to_act_is_no_act() {
+    let cases: [Case; 3] = [
+        (
+            "Venezuela has no intention of ever sitting down with Guyana.",
+            &[],
+        ),
+        (
+            "Pakistan has no plans to send troops to Yemen, the foreign ministry said on Monday.",
+            &[("PAKGOV", "", "010")],
+        ),
+        (
+            "Cuba has no plans for a meeting between Raul Castro and the U.S. president.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2015-04-02", text), triples(want), "{text}");
+    }
+}

@@ -29,7 +29,11 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if len == 1 && !s.is_noun_use(start) && s.lex.verbs.contains_key(words[start]) {
             continue;
         }
-        if s.negated(start) || s.governor_negated(start, end) || ended(s, end - 1) {
+        if s.negated(start)
+            || s.governor_negated(start, end)
+            || ended(s, end - 1)
+            || s.disclaimed(start).is_some()
+        {
             continue;
         }
         if out.iter().any(|c| c.code == noun.code) {
