@@ -1483,3 +1483,31 @@ fn no_plans_to_act_is_no_act() {
         assert_eq!(code_text("2015-04-02", text), triples(want), "{text}");
     }
 }
+
+/// Forces sent abroad to help, at the request of, or to support the country they go to provide
+/// protection (074) or cooperate militarily (062); at home, or with no such purpose, they deploy
+/// (154).
+#[test]
+fn forces_sent_to_help_another_country_are_support() {
+    let cases: [Case; 4] = [
+        (
+            "Chadian troops deployed to Mali on Monday to help the government fight Islamist rebels.",
+            &[("TCDMIL", "MLI", "074")],
+        ),
+        (
+            "Senegalese soldiers arrived in Gambia at the request of its new president.",
+            &[("SENMIL", "GMB", "074")],
+        ),
+        (
+            "Russia deployed troops to the Ukrainian border on Monday.",
+            &[("RUS", "UKR", "154")],
+        ),
+        (
+            "Kenya deployed troops to its northern border to help police fight cattle raiders.",
+            &[("KEN", "", "154")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2017-01-20", text), triples(want), "{text}");
+    }
+}

@@ -3,7 +3,8 @@
 //! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
 //! data it reads. The first three find events ([`verbs`], [`event_nouns`], [`headlines`]); the others adjust or
 //! drop what was found: [`complements`] the acts told only as another's purpose, reason or
-//! condition, [`violence`] the kind of violence its parties make, and the rest looking at the sentence as a whole ([`meeting_place`],
+//! condition, [`support`] deployments abroad that help the country they go to, [`violence`] the
+//! kind of violence its parties make, and the rest looking at the sentence as a whole ([`meeting_place`],
 //! [`outcomes`], [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
 //! `lib.rs`, only when `CoderOptions::new_actor_length` is on and the sentence is parsed.
 
@@ -16,6 +17,7 @@ pub(crate) mod new_actors;
 pub(crate) mod outcomes;
 pub(crate) mod sport;
 pub(crate) mod statements;
+pub(crate) mod support;
 pub(crate) mod verbs;
 pub(crate) mod violence;
 
@@ -31,6 +33,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     event_nouns::run(s, &mut out, &void);
     headlines::run(s, &mut out);
     complements::run(s, codebook, &mut out);
+    support::run(s, &mut out);
     violence::run(s, &mut out);
     meeting_place::run(s, &mut out);
     outcomes::run(s, &mut out);

@@ -1,4 +1,4 @@
-//! Pass 5, violence: who kills whom decides the kind of violence the verb alone cannot tell.
+//! Pass 6, violence: who kills whom decides the kind of violence the verb alone cannot tell.
 //! "Troops killed", "police opened fire", "gunmen shot dead" are all coded by their verbs as a
 //! fight (19x) or an assault; the parties make them:
 //! - violent repression (175) when state forces (army, police, the state's agents) kill, shoot
