@@ -1511,3 +1511,22 @@ fn forces_sent_to_help_another_country_are_support() {
         assert_eq!(code_text("2017-01-20", text), triples(want), "{text}");
     }
 }
+
+/// A missile launch aimed "at" somewhere is an attack from the air (195), at the place's country
+/// when no actor is named; one "into the sea" stays a show of force (150).
+#[test]
+fn a_launch_aimed_at_a_place_is_an_attack() {
+    let cases: [Case; 2] = [
+        (
+            "Russia fired dozens of missiles at towns across Ukraine on Tuesday.",
+            &[("RUS", "UKR", "195")],
+        ),
+        (
+            "North Korea fired two ballistic missiles into the sea on Thursday.",
+            &[("PRK", "", "150")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2022-10-11", text), triples(want), "{text}");
+    }
+}

@@ -195,6 +195,23 @@ fn code_verb(
             );
         }
     }
+    if !petrarch_rules && ev.code == LAUNCH {
+        if let Some(at) = aimed_launch(s, span) {
+            // "fired more than 80 missiles at cities across Ukraine": a launch aimed at
+            // something is an attack from the air, at the place's country if no actor is named.
+            ev.code = MISSILE_ATTACK.to_string();
+            ev.pattern = format!(
+                "{} + aimed \"{}\": an attack",
+                ev.pattern, s.tokens[at].norm
+            );
+            if ev.targets.is_empty() {
+                ev.targets = s
+                    .mention_from(at + 1, s.window_end_plain(at))
+                    .map(|m| s.with_conjuncts(m))
+                    .unwrap_or_default();
+            }
+        }
+    }
     if refused {
         if let Some(combined) = codebook.combine(Frame::Reject, &ev.code) {
             ev.code = combined.code.clone();
@@ -583,6 +600,26 @@ fn best_match<'d>(s: &Sent<'d>, i: usize, refs: &'d [VerbRef], aux: bool) -> Opt
         }
     }
     best
+}
+
+/// CAMEO's "demonstrate military or police power" as the dictionary codes a missile launch, and
+/// its "employ aerial weapons".
+const LAUNCH: &str = "150";
+const MISSILE_ATTACK: &str = "195";
+
+/// A launch (150) aimed at something: "at", "against" or "towards" after the verb in its
+/// sentence part ("fired missiles at cities across Ukraine"), not "into the sea" or "off the
+/// coast". Returns the preposition.
+fn aimed_launch(s: &Sent, span: (usize, usize)) -> Option<usize> {
+    let end = s.window_end_plain(span.1.saturating_sub(1));
+    (span.1..end)
+        .take_while(|&k| !matches!(s.tokens[k].norm.as_str(), "," | ";" | "that" | "which"))
+        .find(|&k| {
+            matches!(
+                s.tokens[k].norm.as_str(),
+                "at" | "against" | "towards" | "toward"
+            )
+        })
 }
 
 /// Travel that is no visit: flying or travelling with an object carried ("flew him to Costa
