@@ -1530,3 +1530,21 @@ fn a_launch_aimed_at_a_place_is_an_attack() {
         assert_eq!(code_text("2022-10-11", text), triples(want), "{text}");
     }
 }
+
+/// Relief dropped, ferried or carried is humanitarian aid (073).
+#[test]
+fn relief_dropped_or_ferried_is_aid() {
+    let cases: [Case; 2] = [
+        (
+            "Jordanian military planes dropped thousands of meals into Gaza on Monday.",
+            &[("JORMIL", "PSE", "073")],
+        ),
+        (
+            "Indian navy ships began ferrying food and blankets to Sri Lanka on Sunday.",
+            &[("INDMIL", "LKA", "073")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code_text("2024-03-04", text), triples(want), "{text}");
+    }
+}
