@@ -1548,3 +1548,15 @@ fn relief_dropped_or_ferried_is_aid() {
         assert_eq!(code_text("2024-03-04", text), triples(want), "{text}");
     }
 }
+
+/// Expelling a high commissioner or envoys is expelling diplomats (161), not individuals (174).
+#[test]
+fn expelling_a_high_commissioner_reduces_relations() {
+    assert_eq!(
+        code_text(
+            "2019-08-07",
+            "Bangladesh expelled India's deputy high commissioner on Wednesday."
+        ),
+        triples(&[("BGD", "INDGOV", "161")])
+    );
+}
