@@ -14,11 +14,11 @@ cd "$(dirname "$0")/../.."
 # 14, eighth session) minus 0.02 (or a little more), the share with no counterpart plus 0.02 (or a
 # little more). dev2 and dev3 (the second and third development sets) likewise: their figures
 # minus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.70 [dev3]=0.71 [blind]=0.71 [headlines]=0.66)
-declare -A MIN_FULL_F1=([gold]=0.84 [dev2]=0.58 [dev3]=0.57 [blind]=0.54 [headlines]=0.55)
+declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.71 [dev3]=0.72 [blind]=0.71 [headlines]=0.66)
+declare -A MIN_FULL_F1=([gold]=0.85 [dev2]=0.58 [dev3]=0.59 [blind]=0.55 [headlines]=0.55)
 declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.79 [dev3]=0.80 [blind]=0.82 [headlines]=0.85)
 declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.62 [dev3]=0.65 [blind]=0.67 [headlines]=0.72)
-declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.28 [dev3]=0.28 [blind]=0.27 [headlines]=0.19)
+declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.27 [dev3]=0.27 [blind]=0.27 [headlines]=0.19)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.
 declare -A SHA256=(
