@@ -2,7 +2,7 @@
 //! coder rules that need a parse.
 
 mod common;
-use common::{code_text, triples, Case};
+use common::{check_on, code_text, triples, Case};
 
 /// "Kenya's trade delegation": the country before the modifiers of an agent is that agent's
 /// country (not the country of the other party, as a bare "delegation" would get).
@@ -1372,9 +1372,7 @@ fn release_needs_people_released() {
             &[],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2020-09-12", text), triples(want), "{text}");
-    }
+    check_on("2020-09-12", &cases);
 }
 
 /// A headline's "X to visit Y" is an intent to meet (036), also when the tagger misreads the
@@ -1416,9 +1414,7 @@ fn travel_that_is_no_visit() {
             &[("KENGOV", "JPN", "042")],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2010-04-02", text), triples(want), "{text}");
-    }
+    check_on("2010-04-02", &cases);
 }
 
 /// "would not hesitate to" affirms the act: a threat when hostile. An official saying what
@@ -1439,9 +1435,7 @@ fn not_hesitating_is_intending() {
             &[("KENGOV", "SOM", "138")],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2012-04-02", text), triples(want), "{text}");
-    }
+    check_on("2012-04-02", &cases);
 }
 
 /// "Both men" after a president and an opposition leader of one country are those two: a pair
@@ -1479,9 +1473,7 @@ fn no_plans_to_act_is_no_act() {
             &[],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2015-04-02", text), triples(want), "{text}");
-    }
+    check_on("2015-04-02", &cases);
 }
 
 /// Forces sent abroad to help, at the request of, or to support the country they go to provide
@@ -1507,9 +1499,7 @@ fn forces_sent_to_help_another_country_are_support() {
             &[("KEN", "", "154")],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2017-01-20", text), triples(want), "{text}");
-    }
+    check_on("2017-01-20", &cases);
 }
 
 /// A missile launch aimed "at" somewhere is an attack from the air (195), at the place's country
@@ -1526,9 +1516,7 @@ fn a_launch_aimed_at_a_place_is_an_attack() {
             &[("PRK", "", "150")],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2022-10-11", text), triples(want), "{text}");
-    }
+    check_on("2022-10-11", &cases);
 }
 
 /// Relief dropped, ferried or carried is humanitarian aid (073).
@@ -1544,9 +1532,7 @@ fn relief_dropped_or_ferried_is_aid() {
             &[("INDMIL", "LKA", "073")],
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(code_text("2024-03-04", text), triples(want), "{text}");
-    }
+    check_on("2024-03-04", &cases);
 }
 
 /// Expelling a high commissioner or envoys is expelling diplomats (161), not individuals (174).

@@ -44,3 +44,10 @@ pub fn triples(v: &[(&str, &str, &str)]) -> Vec<Triple> {
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect()
 }
+
+/// Codes each case's sentence as one article dated `date` and checks it gives the case's events.
+pub fn check_on(date: &str, cases: &[Case]) {
+    for (text, want) in cases {
+        assert_eq!(code_text(date, text), triples(want), "{text}");
+    }
+}
