@@ -122,15 +122,8 @@ pub(crate) fn aim_at_earlier_acts(
                     .last()
                     .unwrap_or(o);
                 mentions.push(Mention {
-                    start,
-                    end: o + 1,
-                    code: source.code.clone(),
-                    agent_only: false,
-                    personal: false,
-                    names: Vec::new(),
-                    dict_loc: String::new(),
                     resolved_to: Some(source.text.clone()),
-                    reciprocal: false,
+                    ..Mention::standing_for(start, o + 1, source.code.clone())
                 });
                 vec![mentions.len() - 1]
             }

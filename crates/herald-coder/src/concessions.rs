@@ -87,15 +87,8 @@ pub(crate) fn aim_resignations(
         let protesters = mentions.iter().position(|m| (m.start..m.end).contains(&k));
         let target = protesters.unwrap_or_else(|| {
             mentions.push(Mention {
-                start: k,
-                end: k + 1,
-                code: format!("{country}OPP"),
                 agent_only: true,
-                personal: false,
-                names: Vec::new(),
-                dict_loc: String::new(),
-                resolved_to: None,
-                reciprocal: false,
+                ..Mention::standing_for(k, k + 1, format!("{country}OPP"))
             });
             mentions.len() - 1
         });

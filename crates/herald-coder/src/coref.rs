@@ -290,15 +290,9 @@ fn pronoun_code(
 
 fn resolved(start: usize, end: usize, code: String, t: &Token) -> Mention {
     Mention {
-        start,
-        end,
-        code,
-        agent_only: false,
         personal: true,
-        names: Vec::new(),
-        dict_loc: String::new(),
         resolved_to: Some(t.text.clone()),
-        reciprocal: false,
+        ..Mention::standing_for(start, end, code)
     }
 }
 

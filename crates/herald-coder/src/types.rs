@@ -28,6 +28,25 @@ pub struct Mention {
     pub reciprocal: bool,
 }
 
+impl Mention {
+    /// A mention the coder adds for an actor the sentence refers to without naming it in a
+    /// dictionary phrase (a pronoun resolved, "the detentions" standing for their doer, "protests"
+    /// for the opposition): no dictionary entry, no names, not personal, not resolved.
+    pub(crate) fn standing_for(start: usize, end: usize, code: String) -> Mention {
+        Mention {
+            start,
+            end,
+            code,
+            agent_only: false,
+            personal: false,
+            names: Vec::new(),
+            dict_loc: String::new(),
+            resolved_to: None,
+            reciprocal: false,
+        }
+    }
+}
+
 /// Whether an actor code is a new actor's quoted phrase (see `passes::new_actors`).
 pub fn is_new_actor(code: &str) -> bool {
     code.starts_with('"')

@@ -1265,31 +1265,29 @@ fn a_protest_at_home_is_aimed_at_the_government() {
 /// sanctions, broken ties, force or repression.
 #[test]
 fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
-    let cases = [
+    let cases: [Case; 5] = [
         (
             "Brazil demanded that Paraguay revoke the decree closing the border crossing.",
-            ("BRA", "PRY", "1042"),
+            &[("BRA", "PRY", "1042")],
         ),
         (
             "The minister urged farmers to stop burning crop stubble.",
-            ("GOV", "AGR", "0242"),
+            &[("GOV", "AGR", "0242")],
         ),
         (
             "Cairo called on the kidnappers to free the abducted engineers.",
-            ("EGY", "EGYCRM", "0253"),
+            &[("EGY", "EGYCRM", "0253")],
         ),
         (
             "Germany urged Kenya to put the police officers on trial.",
-            ("DEU", "KEN", "0213"),
+            &[("DEU", "KEN", "0213")],
         ),
         (
             "Moscow urged Kyiv to consider a truce before the winter.",
-            ("RUS", "UKR", "0256"),
+            &[("RUS", "UKR", "0256")],
         ),
     ];
-    for (text, event) in cases {
-        assert_eq!(code_text("2024-03-01", text), triples(&[event]), "{text}");
-    }
+    check_on("2024-03-01", &cases);
     assert_eq!(
         code_text(
             "2024-03-01",
@@ -1298,27 +1296,25 @@ fn a_frame_takes_the_subcode_of_what_its_clause_is_for() {
         triples(&[("NOR", "SDN", "027"), ("NOR", "SSD", "027")])
     );
     // Threats: sanctions (1312), breaking ties (1313), force (138), repression (137).
-    let threats = [
+    let threats: [Case; 4] = [
         (
             "Ankara threatened on Monday to raise tariffs on Greek imports.",
-            ("TUR", "GRC", "1312"),
+            &[("TUR", "GRC", "1312")],
         ),
         (
             "Seoul threatened to scrap its intelligence-sharing pact with Tokyo.",
-            ("KOR", "JPN", "1313"),
+            &[("KOR", "JPN", "1313")],
         ),
         (
             "Tehran warned that it would respond militarily to any incursion.",
-            ("IRN", "", "138"),
+            &[("IRN", "", "138")],
         ),
         (
             "The junta warned protesters that they would face lethal force.",
-            ("GOV", "OPP", "137"),
+            &[("GOV", "OPP", "137")],
         ),
     ];
-    for (text, event) in threats {
-        assert_eq!(code_text("2024-03-01", text), triples(&[event]), "{text}");
-    }
+    check_on("2024-03-01", &threats);
     // A clause that names no aim leaves the generic appeal.
     assert_eq!(
         code_text(

@@ -38,10 +38,10 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         if c.petrarch_rules || !c.code.starts_with("154") || !abroad(s, c) {
             continue;
         }
-        let peacekeeping = s.tokens.iter().any(|t| t.norm.starts_with("peacekeep"));
         let Some((code, why)) = in_support(s, c.trig_end) else {
             continue;
         };
+        let peacekeeping = s.tokens.iter().any(|t| t.norm.starts_with("peacekeep"));
         c.code = if peacekeeping { PROTECTION } else { code }.to_string();
         c.pattern = format!("{} + sent {why}: support, not force", c.pattern);
     }
