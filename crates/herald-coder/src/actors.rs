@@ -154,6 +154,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     distribute_agents(tokens, &mut mentions, agents);
     share_country(lex, tokens, &mut mentions);
     share_agents(lex, tokens, &words, date, &mut mentions);
+    people_of_countries(lex, tokens, &mut mentions);
     mentions
 }
 
@@ -443,6 +444,54 @@ fn share_country(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
         let prefix = &prev[..prev.len() - 3];
         mentions[j].code = format!("{prefix}{}", mentions[j].code);
         mentions[j].agent_only = false;
+    }
+}
+
+/// Step 7 of [`find_mentions`]: "gunmen abducted two Canadians and a Norwegian", "killing 60
+/// Afghans": a country's people named by its demonym as a noun, counted or indefinite, are its
+/// civilians (`CANCVL`), not the country. "The Palestinians rejected the plan" speaks of the
+/// people as a political community and keeps the country's code.
+fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
+    if !lex.agent_codes.contains("CVL") {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.personal || m.agent_only || m.code.len() != 3 || lex.agent_codes.contains(&m.code) {
+            continue;
+        }
+        let form = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some(&plural) = lex.demonyms.get(&form) else {
+            continue;
+        };
+        // "a Norwegian ship": the demonym is the adjective of a longer noun phrase.
+        let noun_follows = tokens.get(m.end).is_some_and(|t| match t.upos.as_str() {
+            "" => {
+                t.norm.starts_with(char::is_alphanumeric)
+                    && !matches!(t.norm.as_str(), "and" | "or")
+            }
+            u => matches!(u, upos::NOUN | upos::PROPN | upos::ADJ | upos::NUM),
+        });
+        if noun_follows {
+            continue;
+        }
+        // The word before, past adjectives ("thousands of undocumented Afghans").
+        let before = tokens[..m.start].iter().rev().find(|t| t.upos != upos::ADJ);
+        let counted = before.is_some_and(|t| {
+            t.upos == upos::NUM
+                || t.norm.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(t.norm.as_str(), "a" | "an" | "one")
+        });
+        let definite = before.is_some_and(|t| {
+            matches!(t.norm.as_str(), "the" | "these" | "those" | "'s" | "'")
+                || matches!(t.xpos.as_str(), xpos::POS | xpos::PRP_POSS | xpos::WP_POSS)
+        });
+        if counted || (plural && !definite) {
+            m.code.push_str("CVL");
+        }
     }
 }
 

@@ -64,7 +64,12 @@ fn role_nouns(tokens: &[Token], ms: &mut [Mention], history: &History) {
             .max_by_key(|(i, a)| (a.subject_count, *i))
             .map(|(_, a)| a);
         // Else the latest actor with the same role: "the government" after "Downing Street".
+        // Not for civilians: "people" and "residents" are whoever the sentence is about, not the
+        // last civilians named ("two Canadians" earlier in the article).
         let best = best.or_else(|| {
+            if m.code == "CVL" {
+                return None;
+            }
             history.iter().rev().find(|a| {
                 a.code
                     .get(3..)

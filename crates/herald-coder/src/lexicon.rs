@@ -116,6 +116,9 @@ pub struct Lexicon {
     pub(crate) petrarch: bool,
     /// The English word lists, frame verbs and irregular verbs (`[lexicon]`, `[[frame]]`).
     pub(crate) words: Words,
+    /// Words naming a country's people ([`Dictionaries::demonyms`]) and their plurals: whether
+    /// the form is a plural ("canadians") rather than the word itself ("canadian", "japanese").
+    pub(crate) demonyms: FxHashMap<String, bool>,
 }
 
 impl Lexicon {
@@ -227,6 +230,13 @@ impl Lexicon {
         agents.finish();
         nouns.finish();
         discards.finish();
+        let mut demonyms = FxHashMap::default();
+        for d in &dicts.demonyms {
+            demonyms.insert(herald_dict::regular_plural(d), true);
+        }
+        for d in &dicts.demonyms {
+            demonyms.insert(d.clone(), false);
+        }
         Lexicon {
             dicts,
             actors,
@@ -240,6 +250,7 @@ impl Lexicon {
             required,
             petrarch,
             words,
+            demonyms,
         }
     }
 }

@@ -107,6 +107,16 @@ impl<'a> Recorder<'a> {
                 // "Farmers blocked highways across India", "began a fast in New Delhi": people
                 // protesting in their own country protest to its government, not to a place.
                 if Codebook::root(code) == "14" {
+                    // "Tens of thousands of Belarusians demonstrated": civilians who take to
+                    // the streets are, in CAMEO's terms, the opposition.
+                    if let Some(a) = source
+                        .as_mut()
+                        .filter(|a| a.agents == ["CVL"] && self.lex.agent_codes.contains("OPP"))
+                    {
+                        a.code.truncate(a.code.len() - 3);
+                        a.code.push_str("OPP");
+                        a.agents = vec!["OPP".to_string()];
+                    }
                     let own = source.as_ref().and_then(|a| a.country.clone());
                     if let Some(t) = target
                         .as_mut()

@@ -255,9 +255,16 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
     let agents: Vec<(Agent, _)> = entries(tables.agent, "agent", &loc, d);
     let events: Vec<(Event, _)> = entries(tables.event, "event", &loc, d);
 
+    // Country names, to keep out demonyms whose plural is one ("Philippine", "Philippines").
+    let mut names = std::collections::HashSet::new();
     for (c, l) in countries {
         // `---` marks phrases that are not actors ("South China Sea"): matched, then ignored.
         let code = Some(c.code.trim().to_string()).filter(|c| c != NULL_CODE);
+        if code.is_some() {
+            out.demonyms
+                .extend(c.adjectives.iter().map(|a| phrase_of(a).join(" ")));
+        }
+        names.extend(c.names.iter().map(|n| phrase_of(n).join(" ")));
         let phrases: Vec<Phrase> = c
             .names
             .iter()
@@ -288,6 +295,8 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
             });
         }
     }
+    out.demonyms
+        .retain(|d| !names.contains(&crate::model::regular_plural(d)));
     for (o, l) in orgs {
         out.actors.push(ActorEntry {
             phrases: o

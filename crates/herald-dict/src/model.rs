@@ -245,6 +245,9 @@ pub struct Dictionaries {
     /// English word knowledge (word lists, frame verbs, irregular verbs), as changes to the
     /// built-in lexicon: [`WordLists::resolved`](crate::WordLists::resolved) gives the lexicon to code with.
     pub words: crate::lexicon::WordLists,
+    /// Words naming a country's people, normalized and in the singular ("afghan", "norwegian"):
+    /// the countries' adjectives. "Two Canadians" are Canadian civilians, not Canada.
+    pub demonyms: Vec<String>,
     /// Entries skipped while reading, with why.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -282,6 +285,7 @@ impl Dictionaries {
         self.discards.extend(other.discards);
         self.issues.extend(other.issues);
         self.words.extend(other.words);
+        self.demonyms.extend(other.demonyms);
         self.diagnostics.extend(other.diagnostics);
     }
 }

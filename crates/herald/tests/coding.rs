@@ -1542,3 +1542,49 @@ fn expelling_a_high_commissioner_reduces_relations() {
         triples(&[("BGD", "INDGOV", "161")])
     );
 }
+
+/// A country's people named by its demonym as a counted or indefinite noun are its civilians:
+/// "two Canadians", "a Norwegian", "thousands of Afghans". "The Palestinians" as a community,
+/// "a Norwegian ship" and "the Philippines" (a name, not a plural) keep the country.
+#[test]
+fn counted_demonyms_are_civilians() {
+    let cases: [Case; 5] = [
+        (
+            "Gunmen abducted two Canadians and a Norwegian from a resort on Monday.",
+            &[("", "CANCVL", "181"), ("", "NORCVL", "181")],
+        ),
+        (
+            "Iran deported thousands of undocumented Afghans on Wednesday.",
+            &[("IRN", "AFGCVL", "201")],
+        ),
+        (
+            "The Palestinians rejected the U.S. peace plan on Tuesday.",
+            &[("PSE", "USA", "127")],
+        ),
+        (
+            "Japan and the Philippines signed a defence pact on Monday.",
+            &[("JPN", "PHL", "057"), ("PHL", "JPN", "057")],
+        ),
+        (
+            "Somali pirates hijacked a Norwegian tanker on Friday.",
+            &[("SOMCRM", "NOR", "181")],
+        ),
+    ];
+    check_on("2015-09-21", &cases);
+}
+
+/// Civilians who take to the streets are, in CAMEO's terms, the opposition (OPP).
+#[test]
+fn civilians_protesting_are_the_opposition() {
+    let cases: [Case; 2] = [
+        (
+            "Tens of thousands of Belarusians demonstrated in Minsk against President Alexander Lukashenko.",
+            &[("BLROPP", "BLRGOV", "141")],
+        ),
+        (
+            "Angry residents rioted in Lagos on Sunday.",
+            &[("NGAOPP", "", "145")],
+        ),
+    ];
+    check_on("2020-08-16", &cases);
+}

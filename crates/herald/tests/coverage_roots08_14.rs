@@ -179,7 +179,7 @@ fn a_state_protest_is_an_official_complaint() {
         ),
         (
             "Thousands of Kenyans protested the tax increase in Nairobi.",
-            &[("KEN", "", "1412")],
+            &[("KENOPP", "", "1412")],
         ),
         (
             "Workers protested outside the parliament in Athens.",
