@@ -1588,3 +1588,39 @@ fn civilians_protesting_are_the_opposition() {
     ];
     check_on("2020-08-16", &cases);
 }
+
+/// Talks "between" two parties that a third opens or hosts are its mediation (045) towards
+/// each, and the two parties' talks with each other; brokering adds no talks, an offer to host
+/// is an intent to mediate (039), and a war "between" two is no talks.
+#[test]
+fn talks_between_two_others_are_mediated() {
+    let cases: [Case; 3] = [
+        (
+            "Norway opened a new round of talks between the Sri Lankan government and the Tamil Tigers in Oslo on Monday.",
+            &[
+                ("NOR", "LKAGOV", "045"),
+                ("NOR", "LKASEP", "045"),
+                ("LKAGOV", "LKASEP", "046"),
+                ("LKASEP", "LKAGOV", "046"),
+            ],
+        ),
+        (
+            "Qatar brokered talks between the United States and the Taliban.",
+            &[("QAT", "USA", "045"), ("QAT", "AFGREB", "045")],
+        ),
+        (
+            "Turkey offered to host a meeting between Armenia and Azerbaijan.",
+            &[("TUR", "ARM", "039"), ("TUR", "AZE", "039")],
+        ),
+    ];
+    check_on("2019-02-11", &cases);
+    let war = code_text(
+        "2023-10-12",
+        "Iran and Saudi Arabia discussed the war between Israel and Hamas.",
+    );
+    assert!(
+        war.iter()
+            .all(|(_, _, code)| code != "045" && code != "046"),
+        "{war:?}"
+    );
+}
