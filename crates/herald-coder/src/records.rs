@@ -17,6 +17,7 @@ use crate::actors::split_code;
 use crate::lexicon::Lexicon;
 use crate::sentence::is_direct_object_of;
 use crate::types::{is_new_actor, Candidate, Mention};
+use crate::ud::rel;
 
 /// Builds the records of one sentence.
 pub(crate) struct Recorder<'a> {
@@ -129,6 +130,30 @@ impl<'a> Recorder<'a> {
             }
             if source.is_none() && target.is_none() {
                 continue;
+            }
+            // "Thailand imposed a state of emergency in Bangkok", "The Thai government imposed a
+            // curfew in Bangkok", "deployed troops to its border": measures and shows of force
+            // at home are where they happen, not whom they are aimed at (an attack on a town at
+            // home is aimed at it). Only for the subject's own act: a source taken from
+            // elsewhere ("opened the Rafah crossing to let aid into Gaza") is a misreading.
+            let subject = src.is_some_and(|k| {
+                tokens[self.mentions[k].end - 1]
+                    .deprel
+                    .starts_with(rel::NSUBJ)
+            });
+            let at_home = subject
+                && !c.petrarch_rules
+                && matches!(Codebook::root(code), "15" | "17")
+                && tgt.is_some_and(|k| {
+                    let m = &self.mentions[k];
+                    m.code.len() == 3
+                        && !m.personal
+                        && !self.lex.agent_codes.contains(&m.code)
+                        && source.as_ref().and_then(|a| a.country.as_deref()) == Some(&m.code)
+                        && place_preposition_before(tokens, m.start)
+                });
+            if at_home {
+                target = None;
             }
             let targets = self.alternatives(&target);
             for source in self.alternatives(&source) {
@@ -426,6 +451,29 @@ fn inherit_country(actor: &mut Option<ActorRecord>, country: Option<&str>) {
         a.code = format!("{c}{}", a.code);
         a.country = Some(c.to_string());
     }
+}
+
+/// Whether a preposition of place comes before token `start`, past determiners, adjectives and
+/// nouns of ("in Bangkok", "in the southern region of Puno").
+fn place_preposition_before(tokens: &[Token], start: usize) -> bool {
+    tokens[start.saturating_sub(6)..start]
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN") && t.norm != "of")
+        .is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "in" | "at"
+                    | "across"
+                    | "throughout"
+                    | "inside"
+                    | "within"
+                    | "around"
+                    | "near"
+                    | "to"
+                    | "into"
+            )
+        })
 }
 
 /// A code, or `None` for the null code (`---`, empty).

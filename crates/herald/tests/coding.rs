@@ -1624,3 +1624,29 @@ fn talks_between_two_others_are_mediated() {
         "{war:?}"
     );
 }
+
+/// Measures and shows of force a country takes at home are where they happen, not whom they
+/// are aimed at: "imposed a curfew in Cairo" has no target, and is no longer lost as a country
+/// acting on itself. An attack on a town at home keeps it as its target.
+#[test]
+fn measures_at_home_have_no_target() {
+    let cases: [Case; 4] = [
+        (
+            "Thailand imposed a state of emergency in Bangkok on Thursday.",
+            &[("THA", "", "1724")],
+        ),
+        (
+            "The Egyptian government imposed a curfew in the southern region of Aswan on Friday.",
+            &[("EGYGOV", "", "1723")],
+        ),
+        (
+            "Belgium raised its terror alert to the highest level in Brussels.",
+            &[("BEL", "", "151")],
+        ),
+        (
+            "Georgian troops launched an attack on the breakaway region of South Ossetia.",
+            &[("GEOMIL", "GEO", "190")],
+        ),
+    ];
+    check_on("2014-07-10", &cases);
+}
