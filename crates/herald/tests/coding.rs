@@ -1650,3 +1650,21 @@ fn measures_at_home_have_no_target() {
     ];
     check_on("2014-07-10", &cases);
 }
+
+/// What the subject undergoes: "survived an assassination attempt" has the survivor as target
+/// and the attackers (after "by") as source; the parse's subject does not override a pattern
+/// that made the subject its target.
+#[test]
+fn the_survivor_of_an_attempt_is_its_target() {
+    let cases: [Case; 2] = [
+        (
+            "Sudanese Prime Minister Abdalla Hamdok survived an assassination attempt in Khartoum on Monday.",
+            &[("", "SDNGOV", "185")],
+        ),
+        (
+            "The Pakistani president escaped an assassination attempt by Islamist militants on Friday.",
+            &[("PAKREB", "PAKGOV", "185")],
+        ),
+    ];
+    check_on("2020-03-09", &cases);
+}

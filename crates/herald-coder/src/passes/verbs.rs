@@ -707,8 +707,11 @@ fn roles_from_parse(
                 ev.targets = roles.object.clone();
             }
         } else {
-            // The parse's subject beats the word-order guess a pattern's subject slot made.
-            if !roles.subject.is_empty() && !hit_sources {
+            // The parse's subject beats the word-order guess a pattern's subject slot made,
+            // unless the pattern made the subject its target ("survived an assassination
+            // attempt", "drew condemnation": what the subject undergoes).
+            let subject_is_target = roles.subject.iter().all(|k| ev.targets.contains(k));
+            if !roles.subject.is_empty() && !hit_sources && !subject_is_target {
                 ev.sources = roles.subject.clone();
             }
             if ev.targets.is_empty() {
