@@ -511,7 +511,7 @@ fn share_agents(
             continue;
         }
         // Only a country word followed by an agent word ("Chinese troops") shares its agents;
-        // a named group's own code does not ("Israel and Hamas": Hamas is PSEREB, Israel stays
+        // a named group's own code does not ("Israel and Hamas": Hamas is PSEINS, Israel stays
         // ISR).
         let (start, end) = (mentions[j].start, mentions[j].end);
         let country_then_agent = lex

@@ -37,7 +37,7 @@ fn light_verbs_particles_and_objects_code() {
         // 045: brokering a truce between two parties is mediation, not the truce itself.
         (
             "Egypt brokered a truce between Israel and Hamas.",
-            &[("EGY", "ISR", "045"), ("EGY", "PSEREB", "045")],
+            &[("EGY", "ISR", "045"), ("EGY", "PSEINS", "045")],
         ),
         // 051: praise said as a noun.
         (

@@ -80,7 +80,7 @@ fn reject_and_threaten_phrasings() {
         ),
         (
             "Hezbollah vowed retaliation against Israel.",
-            &[("LBNREB", "ISR", "138")],
+            &[("LBNINS", "ISR", "138")],
         ),
         (
             "Russia warned Finland of retaliation if it joined NATO.",

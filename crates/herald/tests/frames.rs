@@ -404,7 +404,7 @@ fn participle_after_the_object_is_background() {
         ),
         (
             "Boko Haram kidnapped 50 schoolgirls in northern Nigeria.",
-            &[("NGAREB", "NGAEDU", "181")],
+            &[("NGAINS", "NGAEDU", "181")],
         ),
     ]);
 }
