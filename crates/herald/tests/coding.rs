@@ -1668,3 +1668,15 @@ fn the_survivor_of_an_attempt_is_its_target() {
     ];
     check_on("2020-03-09", &cases);
 }
+
+/// Unspecified "security forces" are military (MIL), as often soldiers as police.
+#[test]
+fn security_forces_are_military() {
+    assert_eq!(
+        code_text(
+            "2019-10-05",
+            "Iraqi security forces arrested 20 protesters in Baghdad on Saturday."
+        ),
+        triples(&[("IRQMIL", "IRQOPP", "173")])
+    );
+}
