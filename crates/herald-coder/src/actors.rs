@@ -155,6 +155,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     share_country(lex, tokens, &mut mentions);
     share_agents(lex, tokens, &words, date, &mut mentions);
     people_of_countries(lex, tokens, &mut mentions);
+    ethnic_residence(lex, tokens, &mut mentions);
     mentions
 }
 
@@ -480,10 +481,25 @@ fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]
         }
         // The word before, past adjectives ("thousands of undocumented Afghans").
         let before = tokens[..m.start].iter().rev().find(|t| t.upos != upos::ADJ);
-        let counted = before.is_some_and(|t| {
+        let number = |t: &Token| {
             t.upos == upos::NUM
                 || t.norm.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    t.norm.as_str(),
+                    "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens"
+                )
+        };
+        let counted = before.is_some_and(|t| {
+            number(t)
                 || matches!(t.norm.as_str(), "a" | "an" | "one")
+                // "hundreds of thousands of Rohingya"
+                || (t.norm == "of"
+                    && tokens[..m.start]
+                        .iter()
+                        .rev()
+                        .skip_while(|u| u.norm != "of")
+                        .nth(1)
+                        .is_some_and(number))
         });
         let definite = before.is_some_and(|t| {
             matches!(t.norm.as_str(), "the" | "these" | "those" | "'s" | "'")
@@ -493,6 +509,60 @@ fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]
             m.code.push_str("CVL");
         }
     }
+}
+
+/// Step 8 of [`find_mentions`]: "ethnic Uzbeks in the southern Kyrgyz city of Osh" are people of
+/// the country they live in (`KGZCVL`), not of their kin-state: an actor after "ethnic" takes
+/// the country of a place named in the sentence, when one is.
+fn ethnic_residence(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
+    for j in 0..mentions.len() {
+        let m = &mentions[j];
+        if m.start == 0 || tokens[m.start - 1].norm != "ethnic" || m.personal {
+            continue;
+        }
+        // People ("ethnic Uzbeks", "ethnic Albanian rebels"), not a kin-state adjective of
+        // something else ("the ethnic Hungarian minority"), whose country may still be named.
+        if m.code.len() == 3 && tokens[m.end - 1].upos == upos::ADJ {
+            continue;
+        }
+        let Some(kin) = split_code(lex, &m.code).0 else {
+            continue;
+        };
+        let home = mentions.iter().find(|p| {
+            p.code.len() == 3
+                && p.code != kin
+                && !p.personal
+                && !lex.agent_codes.contains(&p.code)
+                && place_preposition_before(tokens, p.start)
+        });
+        if let Some(home) = home.map(|p| p.code.clone()) {
+            let m = &mut mentions[j];
+            m.code = format!("{home}{}", &m.code[kin.len()..]);
+        }
+    }
+}
+
+/// Whether a preposition of place comes before token `start`, past determiners, adjectives and
+/// nouns of ("in Bangkok", "in the southern region of Puno").
+pub(crate) fn place_preposition_before(tokens: &[Token], start: usize) -> bool {
+    tokens[start.saturating_sub(6)..start]
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN") && t.norm != "of")
+        .is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "in" | "at"
+                    | "across"
+                    | "throughout"
+                    | "inside"
+                    | "within"
+                    | "around"
+                    | "near"
+                    | "to"
+                    | "into"
+            )
+        })
 }
 
 /// Step 6 of [`find_mentions`]: "Indian and Chinese troops", "U.S., British and French

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use herald_cameo::{CameoEvent, Codebook};
 use herald_core::{ActorRecord, Doc, EventRecord, Evidence, PloverRecord, Token};
 
-use crate::actors::split_code;
+use crate::actors::{place_preposition_before, split_code};
 use crate::lexicon::Lexicon;
 use crate::sentence::is_direct_object_of;
 use crate::types::{is_new_actor, Candidate, Mention};
@@ -451,29 +451,6 @@ fn inherit_country(actor: &mut Option<ActorRecord>, country: Option<&str>) {
         a.code = format!("{c}{}", a.code);
         a.country = Some(c.to_string());
     }
-}
-
-/// Whether a preposition of place comes before token `start`, past determiners, adjectives and
-/// nouns of ("in Bangkok", "in the southern region of Puno").
-fn place_preposition_before(tokens: &[Token], start: usize) -> bool {
-    tokens[start.saturating_sub(6)..start]
-        .iter()
-        .rev()
-        .find(|t| !matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN") && t.norm != "of")
-        .is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "in" | "at"
-                    | "across"
-                    | "throughout"
-                    | "inside"
-                    | "within"
-                    | "around"
-                    | "near"
-                    | "to"
-                    | "into"
-            )
-        })
 }
 
 /// A code, or `None` for the null code (`---`, empty).

@@ -1680,3 +1680,25 @@ fn security_forces_are_military() {
         triples(&[("IRQMIL", "IRQOPP", "173")])
     );
 }
+
+/// Ethnic communities are people of the country they live in: "ethnic Uzbeks in Osh" are
+/// Kyrgyz civilians, "ethnic Russian youths" rioting in Tallinn Estonian opposition; minorities
+/// without a state of their own (Rohingya, Uighurs) code as their country's civilians.
+#[test]
+fn ethnic_communities_belong_where_they_live() {
+    let cases: [Case; 3] = [
+        (
+            "Kyrgyz police detained dozens of ethnic Uzbeks in Osh on Friday.",
+            &[("KGZCOP", "KGZCVL", "173")],
+        ),
+        (
+            "Hundreds of ethnic Russian youths rioted in central Tallinn on Friday.",
+            &[("ESTOPP", "", "145")],
+        ),
+        (
+            "Chinese police detained hundreds of Uighurs in Xinjiang.",
+            &[("CHNCOP", "CHNCVL", "173")],
+        ),
+    ];
+    check_on("2010-06-11", &cases);
+}

@@ -108,7 +108,7 @@ fn fight_and_mass_violence_phrasings() {
         ),
         (
             "Myanmar troops drove hundreds of thousands of Rohingya out of Rakhine.",
-            ("MMRMIL", "", "201"),
+            ("MMRMIL", "MMRCVL", "201"),
         ),
     ]);
 }
