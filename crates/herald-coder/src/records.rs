@@ -105,6 +105,17 @@ impl<'a> Recorder<'a> {
                             .or(sentence_country)
                     },
                 );
+                // The crowds of a protest fired on are the opposition.
+                if c.protesters {
+                    if let Some(t) = target
+                        .as_mut()
+                        .filter(|t| t.agents == ["CVL"] && self.lex.agent_codes.contains("OPP"))
+                    {
+                        t.code.truncate(t.code.len() - 3);
+                        t.code.push_str("OPP");
+                        t.agents = vec!["OPP".to_string()];
+                    }
+                }
                 // "Farmers blocked highways across India", "began a fast in New Delhi": people
                 // protesting in their own country protest to its government, not to a place.
                 if Codebook::root(code) == "14" {

@@ -74,6 +74,9 @@ pub(crate) struct Candidate {
     /// The framing word the event was said in ("agreed" of "agreed to send", "would" of "would
     /// expel"), consumed by it: where its clause hangs in the sentence.
     pub frame: Option<usize>,
+    /// The civilians it is aimed at are a protest's crowds (found by the violence pass: "opened
+    /// fire on the crowds" where the sentence tells of a protest): coded as the opposition.
+    pub protesters: bool,
 }
 
 impl Candidate {

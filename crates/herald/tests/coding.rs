@@ -1702,3 +1702,25 @@ fn ethnic_communities_belong_where_they_live() {
     ];
     check_on("2010-06-11", &cases);
 }
+
+/// Where the sentence tells of a protest, the crowds state forces fire on are its protesters:
+/// violent repression (175) of the opposition. Voters fired on with no protest told stay
+/// civilians.
+#[test]
+fn crowds_of_a_protest_fired_on_are_protesters() {
+    let fired = code_text(
+        "2019-06-20",
+        "Thousands of Sudanese marched against military rule in Khartoum on Thursday, and security forces opened fire on the crowds.",
+    );
+    assert!(
+        fired.contains(&triples(&[("SDNMIL", "SDNOPP", "175")])[0]),
+        "{fired:?}"
+    );
+    assert_eq!(
+        code_text(
+            "2017-10-01",
+            "Spanish police fired rubber bullets at voters in Barcelona on Sunday."
+        ),
+        triples(&[("ESPCOP", "ESPCVL", "175")])
+    );
+}

@@ -75,6 +75,7 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
             petrarch_rules: false,
             compound: false,
             frame: None,
+            protesters: false,
         });
     }
 }

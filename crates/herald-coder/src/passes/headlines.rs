@@ -52,5 +52,6 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
         petrarch_rules: false,
         compound: false,
         frame: None,
+        protesters: false,
     });
 }

@@ -171,6 +171,7 @@ fn code_verb(
             petrarch_rules,
             compound: true,
             frame: None,
+            protesters: false,
         });
     }
     let hit_sources = hit.source_after;
@@ -356,6 +357,7 @@ fn code_verb(
         petrarch_rules,
         compound: false,
         frame: ev.frame,
+        protesters: false,
     })
 }
 

@@ -53,6 +53,9 @@ const GENERIC_VIOLENCE: &[&str] = &["171", "180", "181", "182", "1823", "190", "
 /// seized are arrested (173) by state forces and abducted (181) by anyone else.
 const SEIZING: &[&str] = &["seize", "capture", "grab", "snatch", "nab"];
 
+/// CAMEO's "use violent repression".
+const REPRESSION: &str = "175";
+
 /// Agents of the state whose violence against protesters is repression.
 const STATE_FORCES: &[&str] = &["MIL", "COP", "GOV", "SPY"];
 
@@ -78,13 +81,22 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
             || !(c.trig_start..c.trig_end).any(|k| SEIZING.contains(&s.tokens[k].lemma.as_str()))
             || seizes_people(s, c)
     });
+    // "Thousands marched against military rule, and security forces opened fire on the
+    // crowds": where the sentence tells of a protest, the people fired on are its protesters.
+    let protest = out.iter().any(|c| Codebook::root(&c.code) == "14")
+        || s.tokens
+            .iter()
+            .any(|t| s.lex.words.popular_pressure.contains(&t.norm));
     for c in out.iter_mut() {
         if c.petrarch_rules || !GENERIC_VIOLENCE.contains(&c.code.as_str()) {
             continue;
         }
-        let Some(code) = recode(s, c) else { continue };
+        let Some(code) = recode(s, c, protest) else {
+            continue;
+        };
         c.pattern = format!("{} + {}", c.pattern, code.1);
         c.code = code.0.to_string();
+        c.protesters = c.code == REPRESSION;
     }
 }
 
@@ -141,8 +153,9 @@ fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
     hazard(h) || subject(h).is_some_and(hazard)
 }
 
-/// The code the parties make of event `c`, with the reason, if any.
-fn recode(s: &Sent, c: &Candidate) -> Option<(&'static str, &'static str)> {
+/// The code the parties make of event `c`, with the reason, if any; `protest`: the sentence
+/// tells of a protest, whose crowds are the civilians a state force fires on.
+fn recode(s: &Sent, c: &Candidate, protest: bool) -> Option<(&'static str, &'static str)> {
     let lemma = |k: usize| s.tokens[k].lemma.as_str();
     let trigger: Vec<&str> = (c.trig_start..c.trig_end).map(lemma).collect();
     let killing = trigger.iter().any(|l| KILLING.contains(l));
@@ -163,10 +176,14 @@ fn recode(s: &Sent, c: &Candidate) -> Option<(&'static str, &'static str)> {
             (true, false) => Some(("181", "people seized: an abduction")),
         };
     }
-    if against_crowd && state_source && has(&c.targets, &["OPP"]) {
+    let protesters = has(&c.targets, &["OPP"]) || (protest && has(&c.targets, &["CVL"]));
+    if against_crowd && state_source && protesters {
         let named = c.targets.iter().any(|&k| s.mentions[k].personal);
         if !named {
-            return Some(("175", "state forces against protesters: violent repression"));
+            return Some((
+                REPRESSION,
+                "state forces against protesters: violent repression",
+            ));
         }
     }
     if !killing {
