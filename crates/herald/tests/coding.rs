@@ -1724,3 +1724,20 @@ fn crowds_of_a_protest_fired_on_are_protesters() {
         triples(&[("ESPCOP", "ESPCVL", "175")])
     );
 }
+
+/// Intervening militarily is military force (190): threatened on a condition, a threat of
+/// force (138). A bare "intervene" stays unmatched (mostly diplomatic).
+#[test]
+fn military_intervention_is_force() {
+    let cases: [Case; 2] = [
+        (
+            "Egyptian President Abdel Fattah al-Sisi said on Saturday that Egypt could intervene militarily in Libya if forces advanced on Sirte.",
+            &[("EGY", "LBY", "138")],
+        ),
+        (
+            "Rwanda intervened militarily in Mali in 1998.",
+            &[("RWA", "MLI", "190")],
+        ),
+    ];
+    check_on("2020-06-20", &cases);
+}
