@@ -1741,3 +1741,19 @@ fn military_intervention_is_force() {
     ];
     check_on("2020-06-20", &cases);
 }
+
+/// A show of force sent towards "its border with" a country is aimed at that country.
+#[test]
+fn forces_sent_to_a_border_are_aimed_across_it() {
+    let cases: [Case; 2] = [
+        (
+            "India has moved ballistic missiles and thousands of troops towards its western border with Pakistan.",
+            &[("IND", "PAK", "154")],
+        ),
+        (
+            "Russia has massed about 100,000 troops near its border with Ukraine.",
+            &[("RUS", "UKR", "154")],
+        ),
+    ];
+    check_on("2021-12-08", &cases);
+}

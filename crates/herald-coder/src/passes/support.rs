@@ -8,6 +8,10 @@
 //! its sentence says so ("to" and such a verb, "at the request of", "at the invitation of") and
 //! it goes to another country than its own.
 //!
+//!
+//! A show of force with no target sent "to its border with Pakistan" is aimed at the country
+//! across the border ("India moved troops towards its western border with Pakistan").
+//!
 //! Reads no dictionary data: the events' codes and actors' countries, and the words after them.
 
 use crate::actors::split_code;
@@ -35,6 +39,12 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         return;
     }
     for c in out.iter_mut() {
+        if !c.petrarch_rules && c.code.starts_with("15") && c.targets.is_empty() {
+            if let Some(m) = across_border(s, c.trig_end) {
+                c.targets = vec![m];
+                c.pattern = format!("{} + towards the border with: aimed across it", c.pattern);
+            }
+        }
         if c.petrarch_rules || !c.code.starts_with("154") || !abroad(s, c) {
             continue;
         }
@@ -45,6 +55,17 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         c.code = if peacekeeping { PROTECTION } else { code }.to_string();
         c.pattern = format!("{} + sent {why}: support, not force", c.pattern);
     }
+}
+
+/// The actor after "border with" or "frontier with" in the sentence part after token `from`:
+/// the country across the border a show of force is sent to.
+fn across_border(s: &Sent, from: usize) -> Option<usize> {
+    let end = s.window_end_plain(from.saturating_sub(1)).min(from + 12);
+    let with = (from..end.saturating_sub(1)).find(|&k| {
+        matches!(s.tokens[k].norm.as_str(), "border" | "borders" | "frontier")
+            && s.tokens[k + 1].norm == "with"
+    })?;
+    s.mention_from(with + 2, (with + 4).min(s.tokens.len()))
 }
 
 /// Whether the deployment goes to another country than its source's.
