@@ -507,19 +507,26 @@ fn rejected_author(s: &Sent, g: usize) -> Option<usize> {
 }
 
 /// The actor who made the offer, call or demand at `n`: its possessor, its modifier ("a French
-/// proposal"), or the actor after "by" or "from".
+/// proposal"), or the actor after "by" or "from" (by word order too, where the parse hangs "from
+/// Vladimir Putin" on the verb).
 fn noun_author(s: &Sent, n: usize) -> Option<usize> {
     let t = s.tokens;
-    s.children(n).find_map(|c| match t[c].deprel.as_str() {
-        rel::NMOD_POSS | rel::AMOD | rel::COMPOUND => s.mention_at(c),
-        rel::NMOD
-            if s.children(c)
-                .any(|p| matches!(t[p].norm.as_str(), "by" | "from")) =>
-        {
-            s.mention_at(c)
-        }
-        _ => None,
-    })
+    s.children(n)
+        .find_map(|c| match t[c].deprel.as_str() {
+            rel::NMOD_POSS | rel::AMOD | rel::COMPOUND => s.mention_at(c),
+            rel::NMOD
+                if s.children(c)
+                    .any(|p| matches!(t[p].norm.as_str(), "by" | "from")) =>
+            {
+                s.mention_at(c)
+            }
+            _ => None,
+        })
+        .or_else(|| {
+            t.get(n + 1)
+                .filter(|p| matches!(p.norm.as_str(), "by" | "from"))
+                .and_then(|_| s.mention_from(n + 2, (n + 4).min(t.len())))
+        })
 }
 
 /// Whether the lemma of `t` is in `set` (untagged: the word with a common inflection stripped).

@@ -1757,3 +1757,16 @@ fn forces_sent_to_a_border_are_aimed_across_it() {
     ];
     check_on("2021-12-08", &cases);
 }
+
+/// A rejected invitation "from" someone is aimed at them, by word order too where the parse
+/// hangs the "from" phrase on the verb.
+#[test]
+fn a_rejected_invitation_is_aimed_at_its_author() {
+    assert_eq!(
+        code_text(
+            "2024-06-01",
+            "Zelensky rejected an invitation from Vladimir Putin to meet in Moscow."
+        ),
+        triples(&[("UKRGOV", "RUSGOV", "125")])
+    );
+}
