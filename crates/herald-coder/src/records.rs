@@ -91,9 +91,12 @@ impl<'a> Recorder<'a> {
                 let aimed = aimed.filter(|c| source_country.as_ref() != Some(c));
                 let target_country = target.as_ref().and_then(|a| a.country.clone());
                 inherit_country(&mut source, target_country.as_deref().or(sentence_country));
-                // Diplomats expelled or recalled (161), missions sent home (166x) are another
-                // state's, or the host's: not the source's ("Turkey expels 10 ambassadors").
-                let foreign = code == "161" || code.starts_with("166");
+                // Ambassadors expelled or recalled (161), diplomats expelled (174 of officials),
+                // missions sent home (166x) are another state's, or the host's: not the
+                // source's ("Turkey expels 10 ambassadors", "Russia expelled 10 diplomats").
+                let officials = target.as_ref().is_some_and(|t| t.agents == ["GOV"]);
+                let foreign =
+                    code == "161" || code.starts_with("166") || (code == "174" && officials);
                 inherit_country(
                     &mut target,
                     if foreign {

@@ -329,14 +329,14 @@ fn attacked_roles_take_the_country_of_their_place() {
     );
 }
 
-/// A passive subject stands for the object a verb's pattern asks for: diplomats expelled are
-/// diplomats expelled (161), whoever is named after "by".
+/// A passive subject stands for the object a verb's pattern asks for: an ambassador expelled is
+/// an ambassador expelled (161), whoever is named after "by".
 #[test]
 fn passive_subject_is_the_pattern_object() {
     assert_eq!(
         code_text(
             "2018-03-26",
-            "Three Russian diplomats were expelled by Poland on Monday."
+            "The Russian ambassador was expelled by Poland on Monday."
         ),
         triples(&[("POL", "RUSGOV", "161")])
     );
@@ -1769,4 +1769,26 @@ fn a_rejected_invitation_is_aimed_at_its_author() {
         ),
         triples(&[("UKRGOV", "RUSGOV", "125")])
     );
+}
+
+/// Expelling an ambassador (or declaring one persona non grata) reduces relations (161);
+/// expelling diplomats, the mission's staff, is an expulsion of individuals (174), of another
+/// state's officials even when no country is named.
+#[test]
+fn expelled_diplomats_are_individuals_and_ambassadors_relations() {
+    let cases: [Case; 3] = [
+        (
+            "Britain ordered 23 Russian diplomats to leave the country within a week.",
+            &[("GBR", "RUSGOV", "174")],
+        ),
+        (
+            "Russia expelled 10 diplomats on Friday.",
+            &[("RUS", "GOV", "174")],
+        ),
+        (
+            "Pakistan expelled India's high commissioner on Wednesday.",
+            &[("PAK", "INDGOV", "161")],
+        ),
+    ];
+    check_on("2019-08-07", &cases);
 }

@@ -175,7 +175,7 @@ fn forces_arriving_are_deployed() {
     ]);
 }
 
-/// Diplomats expelled are another state's: a role-only target of 161 does not take the
+/// Diplomats expelled are another state's: a role-only target of 161 or 174 does not take the
 /// expelling state's country ("ten Western ambassadors" are GOV, not TURGOV); a named one keeps
 /// its own.
 #[test]
@@ -187,7 +187,7 @@ fn expelled_diplomats_are_not_the_expellers() {
         ),
         (
             "Russia expelled two Estonian diplomats.",
-            &[("RUS", "ESTGOV", "161")],
+            &[("RUS", "ESTGOV", "174")],
         ),
     ]);
 }

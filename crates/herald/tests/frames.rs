@@ -87,7 +87,7 @@ fn the_framed_act_is_coded_once() {
             &[("VNM", "SSD", "0334")],
         ),
         (
-            "Poland warned that it would expel Russian diplomats.",
+            "Poland warned that it would expel the Russian ambassador.",
             &[("POL", "RUSGOV", "1313")],
         ),
         (
@@ -374,7 +374,7 @@ fn an_order_to_leave_is_an_expulsion() {
         ),
         (
             "Russia ordered two Estonian diplomats to leave Moscow.",
-            &[("RUS", "ESTGOV", "161")],
+            &[("RUS", "ESTGOV", "174")],
         ),
         (
             "The Iraqi government told the Turkish envoy to leave Baghdad.",
@@ -382,7 +382,7 @@ fn an_order_to_leave_is_an_expulsion() {
         ),
         (
             "Ethiopia forced Eritrean diplomats to leave Addis Ababa.",
-            &[("ETH", "ERIGOV", "161")],
+            &[("ETH", "ERIGOV", "174")],
         ),
         ("Washington ordered its diplomats to leave Caracas.", &[]),
         (
