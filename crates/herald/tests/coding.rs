@@ -1792,3 +1792,24 @@ fn expelled_diplomats_are_individuals_and_ambassadors_relations() {
     ];
     check_on("2019-08-07", &cases);
 }
+
+/// A pardon or an amnesty granted is CAMEO's forgiveness (056), as eval/README.md settles it;
+/// releasing prisoners stays 0841; "debt forgiveness" is no pardon of anyone.
+#[test]
+fn a_pardon_is_forgiveness() {
+    let cases: [Case; 3] = [
+        (
+            "Peruvian President Pedro Pablo Kuczynski granted a humanitarian pardon on Sunday to former President Alberto Fujimori.",
+            &[("PERGOV", "PERELI", "056")],
+        ),
+        (
+            "Belarusian President Alexander Lukashenko pardoned 52 prisoners on Thursday.",
+            &[("BLRGOV", "BLRCVL", "056")],
+        ),
+        (
+            "It is hard to keep up with the stories about debt forgiveness to countries like Egypt.",
+            &[],
+        ),
+    ];
+    check_on("2017-12-25", &cases);
+}
