@@ -71,6 +71,9 @@ const MILITARY_FORCE: &str = "190";
 /// CAMEO's "use repression", threatened: 137.
 const REPRESSION: &str = "175";
 
+/// CAMEO's "make pessimistic comment": a warning that threatens no one.
+const PESSIMISM: &str = "012";
+
 /// CAMEO's "express intent to settle dispute", whose appeal (027) and demand (107) mirror it.
 const SETTLEMENT: &str = "037";
 
@@ -131,13 +134,18 @@ pub(crate) fn aimed(
     };
     // The first aim that gives this frame a code of its own: "scrap pact:161" makes a threat
     // 1313, but an appeal has no such code and takes "scrap:0832", 0242.
-    aims_of(s, i, framed, frame)
+    let aim = aims_of(s, i, framed, frame)
         .into_iter()
         .filter(|(act, _)| taken(act))
         .find_map(|(act, what)| {
             let framed = codebook.combine(frame, act)?;
             (framed.code != code).then(|| (framed.code.clone(), what))
-        })
+        });
+    if aim.is_none() && frame == Frame::Threaten && !framed && foreboding(s, i) {
+        let what = "what may happen, said of no one: a pessimistic comment".to_string();
+        return Some((PESSIMISM.to_string(), what));
+    }
+    aim
 }
 
 /// What the complement clause of verb `i` (its `xcomp` or `ccomp`, or an `advcl` marked by
@@ -198,6 +206,40 @@ fn aims_of<'s>(s: &'s Sent, i: usize, framed: bool, frame: Frame) -> Vec<(&'s st
         }
     }
     aims
+}
+
+/// A warning of what may happen that no actor threatens: "warned that inflation could climb to
+/// 70%", "warned that relief operations in Darfur could collapse". The warning verb `i` (lemma
+/// "warn") has a clause that names no actor but places, and warns no one named.
+fn foreboding(s: &Sent, i: usize) -> bool {
+    let t = s.tokens;
+    if t[i].lemma != "warn" {
+        return false;
+    }
+    let named = |k: usize| s.mention_at(k).is_some();
+    let clauses: Vec<usize> = s
+        .children(i)
+        .filter(|&c| c > i && t[c].deprel == rel::CCOMP)
+        .collect();
+    let warned = s.children(i).any(|o| {
+        matches!(t[o].deprel.as_str(), rel::OBJ | rel::IOBJ)
+            && (o..t.len()).any(|k| named(k) && s.in_subtree(k, o))
+    });
+    // An actor in the clause is threatened or threatens ("that Israel would pay", "any
+    // Colombian incursion would be a cause for war"); a place it happens in is none ("relief
+    // operations in Darfur could collapse").
+    let place = |k: usize| {
+        s.mention_at(k).is_some_and(|m| {
+            let start = s.mentions[m].start;
+            (start.saturating_sub(2)..start)
+                .rev()
+                .find(|&p| t[p].norm != "the")
+                .is_some_and(|p| matches!(t[p].norm.as_str(), "in" | "across" | "throughout"))
+        })
+    };
+    let actor =
+        (0..t.len()).any(|k| named(k) && !place(k) && clauses.iter().any(|&c| s.in_subtree(k, c)));
+    !clauses.is_empty() && !warned && !actor
 }
 
 /// Words of force in a threat's clause: military force (190, a threat of 138), or repression

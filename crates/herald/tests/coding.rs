@@ -1813,3 +1813,25 @@ fn a_pardon_is_forgiveness() {
     ];
     check_on("2017-12-25", &cases);
 }
+
+/// A warning of what may happen that threatens no one is a pessimistic comment (012): its
+/// clause names no actor but places, and no one is warned. A warning to someone, or about what
+/// an actor will do, stays a threat.
+#[test]
+fn a_warning_that_threatens_no_one_is_pessimism() {
+    let cases: [Case; 3] = [
+        (
+            "Sri Lanka's central bank governor Nandalal Weerasinghe warned on Friday that inflation could climb to 70% in the coming months.",
+            &[("LKAGOV", "", "012")],
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan warned Greece that it would pay a heavy price.",
+            &[("TURGOV", "GRC", "130")],
+        ),
+        (
+            "Moscow warned that the deaths of Russian peacekeepers would not go unpunished.",
+            &[("RUS", "IGOPKO", "130")],
+        ),
+    ];
+    check_on("2022-06-24", &cases);
+}
