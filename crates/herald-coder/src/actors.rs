@@ -448,6 +448,60 @@ fn share_country(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
     }
 }
 
+/// Step 6 of [`find_mentions`]: "Indian and Chinese troops", "U.S., British and French
+/// warplanes": the agent noun at the end of a list of bare countries applies to each of them.
+fn share_agents(
+    lex: &Lexicon,
+    tokens: &[Token],
+    words: &[&str],
+    date: Option<Date>,
+    mentions: &mut [Mention],
+) {
+    for j in (1..mentions.len()).rev() {
+        let code = mentions[j].code.clone();
+        let (country, agents) = split_code(lex, &code);
+        if country.is_none() || agents.is_empty() || mentions[j].personal {
+            continue;
+        }
+        // Only a country word followed by an agent word ("Chinese troops") shares its agents;
+        // a named group's own code does not ("Israel and Hamas": Hamas is PSEINS, Israel stays
+        // ISR).
+        let (start, end) = (mentions[j].start, mentions[j].end);
+        let country_then_agent = lex
+            .actors
+            .longest_at(words, start)
+            .is_some_and(|(len, id)| {
+                start + len < end
+                    && lex.dicts.actors[id as usize].code_on(date) == country.as_deref()
+            });
+        // "Pakistan and Afghanistan's Taliban government": one government, Afghanistan's alone
+        // ("Russia and Ukraine's foreign ministers" are both countries').
+        let owned_by_one = tokens
+            .get(start + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "'s" | "'"))
+            && matches!(tokens[end - 1].xpos.as_str(), "NN" | "NNP");
+        if !country_then_agent || owned_by_one {
+            continue;
+        }
+        let suffix = &code[3..];
+        let mut i = j;
+        while i > 0 {
+            let gap: Vec<&str> = (mentions[i - 1].end..mentions[i].start)
+                .map(|k| tokens[k].norm.as_str())
+                .collect();
+            let listed = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
+            let prev = &mentions[i - 1];
+            let bare_country =
+                prev.code.len() == 3 && !lex.agent_codes.contains(prev.code.as_str());
+            if !listed || !bare_country || prev.end - prev.start > 2 {
+                break;
+            }
+            mentions[i - 1].code.push_str(suffix);
+            i -= 1;
+        }
+    }
+}
+
 /// Step 7 of [`find_mentions`]: "gunmen abducted two Canadians and a Norwegian", "killing 60
 /// Afghans": a country's people named by its demonym as a noun, counted or indefinite, are its
 /// civilians (`CANCVL`), not the country. "The Palestinians rejected the plan" speaks of the
@@ -460,12 +514,17 @@ fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]
         if m.personal || m.agent_only || m.code.len() != 3 || lex.agent_codes.contains(&m.code) {
             continue;
         }
-        let form = tokens[m.start..m.end]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let Some(&plural) = lex.demonyms.get(&form) else {
+        // One word, as nearly all are, looked up without building the phrase.
+        let plural = if m.end - m.start == 1 {
+            lex.demonyms.get(&tokens[m.start].norm)
+        } else {
+            let form: Vec<&str> = tokens[m.start..m.end]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            lex.demonyms.get(&form.join(" "))
+        };
+        let Some(&plural) = plural else {
             continue;
         };
         // "a Norwegian ship": the demonym is the adjective of a longer noun phrase.
@@ -548,7 +607,7 @@ pub(crate) fn place_preposition_before(tokens: &[Token], start: usize) -> bool {
     tokens[start.saturating_sub(6)..start]
         .iter()
         .rev()
-        .find(|t| !matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN") && t.norm != "of")
+        .find(|t| !matches!(t.upos.as_str(), upos::DET | upos::ADJ | upos::NOUN) && t.norm != "of")
         .is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -563,60 +622,6 @@ pub(crate) fn place_preposition_before(tokens: &[Token], start: usize) -> bool {
                     | "into"
             )
         })
-}
-
-/// Step 6 of [`find_mentions`]: "Indian and Chinese troops", "U.S., British and French
-/// warplanes": the agent noun at the end of a list of bare countries applies to each of them.
-fn share_agents(
-    lex: &Lexicon,
-    tokens: &[Token],
-    words: &[&str],
-    date: Option<Date>,
-    mentions: &mut [Mention],
-) {
-    for j in (1..mentions.len()).rev() {
-        let code = mentions[j].code.clone();
-        let (country, agents) = split_code(lex, &code);
-        if country.is_none() || agents.is_empty() || mentions[j].personal {
-            continue;
-        }
-        // Only a country word followed by an agent word ("Chinese troops") shares its agents;
-        // a named group's own code does not ("Israel and Hamas": Hamas is PSEINS, Israel stays
-        // ISR).
-        let (start, end) = (mentions[j].start, mentions[j].end);
-        let country_then_agent = lex
-            .actors
-            .longest_at(words, start)
-            .is_some_and(|(len, id)| {
-                start + len < end
-                    && lex.dicts.actors[id as usize].code_on(date) == country.as_deref()
-            });
-        // "Pakistan and Afghanistan's Taliban government": one government, Afghanistan's alone
-        // ("Russia and Ukraine's foreign ministers" are both countries').
-        let owned_by_one = tokens
-            .get(start + 1)
-            .is_some_and(|t| matches!(t.norm.as_str(), "'s" | "'"))
-            && matches!(tokens[end - 1].xpos.as_str(), "NN" | "NNP");
-        if !country_then_agent || owned_by_one {
-            continue;
-        }
-        let suffix = &code[3..];
-        let mut i = j;
-        while i > 0 {
-            let gap: Vec<&str> = (mentions[i - 1].end..mentions[i].start)
-                .map(|k| tokens[k].norm.as_str())
-                .collect();
-            let listed = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
-            let prev = &mentions[i - 1];
-            let bare_country =
-                prev.code.len() == 3 && !lex.agent_codes.contains(prev.code.as_str());
-            if !listed || !bare_country || prev.end - prev.start > 2 {
-                break;
-            }
-            mentions[i - 1].code.push_str(suffix);
-            i -= 1;
-        }
-    }
 }
 
 /// Whether the word after an agent-only phrase shows the phrase modifies a noun.

@@ -110,28 +110,14 @@ impl<'a> Recorder<'a> {
                 );
                 // The crowds of a protest fired on are the opposition.
                 if c.protesters {
-                    if let Some(t) = target
-                        .as_mut()
-                        .filter(|t| t.agents == ["CVL"] && self.lex.agent_codes.contains("OPP"))
-                    {
-                        t.code.truncate(t.code.len() - 3);
-                        t.code.push_str("OPP");
-                        t.agents = vec!["OPP".to_string()];
-                    }
+                    self.civilians_as_opposition(&mut target);
                 }
                 // "Farmers blocked highways across India", "began a fast in New Delhi": people
                 // protesting in their own country protest to its government, not to a place.
                 if Codebook::root(code) == "14" {
                     // "Tens of thousands of Belarusians demonstrated": civilians who take to
                     // the streets are, in CAMEO's terms, the opposition.
-                    if let Some(a) = source
-                        .as_mut()
-                        .filter(|a| a.agents == ["CVL"] && self.lex.agent_codes.contains("OPP"))
-                    {
-                        a.code.truncate(a.code.len() - 3);
-                        a.code.push_str("OPP");
-                        a.agents = vec!["OPP".to_string()];
-                    }
+                    self.civilians_as_opposition(&mut source);
                     let own = source.as_ref().and_then(|a| a.country.clone());
                     if let Some(t) = target
                         .as_mut()
@@ -188,6 +174,19 @@ impl<'a> Recorder<'a> {
                     records.push(self.record(c, code, source.clone(), target.clone()));
                 }
             }
+        }
+    }
+
+    /// Civilians (`XXXCVL`) recoded as the opposition (`XXXOPP`): people protesting, or a
+    /// protest's crowds. Not with dictionaries that have no OPP agent.
+    fn civilians_as_opposition(&self, actor: &mut Option<ActorRecord>) {
+        if let Some(a) = actor
+            .as_mut()
+            .filter(|a| a.agents == ["CVL"] && self.lex.agent_codes.contains("OPP"))
+        {
+            a.code.truncate(a.code.len() - 3);
+            a.code.push_str("OPP");
+            a.agents = vec!["OPP".to_string()];
         }
     }
 
