@@ -17,7 +17,7 @@
 //! - `lib.rs`: the driver; a discard phrase drops the sentence or the whole story, a repeated
 //!   sentence only raises the mention count of its first occurrence's events.
 //! - `actors`: actor mentions, dictionary phrases composed into codes (actor and agent
-//!   dictionaries).
+//!   dictionaries); counted demonyms are civilians, ethnic communities people of where they live.
 //! - `coref`: role nouns, "the two sides", pronouns and bare surnames resolved against the
 //!   actors named earlier in the article.
 //! - `sentence`: the `Sent` view the passes read, with its token-level questions; `roles`
@@ -31,6 +31,13 @@
 //!   - `passes::complements`: an act told only as another event's purpose, reason or condition
 //!     is dropped ("sent troops to restore order", "arrested for protesting", "unless ..."); a
 //!     protest takes the target and aim of the demand said with it;
+//!   - `passes::headlines`: a headline's leader "in" a foreign capital reports a visit (042);
+//!   - `passes::support`: forces sent abroad to help or support the country they go to are 074
+//!     or 062, not 154; a show of force sent to "its border with" a country is aimed at it;
+//!   - `passes::violence`: the parties make the kind of violence (repression of protesters,
+//!     assassination, mass killing, arrest or abduction);
+//!   - `passes::mediation`: talks "between" two others are the subject's mediation (045) and
+//!     the two parties' talks (046);
 //!   - `passes::meeting_place`: a meeting in a third country's place becomes 044;
 //!   - `passes::outcomes`: "attacked a convoy, killing five" is one attack;
 //!   - `passes::sport`: violence in a sentence with a score and a word of sport is a game;
