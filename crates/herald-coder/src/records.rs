@@ -136,14 +136,14 @@ impl<'a> Recorder<'a> {
             // at home are where they happen, not whom they are aimed at (an attack on a town at
             // home is aimed at it). Only for the subject's own act: a source taken from
             // elsewhere ("opened the Rafah crossing to let aid into Gaza") is a misreading.
-            let subject = src.is_some_and(|k| {
+            let subject = |k: usize| {
                 tokens[self.mentions[k].end - 1]
                     .deprel
                     .starts_with(rel::NSUBJ)
-            });
-            let at_home = subject
-                && !c.petrarch_rules
+            };
+            let at_home = !c.petrarch_rules
                 && matches!(Codebook::root(code), "15" | "17")
+                && src.is_some_and(subject)
                 && tgt.is_some_and(|k| {
                     let m = &self.mentions[k];
                     m.code.len() == 3

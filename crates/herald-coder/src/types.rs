@@ -31,7 +31,8 @@ pub struct Mention {
 impl Mention {
     /// A mention the coder adds for an actor the sentence refers to without naming it in a
     /// dictionary phrase (a pronoun resolved, "the detentions" standing for their doer, "protests"
-    /// for the opposition): no dictionary entry, no names, not personal, not resolved.
+    /// for the opposition, a new actor's quoted phrase): no dictionary entry, no names, not
+    /// personal, not resolved.
     pub(crate) fn standing_for(start: usize, end: usize, code: String) -> Mention {
         Mention {
             start,

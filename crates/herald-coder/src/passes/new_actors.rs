@@ -204,15 +204,9 @@ fn new_mention(
         return None;
     }
     let phrase: Vec<String> = kept.iter().map(|t| t.text.to_uppercase()).collect();
-    Some(Mention {
-        start: first,
-        end: last + 1,
-        code: format!("\"{}\"", phrase.join(" ")),
-        agent_only: false,
-        personal: false,
-        names: Vec::new(),
-        dict_loc: String::new(),
-        resolved_to: None,
-        reciprocal: false,
-    })
+    Some(Mention::standing_for(
+        first,
+        last + 1,
+        format!("\"{}\"", phrase.join(" ")),
+    ))
 }

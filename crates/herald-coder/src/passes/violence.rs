@@ -83,12 +83,16 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
     });
     // "Thousands marched against military rule, and security forces opened fire on the
     // crowds": where the sentence tells of a protest, the people fired on are its protesters.
+    let generic = |c: &Candidate| !c.petrarch_rules && GENERIC_VIOLENCE.contains(&c.code.as_str());
+    if !out.iter().any(generic) {
+        return;
+    }
     let protest = out.iter().any(|c| Codebook::root(&c.code) == "14")
         || s.tokens
             .iter()
             .any(|t| s.lex.words.popular_pressure.contains(&t.norm));
     for c in out.iter_mut() {
-        if c.petrarch_rules || !GENERIC_VIOLENCE.contains(&c.code.as_str()) {
+        if !generic(c) {
             continue;
         }
         let Some(code) = recode(s, c, protest) else {
