@@ -156,6 +156,9 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     share_agents(lex, tokens, &words, date, &mut mentions);
     people_of_countries(lex, tokens, &mut mentions);
     ethnic_residence(lex, tokens, &mut mentions);
+    if !lex.petrarch {
+        appositive_country(lex, tokens, &mut mentions);
+    }
     mentions
 }
 
@@ -597,6 +600,52 @@ fn ethnic_residence(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
         if let Some(home) = home.map(|p| p.code.clone()) {
             let m = &mut mentions[j];
             m.code = format!("{home}{}", &m.code[kin.len()..]);
+        }
+    }
+}
+
+/// Step 9 of [`find_mentions`]: "The US commander in Iraq, General David Petraeus, held
+/// talks": a role-only actor set off by commas right after an actor of a country (a role or a
+/// person, with at most a phrase of place between) is that actor, of that country. Not for
+/// PETRARCH dictionaries, whose semantics leave role-only actors as they are.
+fn appositive_country(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
+    for j in 1..mentions.len() {
+        let m = &mentions[j];
+        let closed = tokens
+            .get(m.end)
+            .is_none_or(|t| matches!(t.norm.as_str(), "," | "." | ";"));
+        if !m.agent_only || m.start < 2 || tokens[m.start - 1].norm != "," || !closed {
+            continue;
+        }
+        // Back over a phrase of place ("in Iraq", "to the United Nations") to the actor.
+        let mut edge = m.start - 1;
+        let mut i = j;
+        while i > 0 {
+            i -= 1;
+            let p = &mentions[i];
+            let gap_ok = p.end <= edge
+                && edge - p.end <= 2
+                && (p.end..edge)
+                    .all(|g| matches!(tokens[g].norm.as_str(), "in" | "to" | "of" | "the"));
+            if !gap_ok {
+                break;
+            }
+            if p.code.len() == 3 && !lex.agent_codes.contains(&p.code) {
+                // A place: only inside a phrase after the actor ("in Iraq").
+                if p.start == 0 || !matches!(tokens[p.start - 1].norm.as_str(), "in" | "to" | "the")
+                {
+                    break;
+                }
+                edge = p.start;
+                continue;
+            }
+            let (country, agents) = split_code(lex, &p.code);
+            if let Some(country) = country.filter(|_| !agents.is_empty()) {
+                let code = format!("{country}{}", mentions[j].code);
+                mentions[j].code = code;
+                mentions[j].agent_only = false;
+            }
+            break;
         }
     }
 }

@@ -1835,3 +1835,56 @@ fn a_warning_that_threatens_no_one_is_pessimism() {
     ];
     check_on("2022-06-24", &cases);
 }
+
+/// A visit told in an adjunct of time or an appositive ("during a visit to Hanoi", ", the first
+/// visit to India by ...") is a visit (042) beside the clause's own event: by the "by" phrase,
+/// else the clause's subject, to the country named or the place the clause names. A visit only
+/// discussed, or one at home, is none.
+#[test]
+fn a_visit_in_an_adjunct_is_a_visit() {
+    let cases: [Case; 6] = [
+        (
+            "The Japanese foreign minister signed a trade deal with Vietnam during a visit to Hanoi on Monday.",
+            &[("JPNGOV", "VNM", "057"), ("JPNGOV", "VNM", "042")],
+        ),
+        (
+            "Indonesian President Joko Widodo held talks with Chinese President Xi Jinping in Beijing during a three-day visit.",
+            &[("IDNGOV", "CHNGOV", "040"), ("IDNGOV", "CHN", "042")],
+        ),
+        (
+            "Canadian Prime Minister Justin Trudeau met business leaders in Mumbai on Tuesday, the first visit to India by a Canadian leader in six years.",
+            &[("CANGOV", "INDBUS", "040"), ("CANGOV", "IND", "042")],
+        ),
+        (
+            "Officials said on Thursday during a visit to Ottawa by Mexican President Andres Manuel Lopez Obrador that trade would grow.",
+            &[("MEXGOV", "CAN", "042")],
+        ),
+        (
+            "Officials discussed a possible visit to Pyongyang by the Russian president.",
+            &[("PRKGOV", "", "040")],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi inaugurated a bridge during a visit to Mumbai.",
+            &[],
+        ),
+    ];
+    check_on("2023-05-02", &cases);
+}
+
+/// A role-only actor set off by commas after an actor of a country, with at most a phrase of
+/// place between, is that actor: "The US commander in Iraq, General ..." is American, not of
+/// the country the sentence goes on to name.
+#[test]
+fn an_appositive_role_is_of_the_actor_it_renames() {
+    let cases: [Case; 2] = [
+        (
+            "The US commander in Iraq, General Mark Hollis, held talks with Lebanese President Michel Aoun in Beirut on Wednesday, offering military support to Lebanon.",
+            &[("USAMIL", "LBNGOV", "040"), ("USAMIL", "LBN", "0332")],
+        ),
+        (
+            "The Iraqi defence minister, General Karim Saadi, accused Turkey of violating its airspace.",
+            &[("IRQMIL", "TUR", "112")],
+        ),
+    ];
+    check_on("2018-03-01", &cases);
+}

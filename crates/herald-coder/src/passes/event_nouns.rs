@@ -4,12 +4,15 @@
 //! Reads the verb dictionary's event nouns (`Lexicon::nouns`: their phrases, code and the
 //! prepositions that introduce their target). The source is the possessor ("Chang's visit") or
 //! else the clause's subject; a noun with neither a possessor nor a target codes nothing (the
-//! clause's verb carries the event).
+//! clause's verb carries the event). A visit told in an adjunct ("during a visit to Hanoi", ",
+//! the first visit to India by ...") is an event even in the clause of a coded verb.
 
 use crate::frames::lemma_in;
 use crate::sentence::Sent;
 use crate::types::Candidate;
-use crate::ud::rel;
+use crate::ud::{rel, upos, xpos};
+use herald_core::Token;
+use herald_dict::NounEvent;
 
 /// Adds the events named by nouns to `out` (the verbs' events). `void` holds the spans of the
 /// verbs whose act did not happen ("failed to approve the aid package"): their nouns are not
@@ -39,13 +42,18 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if out.iter().any(|c| c.code == noun.code) {
             continue;
         }
+        // "signed a deal during a visit to Hanoi", ", the first visit to India by ...": a visit
+        // told in an adjunct of the clause is an event of its own.
+        if noun.code == VISIT && visit_adjunct(s, start) {
+            if let Some((sources, targets)) = visit_roles(s, start, end, &noun.target_preps) {
+                out.push(noun_event(noun, start, end, sources, targets));
+            }
+            continue;
+        }
         // "condemned the attack", "demanded a halt to the offensive", "mediated to end the
         // fighting": a noun in the clause of a coded verb is what that event is about. One
         // with its own actor ("criticized China's visit to Kazakhstan") is an event too.
-        let own_actor = s
-            .mentions
-            .iter()
-            .any(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
+        let own_actor = possessor(s, start).is_some();
         let governed = out
             .iter()
             .map(|c| (c.trig_start, c.trig_end))
@@ -57,27 +65,127 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         let Some((sources, targets)) = noun_roles(s, start, end, &noun.target_preps) else {
             continue;
         };
-        out.push(Candidate {
-            code: noun.code.clone(),
-            sources,
-            targets,
-            trig_start: start,
-            trig_end: end,
-            pattern_object: None,
-            pattern: format!(
-                "noun {}",
-                noun.phrases
-                    .first()
-                    .map(|p| p.join(" "))
-                    .unwrap_or_default()
-            ),
-            dict_loc: noun.loc.to_string(),
-            petrarch_rules: false,
-            compound: false,
-            frame: None,
-            protesters: false,
-        });
+        out.push(noun_event(noun, start, end, sources, targets));
     }
+}
+
+/// CAMEO's "make a visit".
+const VISIT: &str = "042";
+
+/// The event of the noun `noun` at `start..end`.
+fn noun_event(
+    noun: &NounEvent,
+    start: usize,
+    end: usize,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+) -> Candidate {
+    Candidate {
+        code: noun.code.clone(),
+        sources,
+        targets,
+        trig_start: start,
+        trig_end: end,
+        pattern_object: None,
+        pattern: format!(
+            "noun {}",
+            noun.phrases
+                .first()
+                .map(|p| p.join(" "))
+                .unwrap_or_default()
+        ),
+        dict_loc: noun.loc.to_string(),
+        petrarch_rules: false,
+        compound: false,
+        frame: None,
+        protesters: false,
+    }
+}
+
+/// Whether the noun at `start` heads an adjunct of time or an appositive: "during a three-day
+/// visit", "on his first trip", "at the start of a tour", "on the first day of the first
+/// visit", ", the first visit to India by ...". Not "discussed a possible visit", "ahead of a
+/// visit" (which may not happen), "criticised the visit".
+fn visit_adjunct(s: &Sent, start: usize) -> bool {
+    let t = s.tokens;
+    // Back over the noun phrase's modifiers: "a", "his", "first", "three-day", "surprise".
+    let mut k = start;
+    while k > 0 && start - k < 5 && modifier(&t[k - 1]) {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1).map(|b| t[b].norm.as_str()) else {
+        return false;
+    };
+    match before {
+        "during" | "on" | "," => true,
+        // "at the start of a tour", "on the last day of a visit".
+        "of" => k >= 2 && matches!(t[k - 2].norm.as_str(), "start" | "end" | "day" | "leg"),
+        _ => false,
+    }
+}
+
+/// A word inside a noun phrase before its noun.
+fn modifier(t: &Token) -> bool {
+    matches!(t.upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
+        || (t.upos == upos::PRON && t.xpos == xpos::PRP_POSS)
+        || (t.upos == upos::NOUN && t.text.contains('-'))
+        || matches!(t.norm.as_str(), "surprise" | "first" | "state")
+}
+
+/// Who visits whom in an adjunct visit: the source is the "by" phrase after the noun ("the
+/// first visit to India by a Canadian leader"), else the possessor, else the clause's subject;
+/// the target is the phrase after one of `target_preps` or "of" ("a tour of Asia"), else the
+/// place the clause names ("held talks in Pyongyang during a surprise visit"). `None` without
+/// a target, or when it is the visitor's own country (a trip at home is no visit).
+fn visit_roles(
+    s: &Sent,
+    start: usize,
+    end: usize,
+    target_preps: &[String],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let t = s.tokens;
+    let phrase_end = (end..t.len())
+        .find(|&k| matches!(t[k].norm.as_str(), "," | ";" | "." | "and") || s.is_trigger_verb(k))
+        .unwrap_or(t.len());
+    let after = |k: usize| s.mention_from(k + 1, phrase_end);
+    let mut by = None;
+    let mut to = None;
+    for (k, token) in t.iter().enumerate().take(phrase_end).skip(end) {
+        let w = token.norm.as_str();
+        if w == "by" && by.is_none() {
+            by = after(k);
+        } else if to.is_none() && (w == "of" || target_preps.iter().any(|p| p == w)) {
+            to = after(k).filter(|&m| s.mentions[m].start <= k + 4);
+        }
+    }
+    let sources = match by {
+        Some(m) => vec![m],
+        None => possessor(s, start)
+            .map(|m| vec![m])
+            .unwrap_or_else(|| s.subject_left(start)),
+    };
+    let place = || {
+        (0..s.mentions.len()).find(|k| {
+            let m = &s.mentions[*k];
+            m.code.len() == 3
+                && m.start > 0
+                && matches!(t[m.start - 1].norm.as_str(), "in" | "to")
+                && !sources.contains(k)
+        })
+    };
+    let target = to.or_else(place)?;
+    let country = |m: usize| s.mentions[m].code.get(..3).unwrap_or("").to_string();
+    if sources.is_empty() || sources.iter().any(|&m| country(m) == country(target)) {
+        return None;
+    }
+    Some((sources, vec![target]))
+}
+
+/// The actor whose "'s" comes shortly before the noun at `start` ("Chang's official visit").
+fn possessor(s: &Sent, start: usize) -> Option<usize> {
+    s.mentions
+        .iter()
+        .position(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4)
 }
 
 /// Whether the noun at `k` names an act a verb of `ending_verbs` ends: its object ("halt its
@@ -122,10 +230,7 @@ fn noun_roles(
         }
     }
     // The possessor ("Chang's visit") or else the clause subject.
-    let possessor = s
-        .mentions
-        .iter()
-        .position(|m| m.end < start && s.tokens[m.end].norm == "'s" && start - m.end <= 4);
+    let possessor = possessor(s, start);
     if possessor.is_none() && targets.is_empty() {
         // "on an official visit", "for the talks": the clause's verb carries the event.
         return None;
