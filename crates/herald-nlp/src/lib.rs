@@ -231,6 +231,15 @@ impl Model {
                     s.tokens = before;
                 }
             }
+            // "Russian vessels fired on and seized three ships.": a sentence's main verb read
+            // as a passive participle with no auxiliary is tried as the past tense.
+            if let Some(k) = repair::reduced_passive_root(&s.tokens) {
+                let before = s.tokens.clone();
+                self.annotate_with(s, &mut sc, Some((k, "VBD")), &mut again);
+                if !repair::active_root(&s.tokens, k) {
+                    s.tokens = before;
+                }
+            }
             repair::restructure(&mut s.tokens);
             times.tag += again.tag;
             times.parse += start.elapsed().saturating_sub(again.tag);

@@ -6,6 +6,9 @@
 //!   the report" read as a noun phrase; "has begun to question" with *question* a noun). The
 //!   caller tags the sentence again with the word held to `VERB` and keeps the new analysis
 //!   when [`reads_as_verb`] accepts it.
+//! - [`reduced_passive_root`]: a sentence's main verb read as a passive participle with no
+//!   auxiliary ("vessels fired on and seized three ships"); the caller analyses the sentence
+//!   again with the verb held to the past tense and keeps it when [`active_root`] accepts it.
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause, and a "that" clause read
@@ -188,6 +191,27 @@ fn headline_verb(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<u
 pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
     toks.get(k)
         .is_some_and(|t| t.upos == "VERB" && (t.head.is_none() || t.deprel == "xcomp"))
+}
+
+/// The root of a sentence read as a passive participle with a passive subject but no
+/// auxiliary ("vessels fired on and seized three ships" read as "vessels [that were] fired
+/// on"): in a full sentence, which ends with a period, the main verb needs a finite form, so
+/// the participle is a past tense misread. Headlines ("Five killed in attack") end without one.
+pub fn reduced_passive_root(toks: &[Token]) -> Option<usize> {
+    if toks.last().is_none_or(|t| t.text != ".") {
+        return None;
+    }
+    let root = toks.iter().position(|t| t.head.is_none())?;
+    let passive_subject = children(toks, root).any(|c| toks[c].deprel == "nsubj:pass");
+    let auxiliary = children(toks, root).any(|c| toks[c].deprel.starts_with("aux"));
+    (toks[root].xpos == "VBN" && passive_subject && !auxiliary).then_some(root)
+}
+
+/// Whether token `k` heads the sentence as an active verb with a subject.
+pub fn active_root(toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.head.is_none() && t.xpos == "VBD")
+        && children(toks, k).any(|c| toks[c].deprel == "nsubj")
 }
 
 /// A headline's verb, tagged as one, that the parser still hangs as a modifier on the noun
@@ -452,10 +476,14 @@ fn time_before_after_noun(toks: &mut [Token]) {
     };
     for v in first_dated + 1..toks.len() {
         let t = &toks[v];
+        // A subject that is the unit of time itself ("two days [nsubj] after a bomber killed")
+        // is the same misreading.
         if t.upos != "VERB"
             || !matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
-            || children(toks, v)
-                .any(|c| toks[c].deprel.starts_with("nsubj") || toks[c].deprel == "cc")
+            || children(toks, v).any(|c| {
+                let unit_subject = c < v && TIME_UNITS.contains(&toks[c].norm.as_str());
+                (toks[c].deprel.starts_with("nsubj") && !unit_subject) || toks[c].deprel == "cc"
+            })
         {
             continue;
         }
@@ -477,7 +505,13 @@ fn time_before_after_noun(toks: &mut [Token]) {
             continue;
         }
         let unit = conj - 1;
-        let h = toks[n].head;
+        // The phrase hangs from the main verb, or already from this verb ("after a bomber" an
+        // `obl` of "killed"), whose clause then stays where it is.
+        let h = if toks[n].head == Some(v) {
+            toks[v].head
+        } else {
+            toks[n].head
+        };
         toks[v].head = h;
         toks[v].deprel = "advcl".into();
         toks[n].head = Some(v);
@@ -485,7 +519,7 @@ fn time_before_after_noun(toks: &mut [Token]) {
         toks[conj].head = Some(v);
         toks[conj].deprel = "mark".into();
         toks[conj].upos = "SCONJ".into();
-        if toks[unit].head == h {
+        if toks[unit].head == h || toks[unit].head == Some(v) {
             toks[unit].head = Some(v);
             toks[unit].deprel = "obl:npmod".into();
         }
@@ -1209,6 +1243,28 @@ mod tests {
         u[4].xpos = "VBD".into();
         restructure(&mut u);
         assert_eq!((u[3].head, u[3].deprel.as_str()), (Some(0), "obl"));
+    }
+
+    #[test]
+    fn a_unit_of_time_read_as_the_subject_is_the_same_misreading() {
+        // stormed the town , two days after a bomber killed people
+        let mut t = sent(&[
+            ("stormed", "VERB", None, "root"),
+            ("town", "NOUN", Some(0), "obj"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("days", "NOUN", Some(7), "nsubj"),
+            ("after", "ADP", Some(6), "case"),
+            ("a", "DET", Some(6), "det"),
+            ("bomber", "NOUN", Some(7), "obl"),
+            ("killed", "VERB", Some(0), "conj"),
+            ("people", "NOUN", Some(7), "obj"),
+        ]);
+        t[7].xpos = "VBD".into();
+        restructure(&mut t);
+        assert_eq!((t[6].head, t[6].deprel.as_str()), (Some(7), "nsubj"));
+        assert_eq!((t[4].head, t[4].deprel.as_str()), (Some(7), "mark"));
+        assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(0), "advcl"));
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(7), "obl:npmod"));
     }
 
     #[test]

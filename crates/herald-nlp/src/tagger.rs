@@ -241,8 +241,9 @@ pub fn pass(
     })
 }
 
-/// [`pass`] over [`features`] where the token at `forced.0` may only take a class whose UPOS is `forced.1`
-/// (the best-scoring such class); the tokens after it are tagged seeing that choice.
+/// [`pass`] over [`features`] where the token at `forced.0` may only take a class whose UPOS or
+/// Penn tag is `forced.1` (the best-scoring such class); the tokens after it are tagged seeing
+/// that choice.
 fn tag_pass_forced(
     weights: &Weights,
     classes: &[(String, String)],
@@ -257,7 +258,11 @@ fn tag_pass_forced(
             return argmax_i(scores);
         }
         (0..scores.len())
-            .filter(|&c| classes.get(c).is_some_and(|(u, _)| u == forced.1))
+            .filter(|&c| {
+                classes
+                    .get(c)
+                    .is_some_and(|(u, x)| u == forced.1 || x == forced.1)
+            })
             .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
             .unwrap_or_else(|| argmax_i(scores))
     })

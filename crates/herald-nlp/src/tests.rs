@@ -267,6 +267,38 @@ fn checked_annotation_finds_the_main_verb() {
     assert_eq!(n.tokens, plain.tokens);
 }
 
+/// A sentence's main verb read as a passive participle without an auxiliary ("vessels [that
+/// were] fired on") is analysed again as a past tense, with an active subject; a headline (no
+/// final period) keeps its reduced passive.
+#[test]
+fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
+    let model = Model::bundled().expect("bundled model");
+    let text = "Russian coast guard vessels fired on and seized three Ukrainian navy ships near the Kerch Strait on Sunday .";
+    let mut plain = sentence(text);
+    model.annotate_sentence(&mut plain);
+    assert_eq!(plain.tokens[4].xpos, "VBN", "the misreading this repairs");
+    assert_eq!(plain.tokens[3].deprel, "nsubj:pass");
+    let mut s = sentence(text);
+    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
+    assert_eq!(s.tokens[4].xpos, "VBD");
+    assert_eq!(s.tokens[4].head, None);
+    assert_eq!(
+        (s.tokens[3].head, s.tokens[3].deprel.as_str()),
+        (Some(4), "nsubj")
+    );
+    assert_eq!(
+        (s.tokens[11].head, s.tokens[11].deprel.as_str()),
+        (Some(7), "obj")
+    );
+
+    let headline = "Five soldiers killed in attack on army base";
+    let mut plain = sentence(headline);
+    model.annotate_sentence(&mut plain);
+    let mut s = sentence(headline);
+    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
+    assert_eq!(s.tokens, plain.tokens);
+}
+
 /// A retrain gives the same model bytes: trained twice on the fixture, with the steps that decide
 /// with frozen weights in play (dev-set early stopping, two jackknife folds on two threads; the
 /// second run also with the second tagger pass and the supertagger). The bytes are pinned by

@@ -1888,3 +1888,24 @@ fn an_appositive_role_is_of_the_actor_it_renames() {
     ];
     check_on("2018-03-01", &cases);
 }
+
+/// Two verbs of one subject joined by "and" with one object after the second ("fired on and
+/// seized three ships") both act on it, whichever of the two the parse gave it to.
+#[test]
+fn verbs_joined_by_and_share_their_object() {
+    let cases: [Case; 3] = [
+        (
+            "Iranian gunboats fired on and captured a British tanker in the Gulf.",
+            &[("IRNMIL", "GBR", "193"), ("IRNMIL", "GBR", "1711")],
+        ),
+        (
+            "Russian coast guard vessels fired on and seized three Ukrainian navy ships near the Kerch Strait on Sunday.",
+            &[("RUSMIL", "UKRMIL", "193"), ("RUSMIL", "UKRMIL", "1711")],
+        ),
+        (
+            "Kenyan police attacked and arrested dozens of opposition supporters in Nairobi.",
+            &[("KENCOP", "KENOPP", "175"), ("KENCOP", "KENOPP", "173")],
+        ),
+    ];
+    check_on("2019-07-20", &cases);
+}

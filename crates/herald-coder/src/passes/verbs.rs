@@ -97,8 +97,51 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, void: &mut Vec<(usize, usize)>)
     });
     if s.lex.petrarch && s.parsed {
         one_event_per_phrase(s, &mut verb_hits);
+    } else if !s.lex.petrarch {
+        share_object(s, &mut verb_hits);
     }
     verb_hits
+}
+
+/// "fired on and seized three ships", "attacked and arrested dozens of protesters": two verbs
+/// of one subject joined by "and", the object after the second only, both act on it. The parse
+/// gives the object to one of them; the other, with no target of its own, takes it too.
+fn share_object(s: &Sent, hits: &mut [Candidate]) {
+    for j in 1..hits.len() {
+        let (done, rest) = hits.split_at_mut(j);
+        let (first, second) = (&mut done[j - 1], &mut rest[0]);
+        let gap = &s.tokens[first.trig_end..second.trig_start];
+        let joined = match gap {
+            [and] => and.norm == "and",
+            // "struck at and destroyed": a particle or preposition of the first verb.
+            [word, and] => {
+                and.norm == "and"
+                    && matches!(word.upos.as_str(), upos::ADP | upos::ADV | upos::PART)
+            }
+            _ => false,
+        };
+        let same_subject = first.sources.is_empty()
+            || second.sources.is_empty()
+            || second.sources == first.sources;
+        if !joined || !same_subject || s.passive(first.trig_start) {
+            continue;
+        }
+        // The object right after the second verb: not an actor further on, nor the agent of
+        // a passive ("recognized and supported by France").
+        let object = |m: &usize| {
+            let start = s.mentions[*m].start;
+            start >= second.trig_end
+                && start - second.trig_end <= 4
+                && s.tokens[second.trig_end..start]
+                    .iter()
+                    .all(|t| t.norm != "," && t.norm != "by")
+        };
+        if first.targets.is_empty() && second.targets.first().is_some_and(object) {
+            first.targets = second.targets.clone();
+        } else if second.targets.is_empty() && first.targets.first().is_some_and(object) {
+            second.targets = first.targets.clone();
+        }
+    }
 }
 
 /// The event of the verb at token `i`, if it is a dictionary verb used as one that codes here.
