@@ -89,6 +89,16 @@ impl<'a> Recorder<'a> {
                     .flatten();
                 let source_country = source.as_ref().and_then(|a| a.country.clone());
                 let aimed = aimed.filter(|c| source_country.as_ref() != Some(c));
+                // "Hamas fighters stormed into southern Israel", "dropped bombs on targets in
+                // Baghdad": a violent act with no actor as its target is aimed at the foreign
+                // place it names.
+                if violent && tgt.is_none() && source.is_some() {
+                    let place = self.aimed_at(tokens, c, src, None).filter(|&k| {
+                        let m = &self.mentions[k];
+                        m.code.len() == 3 && source_country.as_deref() != Some(m.code.as_str())
+                    });
+                    target = place.map(|k| self.actor_record(&self.mentions[k], tokens, text));
+                }
                 let target_country = target.as_ref().and_then(|a| a.country.clone());
                 inherit_country(&mut source, target_country.as_deref().or(sentence_country));
                 // Ambassadors expelled or recalled (161), diplomats expelled (174 of officials),
@@ -396,6 +406,18 @@ impl Recorder<'_> {
         src: Option<usize>,
         tgt: Option<usize>,
     ) -> Option<String> {
+        self.aimed_at(tokens, c, src, tgt)
+            .and_then(|k| split_code(self.lex, &self.mentions[k].code).0)
+    }
+
+    /// The mention [`aimed_at_country`](Self::aimed_at_country) takes its country from.
+    fn aimed_at(
+        &self,
+        tokens: &[Token],
+        c: &Candidate,
+        src: Option<usize>,
+        tgt: Option<usize>,
+    ) -> Option<usize> {
         let governor = |m: &Mention| -> Option<usize> {
             let root = (m.start..m.end)
                 .find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))?;
@@ -416,18 +438,17 @@ impl Recorder<'_> {
                         p -= 1;
                     }
                 }
-                Some((m, tokens[p].norm.as_str(), governor(m)?))
+                Some((k, m, tokens[p].norm.as_str(), governor(m)?))
             })
         };
         let on_trigger = |g: usize| (c.trig_start..c.trig_end).contains(&g);
-        let aimed = others().find_map(|(m, prep, g)| {
+        let aimed = others().find_map(|(k, m, prep, g)| {
             let attached = on_trigger(g) || Some(g) == source_governor;
-            (attached && matches!(prep, "on" | "against"))
-                .then(|| split_code(self.lex, &m.code).0)
-                .flatten()
+            let country = split_code(self.lex, &m.code).0.is_some();
+            (attached && country && matches!(prep, "on" | "against" | "into")).then_some(k)
         });
         aimed.or_else(|| {
-            others().find_map(|(m, prep, g)| {
+            others().find_map(|(k, m, prep, g)| {
                 // On the trigger or the target, or on a noun there ("near the Syrian city of
                 // Idlib").
                 let at = |g: usize| {
@@ -439,7 +460,7 @@ impl Recorder<'_> {
                 (located
                     && place
                     && matches!(prep, "in" | "near" | "outside" | "around" | "inside"))
-                .then(|| m.code.clone())
+                .then_some(k)
             })
         })
     }

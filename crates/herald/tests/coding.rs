@@ -1909,3 +1909,29 @@ fn verbs_joined_by_and_share_their_object() {
     ];
     check_on("2019-07-20", &cases);
 }
+
+/// A violent act whose target names no actor is aimed at the foreign place it names ("stormed
+/// into southern Israel", "dropped bombs on targets in Baghdad"); not at a place of the
+/// attacker's own country, and an act with no known attacker takes no place.
+#[test]
+fn a_violent_act_with_no_actor_hit_is_aimed_at_the_place() {
+    let cases: [Case; 4] = [
+        (
+            "Hezbollah fighters stormed into northern Israel before dawn on Saturday.",
+            &[("LBNINS", "ISR", "190")],
+        ),
+        (
+            "U.S. forces dropped bombs on targets in Baghdad on Thursday.",
+            &[("USAMIL", "IRQ", "195")],
+        ),
+        (
+            "Russian warplanes dropped bombs on targets in Rostov during an exercise.",
+            &[("RUSMIL", "", "195")],
+        ),
+        (
+            "Emergency teams are battling to reach survivors in Haiti.",
+            &[],
+        ),
+    ];
+    check_on("2019-07-20", &cases);
+}
