@@ -240,6 +240,15 @@ impl Model {
                     s.tokens = before;
                 }
             }
+            // "U.S. warplanes dropped bombs": a plural noun read as the main verb, with the
+            // real verb after it a modifier of the next noun, is tried as a noun.
+            if let Some(k) = repair::plural_noun_as_verb(&s.tokens) {
+                let before = s.tokens.clone();
+                self.annotate_with(s, &mut sc, Some((k, "NNS")), &mut again);
+                if !repair::active_root(&s.tokens, k + 1) {
+                    s.tokens = before;
+                }
+            }
             repair::restructure(&mut s.tokens);
             times.tag += again.tag;
             times.parse += start.elapsed().saturating_sub(again.tag);

@@ -9,6 +9,9 @@
 //! - [`reduced_passive_root`]: a sentence's main verb read as a passive participle with no
 //!   auxiliary ("vessels fired on and seized three ships"); the caller analyses the sentence
 //!   again with the verb held to the past tense and keeps it when [`active_root`] accepts it.
+//! - [`plural_noun_as_verb`]: a plural noun read as the main verb before the real one ("U.S.
+//!   warplanes dropped bombs"); tried again as a noun, kept when the verb after it then heads
+//!   the sentence.
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause, and a "that" clause read
@@ -205,6 +208,19 @@ pub fn reduced_passive_root(toks: &[Token]) -> Option<usize> {
     let passive_subject = children(toks, root).any(|c| toks[c].deprel == "nsubj:pass");
     let auxiliary = children(toks, root).any(|c| toks[c].deprel.starts_with("aux"));
     (toks[root].xpos == "VBN" && passive_subject && !auxiliary).then_some(root)
+}
+
+/// The root of a sentence read as a present-tense verb ending in -s right before a past tense
+/// that the parse hangs on the noun after it as a modifier ("U.S. warplanes [VBZ] dropped
+/// [amod] bombs"): the first word is a plural noun, the subject of the second.
+pub fn plural_noun_as_verb(toks: &[Token]) -> Option<usize> {
+    let root = toks.iter().position(|t| t.head.is_none())?;
+    let next = toks.get(root + 1)?;
+    (toks[root].xpos == "VBZ"
+        && toks[root].norm.ends_with('s')
+        && next.xpos == "VBD"
+        && next.deprel == "amod")
+        .then_some(root)
 }
 
 /// Whether token `k` heads the sentence as an active verb with a subject.

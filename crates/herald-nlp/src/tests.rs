@@ -299,6 +299,25 @@ fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
     assert_eq!(s.tokens, plain.tokens);
 }
 
+/// A plural noun read as the main verb, the real verb after it hung on the next noun ("U.S.
+/// warplanes [VBZ] dropped [amod] bombs"), is analysed again as a noun, the subject.
+#[test]
+fn checked_annotation_reads_a_plural_noun_before_the_verb_as_its_subject() {
+    let model = Model::bundled().expect("bundled model");
+    let text = "U.S. warplanes dropped bombs on targets in Baghdad on Thursday .";
+    let mut plain = sentence(text);
+    model.annotate_sentence(&mut plain);
+    assert_eq!(plain.tokens[1].xpos, "VBZ", "the misreading this repairs");
+    let mut s = sentence(text);
+    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
+    assert_eq!(s.tokens[1].xpos, "NNS");
+    assert_eq!(
+        (s.tokens[1].head, s.tokens[1].deprel.as_str()),
+        (Some(2), "nsubj")
+    );
+    assert_eq!(s.tokens[2].head, None);
+}
+
 /// A retrain gives the same model bytes: trained twice on the fixture, with the steps that decide
 /// with frozen weights in play (dev-set early stopping, two jackknife folds on two threads; the
 /// second run also with the second tagger pass and the supertagger). The bytes are pinned by
