@@ -1935,3 +1935,21 @@ fn a_violent_act_with_no_actor_hit_is_aimed_at_the_place() {
     ];
     check_on("2019-07-20", &cases);
 }
+
+/// A breakaway region's authorities are separatists (`SEP`) of the state it broke from, as
+/// eval/README.md settles it: "Georgia's breakaway regions", "the breakaway region of South
+/// Ossetia". The region's bare name stays a place of that state.
+#[test]
+fn breakaway_regions_are_separatists() {
+    let cases: [Case; 2] = [
+        (
+            "Russian President Dmitry Medvedev formally recognised Georgia's breakaway regions of Abkhazia and South Ossetia as independent states.",
+            &[("RUSGOV", "GEOSEP", "054")],
+        ),
+        (
+            "Georgian troops launched an offensive on the breakaway region of South Ossetia overnight.",
+            &[("GEOMIL", "GEOSEP", "190")],
+        ),
+    ];
+    check_on("2008-09-01", &cases);
+}
