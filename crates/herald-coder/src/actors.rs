@@ -771,11 +771,15 @@ fn compose(
                         continue;
                     }
                     // "Hamas leader Yahya Sinwar", "rebels of the Sudan People's Liberation
-                    // Movement": an armed group's leaders and people are the group.
-                    let armed = ["REB", "INS", "SEP", "UAF"]
+                    // Movement": an armed group's leaders and people are the group. Its own
+                    // kind is more specific than a generic word for it ("al-Shabaab Islamist
+                    // group" stays INS, not INS + REB).
+                    const ARMED: [&str; 4] = ["REB", "INS", "SEP", "UAF"];
+                    let armed = ARMED
                         .iter()
                         .any(|g| code.get(3..).is_some_and(|rest| rest.contains(g)));
-                    if armed && matches!(a.as_str(), "GOV" | "CVL") {
+                    if armed && (matches!(a.as_str(), "GOV" | "CVL") || ARMED.contains(&a.as_str()))
+                    {
                         continue;
                     }
                     let person_has_sector = base.is_some_and(|b| b.1) && code.len() > 3;

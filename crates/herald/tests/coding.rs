@@ -1644,7 +1644,7 @@ fn measures_at_home_have_no_target() {
             &[("BEL", "", "151")],
         ),
         (
-            "Georgian troops launched an attack on the breakaway region of South Ossetia.",
+            "Georgian troops launched an attack on Tskhinvali.",
             &[("GEOMIL", "GEO", "190")],
         ),
     ];
@@ -1952,4 +1952,21 @@ fn breakaway_regions_are_separatists() {
         ),
     ];
     check_on("2008-09-01", &cases);
+}
+
+/// An armed group's own kind is more specific than a generic word for armed groups after its
+/// name: "al-Shabaab Islamist group" stays `SOMINS`, not `SOMINSREB`.
+#[test]
+fn an_armed_group_keeps_its_own_kind() {
+    let cases: [Case; 2] = [
+        (
+            "Somalia's al Shabaab Islamist group claimed responsibility for the attack.",
+            &[("SOMINS", "", "015")],
+        ),
+        (
+            "Boko Haram militant group fighters abducted 50 girls.",
+            &[("NGAINS", "NGACVL", "181")],
+        ),
+    ];
+    check_on("2019-01-20", &cases);
 }
