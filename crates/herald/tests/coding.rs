@@ -1970,3 +1970,30 @@ fn an_armed_group_keeps_its_own_kind() {
     ];
     check_on("2019-01-20", &cases);
 }
+
+/// Heads of international organizations code as their organization while in office, by the
+/// article's date, and by their national or elite code outside it.
+#[test]
+fn heads_of_international_organizations_by_date() {
+    check_on(
+        "2014-05-06",
+        &[(
+            "Ban Ki-moon demanded the release of the abducted schoolgirls.",
+            &[("IGOUNO", "EDU", "1053")],
+        )],
+    );
+    check_on(
+        "2018-05-06",
+        &[(
+            "Ban Ki-moon criticised North Korea.",
+            &[("KORELI", "PRK", "111")],
+        )],
+    );
+    check_on(
+        "2021-08-05",
+        &[(
+            "Moussa Faki Mahamat criticised Ethiopia.",
+            &[("IGOAFRAFU", "ETH", "111")],
+        )],
+    );
+}
