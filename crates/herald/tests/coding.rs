@@ -1997,3 +1997,20 @@ fn heads_of_international_organizations_by_date() {
         )],
     );
 }
+
+/// A complaint lodged with a body against a party is aimed at the party: "against" is tried
+/// before "with" and "to".
+#[test]
+fn a_complaint_against_a_party_is_aimed_at_it() {
+    let cases: [Case; 2] = [
+        (
+            "Iraq lodged an official complaint with the U.N. Security Council against Turkey on Thursday.",
+            &[("IRQ", "TUR", "114")],
+        ),
+        (
+            "Iraq lodged an official complaint with Turkey on Thursday.",
+            &[("IRQ", "TUR", "114")],
+        ),
+    ];
+    check_on("2019-01-01", &cases);
+}
