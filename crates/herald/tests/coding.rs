@@ -2014,3 +2014,20 @@ fn a_complaint_against_a_party_is_aimed_at_it() {
     ];
     check_on("2019-01-01", &cases);
 }
+
+/// A search of premises by police or prosecutors investigates their owner (091); security
+/// forces raiding homes coerce (170).
+#[test]
+fn police_searching_premises_investigate() {
+    let cases: [Case; 2] = [
+        (
+            "South Korean prosecutors searched the offices of Samsung Electronics in Suwon on Friday.",
+            &[("KORJUD", "KORBUS", "091")],
+        ),
+        (
+            "Iranian security forces raided the homes of several opposition activists in Tehran.",
+            &[("IRNMIL", "IRNOPP", "170")],
+        ),
+    ];
+    check_on("2016-11-08", &cases);
+}
