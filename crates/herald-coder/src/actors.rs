@@ -787,6 +787,8 @@ fn compose(
                         code.push_str(a);
                     }
                 }
+                // "the regional bloc ECOWAS": an organization's code already says IGO.
+                AgentPlacement::Prefix if code.starts_with(a.as_str()) => {}
                 AgentPlacement::Prefix => prefix.push_str(a),
             }
         }

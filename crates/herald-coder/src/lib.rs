@@ -38,6 +38,7 @@
 //!     assassination, mass killing, arrest or abduction);
 //!   - `passes::mediation`: talks "between" two others are the subject's mediation (045) and
 //!     the two parties' talks (046);
+//!   - `passes::ultimatum`: a span of time given to someone to act is an ultimatum (139);
 //!   - `passes::meeting_place`: a meeting in a third country's place becomes 044;
 //!   - `passes::outcomes`: "attacked a convoy, killing five" is one attack;
 //!   - `passes::sport`: violence in a sentence with a score and a word of sport is a game;

@@ -2031,3 +2031,33 @@ fn police_searching_premises_investigate() {
     ];
     check_on("2016-11-08", &cases);
 }
+
+/// Giving someone a span of time to act is an ultimatum (139) on them, and what it demands is
+/// not coded; an ambassador given hours to leave is expelled (161), other diplomats too (174).
+/// A gift of something else is none.
+#[test]
+fn a_span_of_time_given_to_act_is_an_ultimatum() {
+    let cases: [Case; 5] = [
+        (
+            "The Russian defence ministry gave Ukrainian forces in Mariupol until 5 a.m. on Monday to lay down their arms.",
+            &[("RUSMIL", "UKRMIL", "139")],
+        ),
+        (
+            "The regional bloc ECOWAS gave the soldiers who seized power in Niger 15 days to return to their barracks.",
+            &[("IGOWAFWAS", "NERMIL", "139")],
+        ),
+        (
+            "Niger's junta gave the French ambassador 48 hours to leave the country.",
+            &[("NERGOV", "FRAGOV", "161")],
+        ),
+        (
+            "Venezuela gave American diplomats 72 hours to leave.",
+            &[("VEN", "USAGOV", "174")],
+        ),
+        (
+            "The French president gave the journalists a copy of the report.",
+            &[],
+        ),
+    ];
+    check_on("2023-08-25", &cases);
+}

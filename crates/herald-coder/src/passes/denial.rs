@@ -1,4 +1,4 @@
-//! Pass 11, denial: "denied that its soldiers had fired on": what is denied did not (by the
+//! Pass 12, denial: "denied that its soldiers had fired on": what is denied did not (by the
 //! speaker's account) happen, so the events in the "that" clause after a denial (CAMEO 016)
 //! are dropped; the denial is the event. With a parse, so is whatever the denial governs
 //! ("denied attacking the convoy", "dismissed reports that it had attacked the tanker"), and

@@ -1,4 +1,4 @@
-//! Pass 8, meeting place: a meeting (CAMEO 040) held in a third country's place ("met Putin in
+//! Pass 9, meeting place: a meeting (CAMEO 040) held in a third country's place ("met Putin in
 //! Paris") is recoded 044, a meeting at a third location.
 //!
 //! Reads no dictionary data beyond the actor mentions: a place is a mention with a bare

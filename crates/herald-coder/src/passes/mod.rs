@@ -4,7 +4,8 @@
 //! data it reads. The first three find events ([`verbs`], [`event_nouns`], [`headlines`]); the others adjust or
 //! drop what was found: [`complements`] the acts told only as another's purpose, reason or
 //! condition, [`support`] deployments abroad that help the country they go to, [`violence`] the
-//! kind of violence its parties make, [`mediation`] talks held between two others, and the rest
+//! kind of violence its parties make, [`mediation`] talks held between two others, [`ultimatum`]
+//! a span of time given to someone to act, and the rest
 //! looking at the sentence as a whole ([`meeting_place`],
 //! [`outcomes`], [`sport`], [`denial`], [`statements`]). [`new_actors`] runs after them, from the driver in
 //! `lib.rs`, only when `CoderOptions::new_actor_length` is on and the sentence is parsed.
@@ -20,6 +21,7 @@ pub(crate) mod outcomes;
 pub(crate) mod sport;
 pub(crate) mod statements;
 pub(crate) mod support;
+pub(crate) mod ultimatum;
 pub(crate) mod verbs;
 pub(crate) mod violence;
 
@@ -38,6 +40,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     support::run(s, &mut out);
     violence::run(s, &mut out);
     mediation::run(s, &mut out);
+    ultimatum::run(s, &mut out);
     meeting_place::run(s, &mut out);
     outcomes::run(s, &mut out);
     sport::run(s, &mut out);

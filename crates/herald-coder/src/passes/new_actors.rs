@@ -1,4 +1,4 @@
-//! Pass 13 (optional), new actors: PETRARCH's `new_actor_length`. A subject or object noun
+//! Pass 14 (optional), new actors: PETRARCH's `new_actor_length`. A subject or object noun
 //! phrase that names no dictionary actor or agent is reported as an actor of its own, its words
 //! in upper case within double quotes (`"THE MINISTRY OF MAGIC"`), when it has at most that
 //! many words. This keeps actors missing from the dictionaries in the data for later review; 0

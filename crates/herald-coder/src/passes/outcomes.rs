@@ -1,4 +1,4 @@
-//! Pass 9, outcomes: a violent event told as the outcome of another is not an event of its own.
+//! Pass 10, outcomes: a violent event told as the outcome of another is not an event of its own.
 //! - "attacked a convoy, killing five soldiers": a violent participle after a comma tells the
 //!   outcome of the violent event before it, and is dropped.
 //! - "Kirillov was killed when a bomb exploded outside his home", "58 people were killed as

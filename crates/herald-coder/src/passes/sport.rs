@@ -1,4 +1,4 @@
-//! Pass 10, sport: "Brazil crushed Peru 3-1 to win the Copa America": a sentence with a score
+//! Pass 11, sport: "Brazil crushed Peru 3-1 to win the Copa America": a sentence with a score
 //! and a word of sport reports a game, so its violent events (crushed, beat, attacked) are
 //! dropped. ("killed 10-15 villagers" has a range, not a score, and no word of sport.)
 //!

@@ -1,4 +1,4 @@
-//! Pass 12, statements: a bare statement ("said", "announced": CAMEO's generic 010) only counts
+//! Pass 13, statements: a bare statement ("said", "announced": CAMEO's generic 010) only counts
 //! when it is all the sentence says. The specific comments (pessimism 012, optimism 013,
 //! admission 015, denial 016, empathy 018 ...) are events of their own ("sent a message of
 //! condolence ... and offered to send rescue teams" is both). When the sentence has another event
