@@ -255,13 +255,16 @@ impl<'a> Recorder<'a> {
         };
         // "signed a China-brokered agreement", "sharing data on North Korean missile
         // launches": a country word that only describes a noun is what the act is about.
+        // "recognise a Palestinian state" is the country itself.
         let describes_noun = |k: usize| {
             let m = &mentions[k];
             let last = &tokens[m.end - 1];
             m.code.len() == 3
                 && !m.personal
                 && matches!(last.deprel.as_str(), "amod" | "compound")
-                && last.head.is_some_and(|h| h >= m.end)
+                && last.head.is_some_and(|h| {
+                    h >= m.end && !matches!(tokens[h].lemma.as_str(), "state" | "nation" | "regime")
+                })
         };
         let home_ground = !c.targets.is_empty()
             && c.targets.iter().all(|&t| {

@@ -2061,3 +2061,21 @@ fn a_span_of_time_given_to_act_is_an_ultimatum() {
     ];
     check_on("2023-08-25", &cases);
 }
+
+/// A country's adjective before "state", "nation" or "regime" names the country: "Norway and
+/// Spain will recognise a Palestinian state" is each one's intent towards PSE, not a joint act
+/// of the two towards each other. Before another noun it only describes it.
+#[test]
+fn a_countrys_state_is_the_country() {
+    let cases: [Case; 2] = [
+        (
+            "Norway and Spain will recognise a Palestinian state.",
+            &[("NOR", "PSE", "032"), ("ESP", "PSE", "032")],
+        ),
+        (
+            "Greece and Albania signed a Chinese-brokered accord on Sunday.",
+            &[("GRC", "ALB", "057"), ("ALB", "GRC", "057")],
+        ),
+    ];
+    check_on("2024-05-22", &cases);
+}
