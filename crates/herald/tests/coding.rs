@@ -2079,3 +2079,20 @@ fn a_countrys_state_is_the_country() {
     ];
     check_on("2024-05-22", &cases);
 }
+
+/// A president-elect or prime minister-designate is an elite (ELI) until sworn in, as
+/// eval/README.md settles it; the title wins over the person's code on the day.
+#[test]
+fn a_president_elect_is_an_elite() {
+    let cases: [Case; 2] = [
+        (
+            "Chile's president-elect Jose Antonio Kast met Argentine President Javier Milei on Tuesday.",
+            &[("CHLELI", "ARGGOV", "040")],
+        ),
+        (
+            "Honduras' president-elect Nasry Asfura criticised Venezuela.",
+            &[("HNDELI", "VEN", "111")],
+        ),
+    ];
+    check_on("2025-12-20", &cases);
+}
