@@ -5,7 +5,7 @@
 //! country's name ("equator", "chili") stay no actor.
 
 mod common;
-use common::code_text;
+use common::{code_text, triples};
 
 const DATE: &str = "2024-03-01";
 
@@ -130,4 +130,18 @@ fn ordinary_words_near_a_misspelling_are_no_actor() {
             "{text:?}: no {country} actor, got {events:?}"
         );
     }
+}
+
+/// Bare "Congo" is the Democratic Republic, as wires write it; the Republic of the Congo is
+/// named in full or "Congo Republic".
+#[test]
+fn bare_congo_is_the_democratic_republic() {
+    assert_eq!(
+        code_text("2025-01-27", "Rwanda criticised Congo on Monday."),
+        triples(&[("RWA", "COD", "111")])
+    );
+    assert_eq!(
+        code_text("2025-01-27", "Rwanda criticised Congo Republic on Monday."),
+        triples(&[("RWA", "COG", "111")])
+    );
 }
