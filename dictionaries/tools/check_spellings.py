@@ -139,6 +139,9 @@ def main():
     failures = 0
     added = 0
     codes = set()
+    # A name moved from one country to another ("Congo" from COG to COD) is a decision about
+    # which country a name means, not a spelling: only misspellings and variants are checked.
+    moved = {norm(s) for old in before for field in FIELDS for s in old.get(field, [])}
     for old, new in zip(before, now):
         code = new["code"]
         for field in FIELDS:
@@ -146,6 +149,9 @@ def main():
             had_norm = {norm(s) for s in had}
             for s in new.get(field, []):
                 if norm(s) in had_norm:
+                    continue
+                if norm(s) in moved:
+                    print(f"moved {code} {field}: {s} (a name of another entry before)")
                     continue
                 added += 1
                 codes.add(code)
