@@ -571,7 +571,39 @@ fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]
             m.code.push_str("CVL");
         }
     }
+    // "Uighur Muslims", "Coptic Christians in Egypt": a country's believers of a faith are a
+    // community of its civilians (eval/README.md), not the faith's religious actor.
+    for m in mentions.iter_mut() {
+        let (country, agents) = split_code(lex, &m.code);
+        // A plural noun of believers in the phrase ("Muslims", "Coptic Christians in Egypt").
+        let faith_noun = tokens[m.start..m.end].iter().any(|t| {
+            FAITHFUL.iter().any(|f| t.norm.starts_with(f))
+                && (matches!(t.xpos.as_str(), xpos::NNS | xpos::NNPS) || t.norm.ends_with('s'))
+        });
+        if let [agent] = agents.as_slice() {
+            if faith_noun && RELIGIONS.contains(&agent.as_str()) && !m.personal {
+                m.code = format!("{}CVL", country.unwrap_or_default());
+            }
+        }
+    }
 }
+
+/// CAMEO's codes of religions, and the nouns for their believers.
+const RELIGIONS: [&str; 6] = ["MOS", "CHR", "JEW", "HIN", "BUD", "SIK"];
+const FAITHFUL: [&str; 12] = [
+    "muslim",
+    "moslem",
+    "christian",
+    "catholic",
+    "copt",
+    "protestant",
+    "jew",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "shiite",
+    "sunni",
+];
 
 /// Step 8 of [`find_mentions`]: "ethnic Uzbeks in the southern Kyrgyz city of Osh" are people of
 /// the country they live in (`KGZCVL`), not of their kin-state: an actor after "ethnic" takes

@@ -2096,3 +2096,25 @@ fn a_president_elect_is_an_elite() {
     ];
     check_on("2025-12-20", &cases);
 }
+
+/// A country's believers of a faith are a community of its civilians, as eval/README.md
+/// settles it ("Uighur Muslims" `CHNCVL`, "Coptic Christians in Egypt" `EGYCVL`), not the
+/// faith's religious actor; clergy stay religious.
+#[test]
+fn believers_are_civilians_of_their_country() {
+    let cases: [Case; 3] = [
+        (
+            "Chinese authorities detained thousands of Uighur Muslims in Xinjiang.",
+            &[("CHNGOV", "CHNCVL", "173")],
+        ),
+        (
+            "Gunmen killed 20 Coptic Christians in Egypt.",
+            &[("", "EGYCVL", "202")],
+        ),
+        (
+            "Egyptian police arrested a senior cleric in Cairo.",
+            &[("EGYCOP", "EGYREL", "173")],
+        ),
+    ];
+    check_on("2017-05-26", &cases);
+}
