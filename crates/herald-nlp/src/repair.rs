@@ -14,8 +14,9 @@
 //!   the sentence.
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
-//!   ("..., the news agency Xinhua said.") read as a relative clause, and a "that" clause read
-//!   as a relative clause on the day before it ("said on Thursday that ...").
+//!   ("..., the news agency Xinhua said.") read as a relative clause, a "that" clause read
+//!   as a relative clause on the day before it ("said on Thursday that ..."), and a noun after
+//!   "while" read as a verbless clause ("while the leader, on his trip, thanked ...").
 
 use herald_core::calendar;
 use herald_core::doc::in_subtree;
@@ -275,6 +276,7 @@ pub fn restructure(toks: &mut [Token]) {
     time_before_after_clause(toks);
     time_before_after_noun(toks);
     gerund_subject_before_verb(toks);
+    noun_subject_after_conjunction(toks);
     attribution(toks);
     parenthetical_bounds(toks);
 }
@@ -595,6 +597,63 @@ fn gerund_subject_before_verb(toks: &mut [Token]) {
         toks[g].upos = "NOUN".into();
         toks[g].xpos = "NN".into();
         toks[g].lemma = toks[g].norm.clone();
+    }
+}
+
+/// "..., while the Russian leader, on his first trip to North Korea, thanked Pyongyang": the
+/// parser makes the noun after the conjunction a verbless clause of its own ("while [he was]
+/// the leader") and the verb after the parenthesis a conjunct of the main clause, without a
+/// subject. A noun marked by a subordinating conjunction, with no copula or verb of its own,
+/// followed after a parenthesis set off by commas (or nothing) by a finite verb with no
+/// subject that hangs on the same word, is that verb's subject; the conjunction marks the
+/// verb's clause, which takes the noun's place.
+fn noun_subject_after_conjunction(toks: &mut [Token]) {
+    for n in 0..toks.len() {
+        if !matches!(toks[n].upos.as_str(), "NOUN" | "PROPN") || toks[n].deprel != "advcl" {
+            continue;
+        }
+        let Some(mark) = children(toks, n).find(|&c| toks[c].deprel == "mark" && c < n) else {
+            continue;
+        };
+        let own_predicate = children(toks, n)
+            .any(|c| matches!(toks[c].deprel.as_str(), "cop" | "aux" | "nsubj" | "csubj"));
+        if own_predicate {
+            continue;
+        }
+        let (_, hi) = span(toks, n);
+        // The verb: right after the noun's phrase, or after a parenthesis between commas.
+        let mut v = hi + 1;
+        if toks.get(v).is_some_and(|t| t.norm == ",") {
+            let Some(close) = (v + 1..toks.len()).find(|&k| toks[k].norm == ",") else {
+                continue;
+            };
+            v = close + 1;
+        }
+        let Some(h) = toks[n].head else {
+            continue;
+        };
+        let verb = toks.get(v).is_some_and(|t| {
+            t.upos == "VERB"
+                && matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                && t.head == Some(h)
+        });
+        if !verb
+            || children(toks, v)
+                .any(|c| toks[c].deprel.starts_with("nsubj") || toks[c].deprel == "cc")
+        {
+            continue;
+        }
+        toks[v].head = Some(h);
+        toks[v].deprel = "advcl".into();
+        toks[mark].head = Some(v);
+        toks[n].head = Some(v);
+        toks[n].deprel = "nsubj".into();
+        // The parenthesis the parser hung on the main verb belongs to the new clause.
+        for t in &mut toks[hi + 1..v] {
+            if t.head == Some(h) {
+                t.head = Some(v);
+            }
+        }
     }
 }
 
@@ -1281,6 +1340,44 @@ mod tests {
         assert_eq!((t[4].head, t[4].deprel.as_str()), (Some(7), "mark"));
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(0), "advcl"));
         assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(7), "obl:npmod"));
+    }
+
+    #[test]
+    fn a_noun_after_a_conjunction_is_the_subject_of_the_verb_after_its_parenthesis() {
+        // Kim spoke , while the leader , on his trip , thanked Pyongyang
+        let mut t = sent(&[
+            ("Kim", "PROPN", Some(1), "nsubj"),
+            ("spoke", "VERB", None, "root"),
+            (",", "PUNCT", Some(5), "punct"),
+            ("while", "SCONJ", Some(5), "mark"),
+            ("the", "DET", Some(5), "det"),
+            ("leader", "NOUN", Some(1), "advcl"),
+            (",", "PUNCT", Some(9), "punct"),
+            ("on", "ADP", Some(9), "case"),
+            ("his", "PRON", Some(9), "nmod:poss"),
+            ("trip", "NOUN", Some(1), "obl"),
+            (",", "PUNCT", Some(11), "punct"),
+            ("thanked", "VERB", Some(1), "conj"),
+            ("Pyongyang", "PROPN", Some(11), "obj"),
+        ]);
+        t[11].xpos = "VBD".into();
+        restructure(&mut t);
+        assert_eq!((t[5].head, t[5].deprel.as_str()), (Some(11), "nsubj"));
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(11), "mark"));
+        assert_eq!((t[11].head, t[11].deprel.as_str()), (Some(1), "advcl"));
+        assert_eq!(t[9].head, Some(11), "the parenthesis goes with its clause");
+        // A noun with a copula of its own ("while he was the leader") is left alone.
+        let mut u = sent(&[
+            ("spoke", "VERB", None, "root"),
+            ("while", "SCONJ", Some(4), "mark"),
+            ("he", "PRON", Some(4), "nsubj"),
+            ("was", "AUX", Some(4), "cop"),
+            ("leader", "NOUN", Some(0), "advcl"),
+            ("thanked", "VERB", Some(0), "conj"),
+        ]);
+        u[5].xpos = "VBD".into();
+        restructure(&mut u);
+        assert_eq!((u[4].head, u[4].deprel.as_str()), (Some(0), "advcl"));
     }
 
     #[test]

@@ -2118,3 +2118,17 @@ fn believers_are_civilians_of_their_country() {
     ];
     check_on("2017-05-26", &cases);
 }
+
+/// "while the Russian leader, on his first trip to North Korea, thanked Pyongyang": the noun
+/// after the conjunction is the subject of the verb after the parenthesis (a parse repair),
+/// and the trip in the parenthesis is that subject's visit.
+#[test]
+fn a_subject_after_while_acts_past_its_parenthesis() {
+    check_on(
+        "2024-06-19",
+        &[(
+            "Kim Jong Un voiced full support for Moscow, while the Russian leader, on his first trip to North Korea in 24 years, thanked Pyongyang for its backing.",
+            &[("PRKGOV", "RUS", "051"), ("RUSGOV", "PRK", "051"), ("RUSGOV", "PRK", "042")],
+        )],
+    );
+}

@@ -77,8 +77,8 @@ fn coerce_and_assault_phrasings() {
             ("RUSGOV", "RUSMED", "173"),
         ),
         (
-            "Police searched the home of opposition leader Alexei Navalny on Monday.",
-            ("RUSCOP", "RUSOPP", "170"),
+            "Security forces searched the home of opposition leader Alexei Navalny on Monday.",
+            ("RUSMIL", "RUSOPP", "170"),
         ),
         // The beating verb codes 182; state forces against protesters make it violent
         // repression (the violence pass).

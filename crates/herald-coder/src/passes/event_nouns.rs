@@ -158,11 +158,17 @@ fn visit_roles(
             to = after(k).filter(|&m| s.mentions[m].start <= k + 4);
         }
     }
-    let sources = match by {
+    // The subject of the verb the adjunct hangs on, in a parse ("while the Russian leader, on
+    // his first trip, thanked ...").
+    let clause_subject = || {
+        let verb = t[end - 1].head.filter(|&h| s.parsed && h < t.len())?;
+        s.children(verb)
+            .find(|&c| t[c].deprel.starts_with(rel::NSUBJ))
+            .and_then(|c| s.mention_at(c))
+    };
+    let sources = match by.or_else(|| possessor(s, start)).or_else(clause_subject) {
         Some(m) => vec![m],
-        None => possessor(s, start)
-            .map(|m| vec![m])
-            .unwrap_or_else(|| s.subject_left(start)),
+        None => s.subject_left(start),
     };
     let place = || {
         (0..s.mentions.len()).find(|k| {
