@@ -267,6 +267,16 @@ fn checked_annotation_finds_the_main_verb() {
     assert_eq!(n.tokens, plain.tokens);
 }
 
+/// `text` analysed by the bundled model plainly and with the checks of
+/// `annotate_sentence_checked` (no word allowed as a verb beyond the model's own reading).
+fn plain_and_checked(model: &Model, text: &str) -> (Sentence, Sentence) {
+    let mut plain = sentence(text);
+    model.annotate_sentence(&mut plain);
+    let mut checked = sentence(text);
+    model.annotate_sentence_checked(&mut checked, &|_: &str| false, &mut Default::default());
+    (plain, checked)
+}
+
 /// A sentence's main verb read as a passive participle without an auxiliary ("vessels [that
 /// were] fired on") is analysed again as a past tense, with an active subject; a headline (no
 /// final period) keeps its reduced passive.
@@ -274,12 +284,9 @@ fn checked_annotation_finds_the_main_verb() {
 fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
     let model = Model::bundled().expect("bundled model");
     let text = "Russian coast guard vessels fired on and seized three Ukrainian navy ships near the Kerch Strait on Sunday .";
-    let mut plain = sentence(text);
-    model.annotate_sentence(&mut plain);
+    let (plain, s) = plain_and_checked(&model, text);
     assert_eq!(plain.tokens[4].xpos, "VBN", "the misreading this repairs");
     assert_eq!(plain.tokens[3].deprel, "nsubj:pass");
-    let mut s = sentence(text);
-    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
     assert_eq!(s.tokens[4].xpos, "VBD");
     assert_eq!(s.tokens[4].head, None);
     assert_eq!(
@@ -291,11 +298,7 @@ fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
         (Some(7), "obj")
     );
 
-    let headline = "Five soldiers killed in attack on army base";
-    let mut plain = sentence(headline);
-    model.annotate_sentence(&mut plain);
-    let mut s = sentence(headline);
-    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
+    let (plain, s) = plain_and_checked(&model, "Five soldiers killed in attack on army base");
     assert_eq!(s.tokens, plain.tokens);
 }
 
@@ -305,11 +308,8 @@ fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
 fn checked_annotation_reads_a_plural_noun_before_the_verb_as_its_subject() {
     let model = Model::bundled().expect("bundled model");
     let text = "U.S. warplanes dropped bombs on targets in Baghdad on Thursday .";
-    let mut plain = sentence(text);
-    model.annotate_sentence(&mut plain);
+    let (plain, s) = plain_and_checked(&model, text);
     assert_eq!(plain.tokens[1].xpos, "VBZ", "the misreading this repairs");
-    let mut s = sentence(text);
-    model.annotate_sentence_checked(&mut s, &|_: &str| false, &mut Default::default());
     assert_eq!(s.tokens[1].xpos, "NNS");
     assert_eq!(
         (s.tokens[1].head, s.tokens[1].deprel.as_str()),
