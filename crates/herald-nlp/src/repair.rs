@@ -212,8 +212,8 @@ pub fn reduced_passive_root(toks: &[Token]) -> Option<usize> {
 }
 
 /// The root of a sentence read as a present-tense verb ending in -s right before a past tense
-/// that the parse hangs on the noun after it as a modifier ("U.S. warplanes [VBZ] dropped
-/// [amod] bombs"): the first word is a plural noun, the subject of the second.
+/// that the parse hangs on the noun after it as a modifier ("U.S. warplanes (VBZ) dropped
+/// (amod) bombs"): the first word is a plural noun, the subject of the second.
 pub fn plural_noun_as_verb(toks: &[Token]) -> Option<usize> {
     let root = toks.iter().position(|t| t.head.is_none())?;
     let next = toks.get(root + 1)?;

@@ -303,7 +303,7 @@ fn checked_annotation_reads_a_bare_participle_root_as_past_tense() {
 }
 
 /// A plural noun read as the main verb, the real verb after it hung on the next noun ("U.S.
-/// warplanes [VBZ] dropped [amod] bombs"), is analysed again as a noun, the subject.
+/// warplanes (VBZ) dropped (amod) bombs"), is analysed again as a noun, the subject.
 #[test]
 fn checked_annotation_reads_a_plural_noun_before_the_verb_as_its_subject() {
     let model = Model::bundled().expect("bundled model");
