@@ -2132,3 +2132,25 @@ fn a_subject_after_while_acts_past_its_parenthesis() {
         )],
     );
 }
+
+/// What a call, meeting or visit is made to say is said in it, by the caller to the one called
+/// ("telephoned Erdogan to offer his condolences": 041 and 018); a deployment's purpose is still
+/// no event of its own. Sadness over a loss is empathy (018).
+#[test]
+fn what_a_call_is_made_to_say_is_said() {
+    let cases: [Case; 3] = [
+        (
+            "Greek Prime Minister Kyriakos Mitsotakis telephoned Turkish President Tayyip Erdogan on Monday to offer his condolences over the earthquake.",
+            &[("GRCGOV", "TURGOV", "041"), ("GRCGOV", "TURGOV", "018")],
+        ),
+        (
+            "Canada sent troops to Latvia to reinforce the flank.",
+            &[("CAN", "LVA", "154")],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi expressed deep sadness on Saturday over the loss of lives.",
+            &[("INDGOV", "", "018")],
+        ),
+    ];
+    check_on("2023-02-07", &cases);
+}

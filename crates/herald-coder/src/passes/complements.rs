@@ -4,7 +4,9 @@
 //! selling arms" one criticism; what "if", "unless" or "without" introduces ("unless Washington
 //! lifts the duties", "without consulting Washington") has not happened. A protest told with the demand it makes ("rallied, demanding that
 //! the president resign", "blocked highways to protest against the laws") is one protest, aimed
-//! at the demand's target, with the demand's aim (`Codebook::protest_for`). Frames ("agreed to
+//! at the demand's target, with the demand's aim (`Codebook::protest_for`). What a call, a
+//! meeting or a visit is made to say ("telephoned Erdogan to offer his condolences") is said in
+//! it: kept, aimed at the other party when it names no one. Frames ("agreed to
 //! send", "accused X of attacking") were merged with their act by the verbs pass already.
 //!
 //! Reads no dictionary data: the parse (a clause's relation and its `mark`) and the events'
@@ -37,6 +39,9 @@ enum Fate {
     Drop,
     /// Merged into the protest at this index of the events.
     Merge(usize),
+    /// Said in the call, meeting or visit at this index: kept, by its subject, aimed at its
+    /// party when it names no other.
+    Said(usize),
 }
 
 /// Drops from `out` the events told as the purpose, reason or condition of another, and merges
@@ -159,14 +164,30 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
                 || describes_object(s, h, j));
         let protest = Codebook::root(&out[oi].code) == "14"
             && matches!(Codebook::root(&c.code), "02" | "10" | "14");
+        // "telephoned Erdogan to offer his condolences", "visited Kyiv to express solidarity":
+        // what a call, meeting or visit is made to say is said in it.
+        let said_in_it =
+            Codebook::root(&out[oi].code) == "04" && matches!(Codebook::root(&c.code), "01" | "05");
         if protest && (purpose || participle) {
             fates[ci] = Fate::Merge(oi);
+        } else if purpose && said_in_it {
+            fates[ci] = Fate::Said(oi);
         } else if purpose || reason || background {
             dropped.push(j);
             fates[ci] = Fate::Drop;
         }
     }
     for ci in 0..out.len() {
+        if let Fate::Said(oi) = fates[ci] {
+            // The one who calls says it (a purpose is the subject's), to the one called.
+            let (sources, targets) = (out[oi].sources.clone(), out[oi].targets.clone());
+            let c = &mut out[ci];
+            if c.targets.is_empty() || c.targets == c.sources {
+                c.targets = targets;
+            }
+            c.sources = sources;
+            fates[ci] = Fate::Keep;
+        }
         if let Fate::Merge(oi) = fates[ci] {
             let (code, targets) = (out[ci].code.clone(), out[ci].targets.clone());
             let o = &mut out[oi];
