@@ -574,14 +574,18 @@ fn people_of_countries(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]
     // "Uighur Muslims", "Coptic Christians in Egypt": a country's believers of a faith are a
     // community of its civilians (eval/README.md), not the faith's religious actor.
     for m in mentions.iter_mut() {
-        let (country, agents) = split_code(lex, &m.code);
-        // A plural noun of believers in the phrase ("Muslims", "Coptic Christians in Egypt").
+        // A plural noun of believers in the phrase ("Muslims", "Coptic Christians in Egypt"),
+        // tested first: most mentions have none, and splitting the code allocates.
         let faith_noun = tokens[m.start..m.end].iter().any(|t| {
             FAITHFUL.iter().any(|f| t.norm.starts_with(f))
                 && (matches!(t.xpos.as_str(), xpos::NNS | xpos::NNPS) || t.norm.ends_with('s'))
         });
+        if !faith_noun || m.personal {
+            continue;
+        }
+        let (country, agents) = split_code(lex, &m.code);
         if let [agent] = agents.as_slice() {
-            if faith_noun && RELIGIONS.contains(&agent.as_str()) && !m.personal {
+            if RELIGIONS.contains(&agent.as_str()) {
                 m.code = format!("{}CVL", country.unwrap_or_default());
             }
         }

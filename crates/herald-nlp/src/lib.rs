@@ -26,7 +26,7 @@ pub mod train;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use herald_core::{Doc, Sentence};
+use herald_core::{Doc, Sentence, Token};
 
 use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
@@ -223,31 +223,23 @@ impl Model {
                 }
             };
             if let Some(k) = candidate {
-                let before = s.tokens.clone();
-                self.annotate_with(s, &mut sc, Some((k, "VERB")), &mut again);
-                if !repair::reads_as_verb(&s.tokens, k)
-                    && !repair::verb_heads_headline(&mut s.tokens, k)
-                {
-                    s.tokens = before;
-                }
+                self.reannotate(s, &mut sc, (k, "VERB"), &mut again, |t| {
+                    repair::reads_as_verb(t, k) || repair::verb_heads_headline(t, k)
+                });
             }
             // "Russian vessels fired on and seized three ships.": a sentence's main verb read
             // as a passive participle with no auxiliary is tried as the past tense.
             if let Some(k) = repair::reduced_passive_root(&s.tokens) {
-                let before = s.tokens.clone();
-                self.annotate_with(s, &mut sc, Some((k, "VBD")), &mut again);
-                if !repair::active_root(&s.tokens, k) {
-                    s.tokens = before;
-                }
+                self.reannotate(s, &mut sc, (k, "VBD"), &mut again, |t| {
+                    repair::active_root(t, k)
+                });
             }
             // "U.S. warplanes dropped bombs": a plural noun read as the main verb, with the
             // real verb after it a modifier of the next noun, is tried as a noun.
             if let Some(k) = repair::plural_noun_as_verb(&s.tokens) {
-                let before = s.tokens.clone();
-                self.annotate_with(s, &mut sc, Some((k, "NNS")), &mut again);
-                if !repair::active_root(&s.tokens, k + 1) {
-                    s.tokens = before;
-                }
+                self.reannotate(s, &mut sc, (k, "NNS"), &mut again, |t| {
+                    repair::active_root(t, k + 1)
+                });
             }
             repair::restructure(&mut s.tokens);
             times.tag += again.tag;
@@ -282,6 +274,24 @@ impl Model {
             .get(&hash::str_hash(norm))
             .and_then(|&c| self.tagger.classes.get(c as usize))
             .is_none_or(|(upos, _)| matches!(upos.as_str(), "ADP" | "SCONJ"))
+    }
+
+    /// Analyses `s` again with token `forced.0` held to the class `forced.1` (a UPOS or Penn
+    /// tag), and keeps the new analysis when `accept` takes it (it may mend it); otherwise
+    /// restores the one before.
+    fn reannotate(
+        &self,
+        s: &mut Sentence,
+        sc: &mut Scratch,
+        forced: (usize, &str),
+        times: &mut AnnotateTimes,
+        accept: impl FnOnce(&mut [Token]) -> bool,
+    ) {
+        let before = s.tokens.clone();
+        self.annotate_with(s, sc, Some(forced), times);
+        if !accept(&mut s.tokens) {
+            s.tokens = before;
+        }
     }
 
     fn annotate_with(
