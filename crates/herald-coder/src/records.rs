@@ -17,7 +17,7 @@ use crate::actors::{place_preposition_before, split_code};
 use crate::lexicon::Lexicon;
 use crate::sentence::is_direct_object_of;
 use crate::types::{is_new_actor, Candidate, Mention};
-use crate::ud::rel;
+use crate::ud::{rel, upos};
 
 /// Builds the records of one sentence.
 pub(crate) struct Recorder<'a> {
@@ -84,9 +84,15 @@ impl<'a> Recorder<'a> {
                 // "Russia's strike on Kyiv killed 12 civilians" (not Russian civilians).
                 let role_only_target = target.as_ref().is_some_and(|a| a.country.is_none());
                 let violent = matches!(Codebook::root(code), "18" | "19" | "20");
-                let aimed = (violent && role_only_target)
-                    .then(|| self.aimed_at_country(tokens, c, src, tgt))
-                    .flatten();
+                let aimed = if violent && role_only_target {
+                    self.aimed_at_country(tokens, c, src, tgt)
+                } else if delivery(code) && role_only_target {
+                    // "ferried food to survivors of the earthquake in Nepal"
+                    self.delivered_to(tokens, c, tgt)
+                        .and_then(|k| split_code(self.lex, &self.mentions[k].code).0)
+                } else {
+                    None
+                };
                 let source_country = source.as_ref().and_then(|a| a.country.clone());
                 let aimed = aimed.filter(|c| source_country.as_ref() != Some(c));
                 // "Hamas fighters stormed into southern Israel", "dropped bombs on targets in
@@ -96,6 +102,14 @@ impl<'a> Recorder<'a> {
                     let place = self.aimed_at(tokens, c, src, None).filter(|&k| {
                         let m = &self.mentions[k];
                         m.code.len() == 3 && source_country.as_deref() != Some(m.code.as_str())
+                    });
+                    target = place.map(|k| self.actor_record(&self.mentions[k], tokens, text));
+                }
+                // "contribute troops to a peacekeeping mission in Somalia": aid sent to no actor
+                // goes to the foreign place its "to" phrase names.
+                if delivery(code) && tgt.is_none() && source.is_some() {
+                    let place = self.delivered_to(tokens, c, None).filter(|&k| {
+                        source_country.as_deref() != Some(self.mentions[k].code.as_str())
                     });
                     target = place.map(|k| self.actor_record(&self.mentions[k], tokens, text));
                 }
@@ -413,6 +427,41 @@ impl Recorder<'_> {
             .and_then(|k| split_code(self.lex, &self.mentions[k].code).0)
     }
 
+    /// The place "in" which a delivery's recipient is: inside its "to" phrase when no actor
+    /// receives it ("to a peacekeeping mission in Somalia", "into a camp in Chad"), else in the
+    /// phrase of the recipient `tgt` ("to survivors of the earthquake in Nepal"). Not a place
+    /// the giving happens in ("pledged aid at a conference in Brussels").
+    fn delivered_to(&self, tokens: &[Token], c: &Candidate, tgt: Option<usize>) -> Option<usize> {
+        let on_trigger = |g: usize| (c.trig_start..c.trig_end).contains(&g);
+        let to_phrase = |g: usize| {
+            tokens[g].head.is_some_and(on_trigger)
+                && tokens.iter().any(|t| {
+                    t.head == Some(g)
+                        && t.deprel == rel::CASE
+                        && matches!(t.norm.as_str(), "to" | "into")
+                })
+        };
+        let in_recipient = |g: usize| {
+            tgt.is_some_and(|k| (self.mentions[k].start..self.mentions[k].end).contains(&g))
+        };
+        self.mentions.iter().enumerate().position(|(k, m)| {
+            let Some(g) = governor(tokens, m) else {
+                return false;
+            };
+            let noun = tokens[g].upos == upos::NOUN;
+            let inside = match tgt {
+                None => noun && to_phrase(g),
+                Some(_) => in_recipient(g) || (noun && tokens[g].head.is_some_and(in_recipient)),
+            };
+            Some(k) != tgt
+                && m.code.len() == 3
+                && !m.personal
+                && m.start > 0
+                && tokens[m.start - 1].norm == "in"
+                && inside
+        })
+    }
+
     /// The mention [`aimed_at_country`](Self::aimed_at_country) takes its country from.
     fn aimed_at(
         &self,
@@ -421,11 +470,7 @@ impl Recorder<'_> {
         src: Option<usize>,
         tgt: Option<usize>,
     ) -> Option<usize> {
-        let governor = |m: &Mention| -> Option<usize> {
-            let root = (m.start..m.end)
-                .find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))?;
-            tokens[root].head
-        };
+        let governor = |m: &Mention| governor(tokens, m);
         let source_governor = src.and_then(|k| governor(&self.mentions[k]));
         let target_span = tgt.map(|k| self.mentions[k].start..self.mentions[k].end);
         // Each other mention with the preposition before it and the word it hangs on.
@@ -467,6 +512,18 @@ impl Recorder<'_> {
             })
         })
     }
+}
+
+/// The word a mention's phrase hangs on: the head of the mention's own head word.
+fn governor(tokens: &[Token], m: &Mention) -> Option<usize> {
+    let root =
+        (m.start..m.end).find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))?;
+    tokens[root].head
+}
+
+/// Codes of aid given, or promised (073 humanitarian aid, 0333 intent to give it, ...).
+fn delivery(code: &str) -> bool {
+    Codebook::root(code) == "07" || code.starts_with("033")
 }
 
 /// Gives an actor named only by its role ("police", "the government", "protesters") `country`:

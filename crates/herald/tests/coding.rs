@@ -2154,3 +2154,45 @@ fn what_a_call_is_made_to_say_is_said() {
     ];
     check_on("2023-02-07", &cases);
 }
+
+/// The troops or teams a delivery sends are the sender's own means, not its target; aid sent to
+/// no actor goes to the foreign place its "to" phrase names; aid "to refugees in Chad" stays
+/// the refugees'.
+#[test]
+fn what_a_delivery_sends_is_not_its_target() {
+    let cases: [Case; 4] = [
+        (
+            "Egypt will contribute troops to a new peacekeeping mission in Somalia.",
+            &[("EGY", "SOM", "0334")],
+        ),
+        (
+            "Spain dispatched medical teams to a relief operation in Morocco.",
+            &[("ESP", "MAR", "073")],
+        ),
+        (
+            "The United States airlifted food to refugees in Chad.",
+            &[("USA", "TCDREF", "073")],
+        ),
+        (
+            "Norway pledged aid at a donor conference in Brussels.",
+            &[("NOR", "", "033")],
+        ),
+    ];
+    check_on("2024-09-01", &cases);
+}
+
+/// Survivors, patients, commuters and spectators are civilians of the place they are in.
+#[test]
+fn survivors_and_patients_are_civilians() {
+    let cases: [Case; 2] = [
+        (
+            "Japanese military helicopters ferried food to survivors of the earthquake in Nepal.",
+            &[("JPNMIL", "NPLCVL", "073")],
+        ),
+        (
+            "Gunmen killed 40 patients at a hospital in Sudan's Darfur region.",
+            &[("", "SDNCVL", "202")],
+        ),
+    ];
+    check_on("2024-09-01", &cases);
+}

@@ -380,7 +380,7 @@ fn code_verb(
         return None;
     }
     if is_means_code(&act_code) {
-        drop_own_means(s, span, object, &mut ev);
+        drop_own_means(s, span, object, &act_code, &mut ev);
     }
     if !petrarch_rules {
         if let Some((code, aim)) = aims::aimed(s, codebook, i, &ev.code, ev.frame.is_some()) {
@@ -1107,11 +1107,19 @@ fn has_phrase_after(s: &Sent, i: usize) -> bool {
 /// "deployed troops", "sent a rescue team": in a show of force or a delivery the object the
 /// pattern names is the actor's own means, not the target; "expelled Russian diplomats",
 /// "released prisoners" do act on their object. In a show of force any role-only direct object
-/// is one's own force ("deployed more troops"), while aid's is its recipient ("helped the
-/// refugees").
-fn drop_own_means(s: &Sent, span: (usize, usize), object: Option<(usize, usize)>, ev: &mut Draft) {
+/// is one's own force ("deployed more troops"), and so is it in a delivery whose pattern names
+/// what is delivered elsewhere ("contribute troops to a peacekeeping mission"), while aid with
+/// no thing delivered is given to its object ("helped the refugees").
+fn drop_own_means(
+    s: &Sent,
+    span: (usize, usize),
+    object: Option<(usize, usize)>,
+    act_code: &str,
+    ev: &mut Draft,
+) {
     let (os, oe) = object.unwrap_or((0, 0));
-    let force = Codebook::root(&ev.code) == "15";
+    let root = Codebook::root(act_code);
+    let force = root == "15" || (root == "07" && object.is_some());
     ev.targets.retain(|&k| {
         let m = &s.mentions[k];
         let in_object = m.start < oe && m.end > os;
