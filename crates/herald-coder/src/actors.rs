@@ -352,6 +352,14 @@ fn compose_groups(
             {
                 continue;
             }
+            // "a Visiting Forces Agreement": the name of a document.
+            if m.agent_only
+                && e > s
+                && is_capitalized(&lex.words, &tokens[e - 1])
+                && lex.words.document_names.contains(&tokens[e - 1].norm)
+            {
+                continue;
+            }
             let agents = if distribute {
                 m.code.get(3..).map(str::to_string)
             } else {

@@ -196,6 +196,24 @@ impl Sent<'_> {
                 }
             }
         }
+        // "threatened to scrap a defence pact with the United States", "to lift sanctions on
+        // Iran": the party named in the phrase of the clause's object.
+        for d in deps(&[rel::OBJ]) {
+            for n in self
+                .children(d)
+                .filter(|&n| self.tokens[n].deprel == rel::NMOD)
+            {
+                let prep = self
+                    .children(n)
+                    .find(|&p| self.tokens[p].deprel == rel::CASE)
+                    .map(|p| self.tokens[p].norm.as_str());
+                if prep.is_some_and(|p| matches!(p, "with" | "on" | "against" | "to")) {
+                    if let Some(k) = self.phrase_mention(n).filter(fresh) {
+                        return Some(k);
+                    }
+                }
+            }
+        }
         (0..self.mentions.len()).filter(fresh).find(|&k| {
             let m = &self.mentions[k];
             self.in_subtree(m.start, c)

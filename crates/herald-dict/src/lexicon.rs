@@ -150,6 +150,10 @@ pub const LISTS: &[(&str, &str)] = &[
         "Other capitalized words that are no part of a name (\"The\", \"But\", \"Jan.\").",
     ),
     (
+        "document_names",
+        "Last words of the capitalized name of a document (\"Agreement\", \"Act\"): a name ending in one names no actor, even with an agent word in it (\"the Visiting Forces Agreement\", \"the Armed Forces Act\").",
+    ),
+    (
         "function_words",
         "Untagged: words after which an agent word is still a noun (\"police in\", \"troops and\"), not the modifier of a noun (\"military aid\").",
     ),

@@ -2196,3 +2196,26 @@ fn survivors_and_patients_are_civilians() {
     ];
     check_on("2024-09-01", &cases);
 }
+
+/// A capitalized name ending in a document word names a document, not an actor ("the Visiting
+/// Forces Agreement" is no military); a frame is aimed at the party named in the phrase of its
+/// clause's object ("to scrap a defence pact with the United States", "to launch a strike
+/// against the United States").
+#[test]
+fn a_frame_is_aimed_at_the_party_of_its_clauses_object() {
+    let cases: [Case; 3] = [
+        (
+            "Manila threatened on Monday to scrap a Visiting Forces Agreement with the United States.",
+            &[("PHL", "USA", "1313")],
+        ),
+        (
+            "Manila threatened to scrap its defence pact with the United States.",
+            &[("PHL", "USA", "1313")],
+        ),
+        (
+            "The Armed Forces Act was debated in parliament.",
+            &[],
+        ),
+    ];
+    check_on("2020-02-06", &cases);
+}
