@@ -158,6 +158,7 @@ pub(crate) fn find_mentions(lex: &Lexicon, tokens: &[Token], date: Option<Date>)
     ethnic_residence(lex, tokens, &mut mentions);
     if !lex.petrarch {
         appositive_country(lex, tokens, &mut mentions);
+        the_countrys(lex, tokens, &mut mentions);
     }
     mentions
 }
@@ -690,6 +691,35 @@ fn appositive_country(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention])
                 mentions[j].agent_only = false;
             }
             break;
+        }
+    }
+}
+
+/// Step 10 of [`find_mentions`]: "suspended defence cooperation with Fiji and imposed travel
+/// bans on the country's military leaders": a role-only actor after "the country's" (or "the
+/// nation's") belongs to the country named last before it in the sentence. Not for PETRARCH
+/// dictionaries.
+fn the_countrys(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
+    for j in 1..mentions.len() {
+        let m = &mentions[j];
+        if !m.agent_only || m.start < 3 {
+            continue;
+        }
+        let before: Vec<&str> = tokens[m.start - 3..m.start]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        if !matches!(before.as_slice(), ["the", "country" | "nation", "'s"]) {
+            continue;
+        }
+        let latest = mentions[..j]
+            .iter()
+            .rev()
+            .find_map(|p| split_code(lex, &p.code).0);
+        if let Some(country) = latest {
+            let code = format!("{country}{}", mentions[j].code);
+            mentions[j].code = code;
+            mentions[j].agent_only = false;
         }
     }
 }

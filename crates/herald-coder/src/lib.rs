@@ -18,7 +18,8 @@
 //!   sentence only raises the mention count of its first occurrence's events.
 //! - `actors`: actor mentions, dictionary phrases composed into codes (actor and agent
 //!   dictionaries); counted demonyms and a country's believers of a faith are civilians, ethnic
-//!   communities people of where they live, a role in apposition of the actor it renames.
+//!   communities people of where they live, a role in apposition of the actor it renames, a
+//!   role after "the country's" of the country named last.
 //! - `coref`: role nouns, "the two sides", pronouns and bare surnames resolved against the
 //!   actors named earlier in the article.
 //! - `sentence`: the `Sent` view the passes read, with its token-level questions; `roles`

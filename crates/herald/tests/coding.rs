@@ -2219,3 +2219,20 @@ fn a_frame_is_aimed_at_the_party_of_its_clauses_object() {
     ];
     check_on("2020-02-06", &cases);
 }
+
+/// A role after "the country's" belongs to the country named last before it, not to the
+/// sentence's subject.
+#[test]
+fn the_countrys_role_is_the_last_country_named() {
+    let cases: [Case; 2] = [
+        (
+            "Australia suspended defence cooperation with Fiji and imposed travel bans on the country's military leaders.",
+            &[("AUS", "FJI", "160"), ("AUS", "FJIMIL", "163")],
+        ),
+        (
+            "The United States suspended aid to Niger after the coup, and froze the assets of the country's army chiefs.",
+            &[("USA", "NER", "162"), ("USA", "NERMIL", "163")],
+        ),
+    ];
+    check_on("2020-02-06", &cases);
+}
