@@ -15,8 +15,9 @@
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause, a "that" clause read
-//!   as a relative clause on the day before it ("said on Thursday that ..."), and a noun after
-//!   "while" read as a verbless clause ("while the leader, on his trip, thanked ...").
+//!   as a relative clause on the day before it ("said on Thursday that ..."), a noun after
+//!   "while" read as a verbless clause ("while the leader, on his trip, thanked ..."), and
+//!   "than" of "more than 100" read as a preposition.
 
 use herald_core::calendar;
 use herald_core::doc::in_subtree;
@@ -279,6 +280,39 @@ pub fn restructure(toks: &mut [Token]) {
     noun_subject_after_conjunction(toks);
     attribution(toks);
     parenthetical_bounds(toks);
+    more_than_number(toks);
+}
+
+/// "would deploy more than 100 police": read as a preposition, "than" made the counted noun an
+/// oblique of the verb, no longer its object. In UD "more than" is one fixed modifier of the
+/// number; the noun, with no other preposition, is the object the oblique stood for (when the
+/// verb has none).
+fn more_than_number(toks: &mut [Token]) {
+    for k in 0..toks.len().saturating_sub(2) {
+        let than = k + 1;
+        if !matches!(toks[k].norm.as_str(), "more" | "less" | "fewer")
+            || toks[than].norm != "than"
+            || toks[than].deprel != "case"
+            || toks[k + 2].upos != "NUM"
+        {
+            continue;
+        }
+        let Some(noun) = toks[than].head else {
+            continue;
+        };
+        toks[than].head = Some(k);
+        toks[than].deprel = "fixed".into();
+        toks[k].head = Some(k + 2);
+        toks[k].deprel = "advmod".into();
+        let Some(verb) = toks[noun].head else {
+            continue;
+        };
+        let other_case = children(toks, noun).any(|c| toks[c].deprel == "case");
+        let has_object = children(toks, verb).any(|c| toks[c].deprel == "obj");
+        if toks[noun].deprel == "obl" && toks[verb].upos == "VERB" && !other_case && !has_object {
+            toks[noun].deprel = "obj".into();
+        }
+    }
 }
 
 /// "Japan, China agree to resume talks": headlines join two subjects with a comma where prose
@@ -771,6 +805,60 @@ mod tests {
         let before = t.clone();
         restructure(&mut t);
         assert_eq!(heads(&t), heads(&before));
+    }
+
+    #[test]
+    fn more_than_a_number_modifies_the_number() {
+        // Canberra would deploy more than 100 police to Honiara
+        let rows = [
+            ("Canberra", "PROPN", Some(2), "nsubj"),
+            ("would", "AUX", Some(2), "aux"),
+            ("deploy", "VERB", None, "root"),
+            ("more", "ADV", Some(6), "advmod"),
+            ("than", "ADP", Some(6), "case"),
+            ("100", "NUM", Some(6), "nummod"),
+            ("police", "NOUN", Some(2), "obl"),
+            ("to", "ADP", Some(8), "case"),
+            ("Honiara", "PROPN", Some(2), "obl"),
+        ];
+        let mut t = sent(&rows);
+        restructure(&mut t);
+        assert_eq!(
+            heads(&t)[3..7],
+            [
+                (Some(5), "advmod"),
+                (Some(3), "fixed"),
+                (Some(6), "nummod"),
+                (Some(2), "obj")
+            ]
+        );
+        // With a preposition of its own the noun stays an oblique: "with more than 100 police".
+        let mut t = sent(&rows);
+        t.insert(
+            3,
+            Token {
+                text: "with".into(),
+                norm: "with".into(),
+                upos: "ADP".into(),
+                head: Some(7),
+                deprel: "case".into(),
+                ..Token::default()
+            },
+        );
+        for tok in t.iter_mut() {
+            tok.head = tok.head.map(|h| if h >= 3 { h + 1 } else { h });
+        }
+        t[3].head = Some(7);
+        restructure(&mut t);
+        assert_eq!(
+            heads(&t)[4..8],
+            [
+                (Some(6), "advmod"),
+                (Some(4), "fixed"),
+                (Some(7), "nummod"),
+                (Some(2), "obl")
+            ]
+        );
     }
 
     #[test]

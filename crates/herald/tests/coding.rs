@@ -2236,3 +2236,30 @@ fn the_countrys_role_is_the_last_country_named() {
     ];
     check_on("2020-02-06", &cases);
 }
+
+/// Support is decided as the deployment is coded, before a frame takes it in: troops or police
+/// sent abroad to help are an intended protection under "will" (0334), not a threat; "more than
+/// 100 police and troops" is the deployment's object (a parse repair) and, with its conjunct,
+/// the sender's own means, never the target.
+#[test]
+fn support_is_decided_before_the_frame() {
+    let cases: [Case; 4] = [
+        (
+            "Canberra said on Thursday it would deploy more than 100 police and troops to the Solomon Islands to help restore order.",
+            &[("AUS", "SLB", "0334")],
+        ),
+        (
+            "Kenya will send 1,000 police officers to Haiti to help restore security.",
+            &[("KEN", "HTI", "0334")],
+        ),
+        (
+            "Australia said it would send police and troops to help restore order.",
+            &[("AUS", "", "138")],
+        ),
+        (
+            "Canada sent troops to Latvia to reinforce the flank.",
+            &[("CAN", "LVA", "154")],
+        ),
+    ];
+    check_on("2021-07-09", &cases);
+}

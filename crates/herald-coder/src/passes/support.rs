@@ -4,13 +4,16 @@
 //! "Australian troops landed in Dili at the request of East Timor's government". Sent to protect
 //! or help it, at its request, or in a peacekeeping force, they provide military protection
 //! (074: CAMEO's "deployment of troops to protect another country"); to support, assist or train
-//! its forces, they cooperate militarily (062). A deployment (154) is in support when, after it,
-//! its sentence says so ("to" and such a verb, "at the request of", "at the invitation of") and
-//! it goes to another country than its own.
+//! its forces, they cooperate militarily (062). A deployment of troops or police (154, 153) is in
+//! support when, after it, its sentence says so ("to" and such a verb, "at the request of", "at
+//! the invitation of") and it goes to another country than its own. The verbs pass asks
+//! [`purpose`] as it codes the deployment, before a frame around it: "will send police to Haiti
+//! to help" is then an intent to protect (0334), "asked Russia to send troops to help" an appeal
+//! for protection (0234), not a threat or a bare appeal.
 //!
-//!
-//! A show of force with no target sent "to its border with Pakistan" is aimed at the country
-//! across the border ("India moved troops towards its western border with Pakistan").
+//! The pass itself: a show of force with no target sent "to its border with Pakistan" is aimed
+//! at the country across the border ("India moved troops towards its western border with
+//! Pakistan").
 //!
 //! Reads no dictionary data: the events' codes and actors' countries, and the words after them.
 
@@ -33,7 +36,7 @@ const ASKED: &[&str] = &["request", "invitation", "behest"];
 const MILITARY_COOPERATION: &str = "062";
 const PROTECTION: &str = "074";
 
-/// Recodes the deployments in support of the country they go to.
+/// Aims the shows of force sent towards a border with no target across it.
 pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
     if s.lex.petrarch {
         return;
@@ -45,16 +48,25 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
                 c.pattern = format!("{} + towards the border with: aimed across it", c.pattern);
             }
         }
-        if c.petrarch_rules || !c.code.starts_with("154") || !abroad(s, c) {
-            continue;
-        }
-        let Some((code, why)) = in_support(s, c.trig_end) else {
-            continue;
-        };
-        let peacekeeping = s.tokens.iter().any(|t| t.norm.starts_with("peacekeep"));
-        c.code = if peacekeeping { PROTECTION } else { code }.to_string();
-        c.pattern = format!("{} + sent {why}: support, not force", c.pattern);
     }
+}
+
+/// The code of a deployment (`code`, by `sources` to `targets`, its trigger ending at token
+/// `trig_end`) in support of the country it goes to, and the words that say so; `None` for
+/// any other act.
+pub(crate) fn purpose(
+    s: &Sent,
+    code: &str,
+    sources: &[usize],
+    targets: &[usize],
+    trig_end: usize,
+) -> Option<(&'static str, String)> {
+    if !(code.starts_with("154") || code.starts_with("153")) || !abroad(s, sources, targets) {
+        return None;
+    }
+    let (code, why) = in_support(s, trig_end)?;
+    let peacekeeping = s.tokens.iter().any(|t| t.norm.starts_with("peacekeep"));
+    Some((if peacekeeping { PROTECTION } else { code }, why))
 }
 
 /// The actor after "border with" or "frontier with" in the sentence part after token `from`:
@@ -69,10 +81,10 @@ fn across_border(s: &Sent, from: usize) -> Option<usize> {
 }
 
 /// Whether the deployment goes to another country than its source's.
-fn abroad(s: &Sent, c: &Candidate) -> bool {
+fn abroad(s: &Sent, sources: &[usize], targets: &[usize]) -> bool {
     let country = |m: &usize| split_code(s.lex, &s.mentions[*m].code).0;
-    let from: Vec<_> = c.sources.iter().filter_map(country).collect();
-    let to: Vec<_> = c.targets.iter().filter_map(country).collect();
+    let from: Vec<_> = sources.iter().filter_map(country).collect();
+    let to: Vec<_> = targets.iter().filter_map(country).collect();
     !from.is_empty() && !to.is_empty() && to.iter().all(|t| !from.contains(t))
 }
 

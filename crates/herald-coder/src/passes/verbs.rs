@@ -19,6 +19,7 @@ use crate::actors::split_code;
 use crate::aims;
 use crate::frames::{frame_of, frame_of_clause, lemma_in, mention_code, FrameHit, Framing};
 use crate::lexicon::VerbRef;
+use crate::passes::support;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
 use crate::types::Candidate;
@@ -275,6 +276,14 @@ fn code_verb(
     // The act's own code decides what its object is ("threatened to send troops": the troops
     // are the means), whatever the frame makes of it.
     let act_code = ev.code.clone();
+    if !petrarch_rules {
+        // "sent troops to Mali to help": support, decided before a frame takes the act in
+        // (the troops stay the deployment's means).
+        if let Some((code, why)) = support::purpose(s, &ev.code, &ev.sources, &ev.targets, span.1) {
+            ev.code = code.to_string();
+            ev.pattern = format!("{} + sent {why}: support, not force", ev.pattern);
+        }
+    }
     // A framing word the pattern itself requires ("refused to" in "refused to rule out force",
     // a threat) is its wording, not a frame around the act.
     let spelled_from = hit.words_from;
@@ -1123,9 +1132,14 @@ fn drop_own_means(
     ev.targets.retain(|&k| {
         let m = &s.mentions[k];
         let in_object = m.start < oe && m.end > os;
+        // Or a conjunct of it ("deploy police and troops").
+        let object = |t: usize| is_direct_object_of(&s.tokens[t], span.0, span.1);
         let direct_object = s.parsed
             && force
-            && (m.start..m.end).any(|t| is_direct_object_of(&s.tokens[t], span.0, span.1));
+            && (m.start..m.end).any(|t| {
+                object(t)
+                    || (s.tokens[t].deprel == rel::CONJ && s.tokens[t].head.is_some_and(object))
+            });
         !m.agent_only || !(in_object || direct_object)
     });
 }
