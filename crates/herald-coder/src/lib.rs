@@ -35,7 +35,8 @@
 //!     protest takes the target and aim of the demand said with it;
 //!   - `passes::headlines`: a headline's leader "in" a foreign capital reports a visit (042);
 //!   - `passes::support`: forces sent abroad to help or support the country they go to are 074
-//!     or 062, not 154; a show of force sent to "its border with" a country is aimed at it;
+//!     or 062, not 154 (decided for the verbs pass, before a frame: "will send police to help"
+//!     is 0334); a show of force sent to "its border with" a country is aimed at it;
 //!   - `passes::violence`: the parties make the kind of violence (repression of protesters,
 //!     assassination, mass killing, arrest or abduction);
 //!   - `passes::mediation`: talks "between" two others are the subject's mediation (045) and
