@@ -85,6 +85,9 @@ struct Scratch {
     scores: Vec<i32>,
 }
 
+/// A token held to a class in a re-analysis: its position and a UPOS or Penn tag.
+type Held = (usize, &'static str);
+
 impl Model {
     /// The English model compiled into the binary (trained on UD EWT + GUM, see NOTICE).
     pub fn bundled() -> Result<Model, NlpError> {
@@ -204,6 +207,8 @@ impl Model {
             self.annotate_with(s, &mut sc, None, times);
             let start = Instant::now();
             let mut again = AnnotateTimes::default();
+            // The classes the re-analyses kept hold for the ones after them.
+            let mut held = Vec::new();
             // A title-case headline is checked as the tagger saw it: its capitals are not names.
             let mostly_verb = |n: &str| self.mostly_verb(n);
             let not_preposition = |n: &str| !self.mostly_preposition(n);
@@ -223,22 +228,30 @@ impl Model {
                 }
             };
             if let Some(k) = candidate {
-                self.reannotate(s, &mut sc, (k, "VERB"), &mut again, |t| {
+                self.reannotate(s, &mut sc, (&[(k, "VERB")], &mut held), &mut again, |t| {
                     repair::reads_as_verb(t, k) || repair::verb_heads_headline(t, k)
                 });
             }
             // "Russian vessels fired on and seized three ships.": a sentence's main verb read
             // as a passive participle with no auxiliary is tried as the past tense.
             if let Some(k) = repair::reduced_passive_root(&s.tokens) {
-                self.reannotate(s, &mut sc, (k, "VBD"), &mut again, |t| {
+                self.reannotate(s, &mut sc, (&[(k, "VBD")], &mut held), &mut again, |t| {
                     repair::active_root(t, k)
                 });
             }
             // "U.S. warplanes dropped bombs": a plural noun read as the main verb, with the
             // real verb after it a modifier of the next noun, is tried as a noun.
             if let Some(k) = repair::plural_noun_as_verb(&s.tokens) {
-                self.reannotate(s, &mut sc, (k, "NNS"), &mut again, |t| {
+                self.reannotate(s, &mut sc, (&[(k, "NNS")], &mut held), &mut again, |t| {
                     repair::active_root(t, k + 1)
+                });
+            }
+            // "demanded that Japan stop releasing the water": a subjunctive read as a noun, its
+            // "that" held to a subordinator.
+            if let Some((that, k)) = repair::subjunctive_after_that(&s.tokens, may_be_verb) {
+                let forced = [(that, "IN"), (k, "VB")];
+                self.reannotate(s, &mut sc, (&forced, &mut held), &mut again, |t| {
+                    repair::heads_that_clause(t, k)
                 });
             }
             repair::restructure(&mut s.tokens);
@@ -276,21 +289,25 @@ impl Model {
             .is_none_or(|(upos, _)| matches!(upos.as_str(), "ADP" | "SCONJ"))
     }
 
-    /// Analyses `s` again with token `forced.0` held to the class `forced.1` (a UPOS or Penn
-    /// tag), and keeps the new analysis when `accept` takes it (it may mend it); otherwise
+    /// Analyses `s` again with each token of `forced` held to its class (a UPOS or Penn tag),
+    /// and those of `held` (the re-analyses kept before) held to theirs, and keeps the new
+    /// analysis when `accept` takes it (it may mend it), adding `forced` to `held`; otherwise
     /// restores the one before.
     fn reannotate(
         &self,
         s: &mut Sentence,
         sc: &mut Scratch,
-        forced: (usize, &str),
+        (forced, held): (&[Held], &mut Vec<Held>),
         times: &mut AnnotateTimes,
         accept: impl FnOnce(&mut [Token]) -> bool,
     ) {
         let before = s.tokens.clone();
-        self.annotate_with(s, sc, Some(forced), times);
+        let kept = held.len();
+        held.extend_from_slice(forced);
+        self.annotate_with(s, sc, Some(held), times);
         if !accept(&mut s.tokens) {
             s.tokens = before;
+            held.truncate(kept);
         }
     }
 
@@ -298,7 +315,7 @@ impl Model {
         &self,
         s: &mut Sentence,
         sc: &mut Scratch,
-        forced: Option<(usize, &str)>,
+        forced: Option<&[(usize, &str)]>,
         times: &mut AnnotateTimes,
     ) {
         let start = Instant::now();

@@ -12,6 +12,9 @@
 //! - [`plural_noun_as_verb`]: a plural noun read as the main verb before the real one ("U.S.
 //!   warplanes dropped bombs"); tried again as a noun, kept when the verb after it then heads
 //!   the sentence.
+//! - [`subjunctive_after_that`]: the base-form verb of a "that" clause read as a noun after
+//!   its subject's name ("demanded that Japan stop releasing"); tried again as a verb, kept
+//!   when it then heads the clause with the name as its subject ([`heads_that_clause`]).
 //! - [`restructure`]: attachments that UD and the Penn Treebank make differently from what the
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause, a "that" clause read
@@ -191,6 +194,43 @@ fn headline_verb(toks: &[Token], may_be_verb: &dyn Fn(&str) -> bool) -> Option<u
     })
 }
 
+/// The verb of a "that" clause in the subjunctive read as a noun after its subject's name:
+/// "demanded that Japan stop releasing the water", "that Washington end arms sales" (a name and
+/// a noun read as a compound). The signs: a lower-case noun with no -s that may be a verb,
+/// right after one or more names that follow "that" (and "the"). Returns the positions of
+/// "that" and of the verb; the caller tags them again as a subordinator and a base-form verb
+/// and keeps the analysis when [`heads_that_clause`] accepts it.
+pub fn subjunctive_after_that(
+    toks: &[Token],
+    may_be_verb: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    (2..toks.len()).find_map(|k| {
+        let t = &toks[k];
+        if t.upos != "NOUN" || !starts_lower(t) || t.norm.ends_with('s') || !may_be_verb(&t.norm) {
+            return None;
+        }
+        let mut j = k;
+        while j > 0 && toks[j - 1].upos == "PROPN" {
+            j -= 1;
+        }
+        if j == k {
+            return None;
+        }
+        if j > 0 && toks[j - 1].norm == "the" {
+            j -= 1;
+        }
+        (j > 0 && toks[j - 1].norm == "that").then_some((j - 1, k))
+    })
+}
+
+/// Whether the analysis reads token `k` as the verb of a clause that is a complement or
+/// adverbial of another, with the name before it as its subject.
+pub fn heads_that_clause(toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.upos == "VERB" && matches!(t.deprel.as_str(), "ccomp" | "advcl" | "xcomp")
+    }) && children(toks, k).any(|c| toks[c].deprel == "nsubj" && c < k)
+}
+
 /// Whether the analysis reads token `k` as a verb heading a clause: the main clause (root) or
 /// an infinitive complement.
 pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
@@ -200,8 +240,10 @@ pub fn reads_as_verb(toks: &[Token], k: usize) -> bool {
 
 /// The root of a sentence read as a passive participle with a passive subject but no
 /// auxiliary ("vessels fired on and seized three ships" read as "vessels [that were] fired
-/// on"): in a full sentence, which ends with a period, the main verb needs a finite form, so
-/// the participle is a past tense misread. Headlines ("Five killed in attack") end without one.
+/// on"), or a participle right after a verbless sentence's root noun that it modifies ("China's
+/// foreign ministry demanded on Thursday that ..."): in a full sentence, which ends with a
+/// period, the main verb needs a finite form, so the participle is a past tense misread.
+/// Headlines ("Five killed in attack") end without one.
 pub fn reduced_passive_root(toks: &[Token]) -> Option<usize> {
     if toks.last().is_none_or(|t| t.text != ".") {
         return None;
@@ -209,7 +251,20 @@ pub fn reduced_passive_root(toks: &[Token]) -> Option<usize> {
     let root = toks.iter().position(|t| t.head.is_none())?;
     let passive_subject = children(toks, root).any(|c| toks[c].deprel == "nsubj:pass");
     let auxiliary = children(toks, root).any(|c| toks[c].deprel.starts_with("aux"));
-    (toks[root].xpos == "VBN" && passive_subject && !auxiliary).then_some(root)
+    if toks[root].xpos == "VBN" && passive_subject && !auxiliary {
+        return Some(root);
+    }
+    // "China's foreign ministry demanded on Thursday that ...": the sentence left verbless,
+    // its subject the root and the verb a participle modifying it from right after it.
+    let next = root + 1;
+    let verbless = matches!(toks[root].upos.as_str(), "NOUN" | "PROPN")
+        && !children(toks, root).any(|c| toks[c].deprel == "cop");
+    (verbless
+        && toks
+            .get(next)
+            .is_some_and(|t| t.xpos == "VBN" && t.deprel == "acl" && t.head == Some(root))
+        && !children(toks, next).any(|c| toks[c].deprel == "obl:agent"))
+    .then_some(next)
 }
 
 /// The root of a sentence read as a present-tense verb ending in -s right before a past tense
@@ -859,6 +914,34 @@ mod tests {
                 (Some(2), "obl")
             ]
         );
+    }
+
+    #[test]
+    fn a_noun_after_that_and_a_name_may_be_a_subjunctive() {
+        let verbs = |w: &str| matches!(w, "stop" | "end" | "talks");
+        // demanded that Japan stop releasing water
+        let t = sent(&[
+            ("demanded", "VERB", None, "root"),
+            ("that", "SCONJ", Some(3), "mark"),
+            ("Japan", "PROPN", Some(2), "compound"),
+            ("stop", "NOUN", Some(3), "nsubj"),
+            ("releasing", "VERB", Some(0), "ccomp"),
+            ("water", "NOUN", Some(4), "obj"),
+        ]);
+        assert_eq!(subjunctive_after_that(&t, &verbs), Some((1, 3)));
+        // Not a plural ("that Iran talks"), nor a noun after a common noun or with no "that".
+        let t = sent(&[
+            ("that", "SCONJ", Some(2), "mark"),
+            ("Iran", "PROPN", Some(2), "compound"),
+            ("talks", "NOUN", None, "root"),
+        ]);
+        assert_eq!(subjunctive_after_that(&t, &verbs), None);
+        let t = sent(&[
+            ("the", "DET", Some(2), "det"),
+            ("Washington", "PROPN", Some(2), "compound"),
+            ("end", "NOUN", None, "root"),
+        ]);
+        assert_eq!(subjunctive_after_that(&t, &verbs), None);
     }
 
     #[test]

@@ -249,19 +249,19 @@ fn tag_pass_forced(
     classes: &[(String, String)],
     lx: &[Lex],
     first: Option<&[u16]>,
-    forced: (usize, &str),
+    forced: &[(usize, &str)],
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) -> Vec<u16> {
     pass_with(weights, features, lx, first, feats, scores, |i, scores| {
-        if i != forced.0 {
+        let Some(&(_, class)) = forced.iter().find(|f| f.0 == i) else {
             return argmax_i(scores);
-        }
+        };
         (0..scores.len())
             .filter(|&c| {
                 classes
                     .get(c)
-                    .is_some_and(|(u, x)| u == forced.1 || x == forced.1)
+                    .is_some_and(|(u, x)| u == class || x == class)
             })
             .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
             .unwrap_or_else(|| argmax_i(scores))
@@ -302,13 +302,13 @@ impl Tagger {
         }
     }
 
-    /// Tag one sentence with the token at `forced.0` restricted to the UPOS `forced.1` (in both
-    /// passes): the tagger's best reading under that constraint. Not used on the hot path: only
-    /// when a caller has evidence that the free reading is wrong.
+    /// Tag one sentence with each token `forced[i].0` restricted to the class `forced[i].1` (a
+    /// UPOS or Penn tag, in both passes): the tagger's best reading under those constraints.
+    /// Not used on the hot path: only when a caller has evidence that the free reading is wrong.
     pub fn tag_forced(
         &self,
         lx: &[Lex],
-        forced: (usize, &str),
+        forced: &[(usize, &str)],
         feats: &mut Vec<u64>,
         scores: &mut Vec<i32>,
     ) -> Vec<u16> {

@@ -318,6 +318,29 @@ fn checked_annotation_reads_a_plural_noun_before_the_verb_as_its_subject() {
     assert_eq!(s.tokens[2].head, None);
 }
 
+/// A verbless sentence whose verb hangs on the subject noun right before it as a participle
+/// ("China's foreign ministry demanded [acl] ...") is analysed again with a past tense; the
+/// subjunctive of its "that" clause, read as a noun after the clause's subject ("that Japan
+/// stop [NOUN] releasing"), is then analysed as a verb, the first repair held.
+#[test]
+fn checked_annotation_reads_a_subjunctive_after_that_as_a_verb() {
+    let model = Model::bundled().expect("bundled model");
+    let text = "China 's foreign ministry demanded on Thursday that Japan stop releasing treated radioactive water from the wrecked Fukushima nuclear plant into the Pacific .";
+    let mut plain = sentence(text);
+    model.annotate_sentence(&mut plain);
+    assert_eq!(plain.tokens[4].deprel, "acl", "the misreading this repairs");
+    assert_eq!(plain.tokens[9].upos, "NOUN", "the misreading this repairs");
+    let mut s = sentence(text);
+    model.annotate_sentence_checked(&mut s, &|w: &str| w == "stop", &mut Default::default());
+    assert_eq!((s.tokens[4].xpos.as_str(), s.tokens[4].head), ("VBD", None));
+    assert_eq!(s.tokens[9].upos, "VERB");
+    assert_eq!(
+        (s.tokens[8].head, s.tokens[8].deprel.as_str()),
+        (Some(9), "nsubj")
+    );
+    assert_eq!(s.tokens[9].head, Some(4));
+}
+
 /// A retrain gives the same model bytes: trained twice on the fixture, with the steps that decide
 /// with frozen weights in play (dev-set early stopping, two jackknife folds on two threads; the
 /// second run also with the second tagger pass and the supertagger). The bytes are pinned by

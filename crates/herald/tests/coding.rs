@@ -2263,3 +2263,17 @@ fn support_is_decided_before_the_frame() {
     ];
     check_on("2021-07-09", &cases);
 }
+
+/// A demand's "that" clause in the subjunctive is read with its verb ("that Tokyo stop dumping",
+/// a parse repair; the main verb, read as a participle of its subject, repaired first): the
+/// demand is aimed at the clause's subject and takes its aim from the clause.
+#[test]
+fn a_subjunctive_clause_gives_the_demand_its_target() {
+    check_on(
+        "2023-08-25",
+        &[(
+            "Beijing's foreign ministry demanded on Friday that Tokyo stop dumping waste into the sea.",
+            &[("CHNGOV", "JPN", "1042")],
+        )],
+    );
+}
