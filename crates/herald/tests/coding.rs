@@ -2277,3 +2277,29 @@ fn a_subjunctive_clause_gives_the_demand_its_target() {
         )],
     );
 }
+
+/// A protest verb takes no infinitive: "rallied to demand" is the rally's purpose, one protest
+/// with the demand's aim and target. Unions and truck drivers are labour; regulations and rules
+/// protested against are a policy (1412).
+#[test]
+fn protests_and_strikes_take_their_aim_and_labour_actors() {
+    let cases: [Case; 4] = [
+        (
+            "Protesters rallied to demand the resignation of the prime minister.",
+            &[("OPP", "GOV", "1411")],
+        ),
+        (
+            "Farmers protested against the new regulations.",
+            &[("AGR", "", "1412")],
+        ),
+        (
+            "Nigerian unions began a general strike on Monday.",
+            &[("NGALAB", "", "143")],
+        ),
+        (
+            "Cargo truck drivers went on strike on Monday.",
+            &[("LAB", "", "143")],
+        ),
+    ];
+    check_on("2023-06-01", &cases);
+}

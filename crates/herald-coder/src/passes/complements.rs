@@ -168,7 +168,10 @@ pub(crate) fn run(s: &Sent, codebook: &Codebook, out: &mut Vec<Candidate>) {
         // what a call, meeting or visit is made to say is said in it.
         let said_in_it =
             Codebook::root(&out[oi].code) == "04" && matches!(Codebook::root(&c.code), "01" | "05");
-        if protest && (purpose || participle) {
+        // A protest verb takes no infinitive of its own: "rallied to demand" (parsed as its
+        // complement) is the rally's purpose.
+        let protest_purpose = protest && mark == Some("to") && dep == rel::XCOMP;
+        if protest && (purpose || participle || protest_purpose) {
             fates[ci] = Fate::Merge(oi);
         } else if purpose && said_in_it {
             fates[ci] = Fate::Said(oi);
