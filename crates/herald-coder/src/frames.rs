@@ -58,7 +58,10 @@ impl FrameHit {
 /// The frame of the event verb whose head is token `head` and whose words start at `start`: the
 /// parse's, else word order's; a rejected framing noun makes a rejection.
 pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
-    if let Some(k) = negating_verb(s, head, start).or_else(|| s.disclaimed(start)) {
+    if let Some(k) = negating_verb(s, head, start)
+        .or_else(|| s.disclaimed(start))
+        .or_else(|| wh_infinitive(s, head).filter(|_| s.parsed))
+    {
         return Some(Framing::Void(k));
     }
     let mut hit = match frame_in_parse(s, head) {
@@ -331,6 +334,22 @@ fn frame_in_parse(s: &Sent, i: usize) -> Option<Framing> {
     })
 }
 
+/// Words that open an indirect question before "to" ("where to", "how to").
+const WH_WORDS: &[&str] = &[
+    "where", "how", "when", "what", "whether", "which", "why", "who", "whom",
+];
+
+/// "told reporters where to find the documents", "advised Kyiv how to conduct the war": the
+/// verb at `i` heads an infinitive after a question word, a question told or asked, no act
+/// asked for nor done. Returns the question word.
+fn wh_infinitive(s: &Sent, i: usize) -> Option<usize> {
+    let t = s.tokens;
+    let to = s
+        .children(i)
+        .find(|&c| t[c].deprel == rel::MARK && c < i && t[c].norm == "to")?;
+    (to > 0 && WH_WORDS.contains(&t[to - 1].norm.as_str())).then(|| to - 1)
+}
+
 /// The framing word whose complement clause the verb at `i` heads, linked by the clause's
 /// `mark` ("to", "that", "of"; a `ccomp` without one is a "that" clause), or by the modal of a
 /// clause said of another actor ("said Israel must withdraw").
@@ -346,6 +365,9 @@ fn clause_frame(s: &Sent, i: usize) -> Option<FrameHit> {
         _ => false,
     };
     if !clause {
+        return None;
+    }
+    if wh_infinitive(s, i).is_some() {
         return None;
     }
     let mark = s

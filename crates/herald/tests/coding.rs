@@ -2303,3 +2303,23 @@ fn protests_and_strikes_take_their_aim_and_labour_actors() {
     ];
     check_on("2023-06-01", &cases);
 }
+
+/// "told X where to", "how to": a question told, not a demand, and its act is not done.
+#[test]
+fn a_question_told_is_no_demand() {
+    let cases: [Case; 3] = [
+        (
+            "The French minister told Iranian officials where to send the documents.",
+            &[("FRAGOV", "IRNGOV", "010")],
+        ),
+        (
+            "Biden told Netanyahu how to conduct the war.",
+            &[("USAGOV", "ISRGOV", "010")],
+        ),
+        (
+            "Biden told Netanyahu to halt the offensive.",
+            &[("USAGOV", "ISRGOV", "1056")],
+        ),
+    ];
+    check_on("2024-02-01", &cases);
+}
