@@ -410,7 +410,9 @@ fn comma_joined_subjects(toks: &mut [Token]) {
 /// "Russia's strike on Kyiv killed 12 civilians": the parser made "on" a marker of the verb and
 /// "Kyiv" a second subject, so the place attacked became the attacker. A clause has one subject;
 /// when a verb has two and a preposition stands right before the second, that second is the
-/// preposition's object inside the first subject's phrase ("strike on Kyiv").
+/// preposition's object inside the first subject's phrase ("strike on Kyiv"); a name right
+/// after a noun of the first subject's phrase is that noun's apposition ("Police in the Kyrgyz
+/// capital Bishkek fired").
 fn preposition_in_subject(toks: &mut [Token]) {
     for v in 0..toks.len() {
         let subjects: Vec<usize> = (0..v)
@@ -420,6 +422,17 @@ fn preposition_in_subject(toks: &mut [Token]) {
             continue;
         };
         let p = second - 1;
+        // "Police in the Kyrgyz capital Bishkek fired": the second a name right after a noun of
+        // the first subject's phrase is that noun's apposition.
+        if p > first
+            && toks[second].upos == "PROPN"
+            && matches!(toks[p].upos.as_str(), "NOUN" | "PROPN")
+            && in_subtree(toks, p, first)
+        {
+            toks[second].head = Some(p);
+            toks[second].deprel = "appos".into();
+            continue;
+        }
         if p <= first
             || toks[p].upos != "ADP"
             || toks[p].head != Some(v)
@@ -850,6 +863,19 @@ mod tests {
             heads(&t)[2..5],
             [(Some(5), "nsubj"), (Some(4), "case"), (Some(2), "nmod")]
         );
+        // "Police in the Kyrgyz capital Bishkek fired": a name right after a noun of the first
+        // subject's phrase is that noun's apposition.
+        let mut t = sent(&[
+            ("Police", "NOUN", Some(5), "nsubj"),
+            ("in", "ADP", Some(3), "case"),
+            ("the", "DET", Some(3), "det"),
+            ("capital", "NOUN", Some(0), "nmod"),
+            ("Bishkek", "PROPN", Some(5), "nsubj"),
+            ("fired", "VERB", None, "root"),
+        ]);
+        restructure(&mut t);
+        assert_eq!(heads(&t)[4], (Some(3), "appos"));
+        assert_eq!(heads(&t)[0], (Some(5), "nsubj"));
         // One subject, or two without a preposition between: left as they are.
         let mut t = sent(&[
             ("Police", "NOUN", Some(3), "nsubj"),

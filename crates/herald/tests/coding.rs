@@ -2323,3 +2323,16 @@ fn a_question_told_is_no_demand() {
     ];
     check_on("2024-02-01", &cases);
 }
+
+/// "Police in the Kyrgyz capital Bishkek fired": the city named after "capital" is its
+/// apposition (a parse repair), not a second subject that took the source.
+#[test]
+fn a_name_after_a_noun_of_the_subject_is_no_second_subject() {
+    check_on(
+        "2020-10-06",
+        &[(
+            "Police in the Kyrgyz capital Bishkek fired tear gas at protesters.",
+            &[("KGZCOP", "KGZOPP", "175")],
+        )],
+    );
+}
