@@ -2336,3 +2336,29 @@ fn a_name_after_a_noun_of_the_subject_is_no_second_subject() {
         )],
     );
 }
+
+/// Dozens of civilians or more killed by hand (executed, hacked to death), counted before or
+/// after the verb, are a mass killing (202); a bombing keeps its own code; people killed in a
+/// stampede are no one's victims.
+#[test]
+fn civilians_killed_by_hand_in_numbers_are_a_mass_killing() {
+    let cases: [Case; 4] = [
+        (
+            "Government soldiers executed at least 40 villagers in the town of Bria.",
+            &[("CAFGOVMIL", "CAFCVL", "202")],
+        ),
+        (
+            "Hundreds of civilians were hacked to death in the town of Mai Kadra on Monday night.",
+            &[("", "CVL", "202")],
+        ),
+        (
+            "More than 300 pilgrims were killed in a stampede near Mecca.",
+            &[],
+        ),
+        (
+            "A car bomb killed 30 civilians in a market in Baghdad.",
+            &[("", "IRQCVL", "1832")],
+        ),
+    ];
+    check_on("2020-11-10", &cases);
+}

@@ -40,6 +40,11 @@ const KILLING: &[&str] = &[
     "massacre",
     "shot",
     "slain",
+    // Killing by hand, as the 1823 patterns name it ("hack to death", "lynch").
+    "hack",
+    "lynch",
+    "strangle",
+    "bludgeon",
 ];
 
 /// Further verbs of violence against a crowd: "opened fire on protesters", "beat protesters".
@@ -106,7 +111,9 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
 
 /// Whether the doer of event `c` is a natural disaster or an accident: the subject of its
 /// trigger, or of the verb a subjectless participle hangs on ("an earthquake struck Haiti,
-/// killing 300"), is one of `natural_hazards`, or that verb is ("the volcano erupted, killing").
+/// killing 300"), is one of `natural_hazards`, or that verb is ("the volcano erupted, killing");
+/// with no doer named, the cause after the trigger is one ("were killed in a stampede", "when
+/// the hotel collapsed").
 fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
     let t = s.tokens;
     let hazards = &s.lex.words.natural_hazards;
@@ -146,6 +153,24 @@ fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
     }) else {
         return false;
     };
+    // "were killed in a stampede", "died when the hotel collapsed": with no doer, the cause
+    // told after the verb.
+    let told_cause = |d: usize| match t[d].deprel.as_str() {
+        rel::OBL | rel::OBL_AGENT => {
+            hazard(d)
+                && s.children(d)
+                    .any(|p| t[p].deprel == rel::CASE && matches!(t[p].norm.as_str(), "in" | "by"))
+        }
+        rel::ADVCL => {
+            s.children(d)
+                .any(|m| t[m].deprel == rel::MARK && matches!(t[m].norm.as_str(), "when" | "as"))
+                && (hazard(d) || subject(d).is_some_and(hazard))
+        }
+        _ => false,
+    };
+    if c.sources.is_empty() && s.children(v).any(told_cause) {
+        return true;
+    }
     if let Some(n) = subject(v) {
         return hazard(n);
     }
@@ -205,7 +230,9 @@ fn recode(s: &Sent, c: &Candidate, protest: bool) -> Option<(&'static str, &'sta
         .targets
         .iter()
         .any(|&k| has(&[k], &["CVL"]) && multitude_before(s, s.mentions[k].start, c.trig_end));
-    if civilians && Codebook::root(&c.code) != "18" {
+    // Bombings (183) name their own kind; killing by hand (1823: executing, stabbing,
+    // hacking to death dozens) is mass killing too.
+    if civilians && (Codebook::root(&c.code) != "18" || c.code == "1823") {
         return Some(("202", "dozens of civilians or more killed: mass killing"));
     }
     None
@@ -275,9 +302,12 @@ fn people(s: &Sent, k: usize) -> bool {
 }
 
 /// Whether the words before the mention starting at `start`, back to the trigger's end
-/// `from`, count a multitude: "dozens of", "at least 132", "more than 460".
+/// `from` (when the trigger comes first), count a multitude: "dozens of", "at least 132",
+/// "more than 460"; "hundreds of civilians were hacked to death".
 fn multitude_before(s: &Sent, start: usize, from: usize) -> bool {
-    (from.max(start.saturating_sub(4))..start).any(|k| {
+    let back = start.saturating_sub(4);
+    let lower = if from <= start { from.max(back) } else { back };
+    (lower..start).any(|k| {
         let t = &s.tokens[k];
         MULTITUDES.contains(&t.norm.as_str())
             || (t.upos == upos::NUM
