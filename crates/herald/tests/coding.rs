@@ -2362,3 +2362,28 @@ fn civilians_killed_by_hand_in_numbers_are_a_mass_killing() {
     ];
     check_on("2020-11-10", &cases);
 }
+
+/// Civilians expelled by the hundred are a mass expulsion (201); diplomats or a few people
+/// expelled stay an expulsion (174).
+#[test]
+fn civilians_expelled_by_the_hundred_are_a_mass_expulsion() {
+    let cases: [Case; 4] = [
+        (
+            "Venezuelan authorities have deported more than 1,000 Colombians since last week.",
+            &[("VENGOV", "COLCVL", "201")],
+        ),
+        (
+            "Hundreds of Haitians were deported by the Dominican Republic.",
+            &[("DOM", "HTICVL", "201")],
+        ),
+        (
+            "Russia expelled 23 British diplomats.",
+            &[("RUS", "GBRGOV", "174")],
+        ),
+        (
+            "Egypt deported two French journalists.",
+            &[("EGY", "FRAMED", "174")],
+        ),
+    ];
+    check_on("2015-08-28", &cases);
+}

@@ -8,7 +8,9 @@
 //! - a mass killing (202) when dozens of civilians or more are killed by men, not by air strikes
 //!   or bombs, which their own codes name ("gunmen killed at least 132 civilians");
 //! - an arrest (173) or an abduction (181) when people, not a place, are seized ("troops
-//!   captured the former president", "rebels seized two aid workers").
+//!   captured the former president", "rebels seized two aid workers");
+//! - a mass expulsion (201) when civilians are expelled by the hundred ("deported more than
+//!   1,000 Colombians"), not individuals (174).
 //!
 //! Violence a natural disaster or an accident does (lexicon `natural_hazards`: "an earthquake
 //! struck Haiti, killing 300") is dropped.
@@ -73,6 +75,9 @@ const MULTITUDES: &[&str] = &["dozens", "scores", "hundreds", "thousands"];
 /// The least number of civilians killed at once that makes a mass killing.
 const MASS_KILLING: u64 = 20;
 
+/// The least number of civilians expelled at once that makes a mass expulsion (201).
+const MASS_EXPULSION: u64 = 100;
+
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
     if s.lex.petrarch {
         return;
@@ -86,6 +91,16 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
             || !(c.trig_start..c.trig_end).any(|k| SEIZING.contains(&s.tokens[k].lemma.as_str()))
             || seizes_people(s, c)
     });
+    // Civilians expelled by the hundred: a mass expulsion, not the expulsion of individuals.
+    for c in out.iter_mut() {
+        if !c.petrarch_rules && c.code == "174" && mass_expulsion(s, c) {
+            c.code = "201".to_string();
+            c.pattern = format!(
+                "{} + hundreds of civilians expelled: mass expulsion",
+                c.pattern
+            );
+        }
+    }
     // "Thousands marched against military rule, and security forces opened fire on the
     // crowds": where the sentence tells of a protest, the people fired on are its protesters.
     let generic = |c: &Candidate| !c.petrarch_rules && GENERIC_VIOLENCE.contains(&c.code.as_str());
@@ -305,15 +320,38 @@ fn people(s: &Sent, k: usize) -> bool {
 /// `from` (when the trigger comes first), count a multitude: "dozens of", "at least 132",
 /// "more than 460"; "hundreds of civilians were hacked to death".
 fn multitude_before(s: &Sent, start: usize, from: usize) -> bool {
+    counted_before(s, start, from, MULTITUDES, MASS_KILLING)
+}
+
+/// Whether the words before the mention starting at `start` (as for [`multitude_before`])
+/// count at least `least`, in figures or by one of `words`.
+fn counted_before(s: &Sent, start: usize, from: usize, words: &[&str], least: u64) -> bool {
     let back = start.saturating_sub(4);
     let lower = if from <= start { from.max(back) } else { back };
     (lower..start).any(|k| {
         let t = &s.tokens[k];
-        MULTITUDES.contains(&t.norm.as_str())
+        words.contains(&t.norm.as_str())
             || (t.upos == upos::NUM
                 && t.norm
                     .replace(',', "")
                     .parse::<u64>()
-                    .is_ok_and(|n| n >= MASS_KILLING))
+                    .is_ok_and(|n| n >= least))
+    })
+}
+
+/// "deported more than 1,000 Colombians", "expelled thousands of migrants": civilians expelled
+/// by the hundred.
+fn mass_expulsion(s: &Sent, c: &Candidate) -> bool {
+    c.targets.iter().any(|&k| {
+        let m = &s.mentions[k];
+        let agents = split_code(s.lex, &m.code).1;
+        agents.iter().any(|a| matches!(a.as_str(), "CVL" | "REF"))
+            && counted_before(
+                s,
+                m.start,
+                c.trig_end,
+                &["hundreds", "thousands"],
+                MASS_EXPULSION,
+            )
     })
 }
