@@ -38,7 +38,7 @@
 //!     or 062, not 154 (decided for the verbs pass, before a frame: "will send police to help"
 //!     is 0334); a show of force sent to "its border with" a country is aimed at it;
 //!   - `passes::violence`: the parties make the kind of violence (repression of protesters,
-//!     assassination, mass killing, arrest or abduction);
+//!     assassination, mass killing, arrest or abduction, mass expulsion);
 //!   - `passes::mediation`: talks "between" two others are the subject's mediation (045) and
 //!     the two parties' talks (046);
 //!   - `passes::ultimatum`: a span of time given to someone to act is an ultimatum (139);
