@@ -2387,3 +2387,21 @@ fn civilians_expelled_by_the_hundred_are_a_mass_expulsion() {
     ];
     check_on("2015-08-28", &cases);
 }
+
+/// A sentence handed down ("handed a suspended death sentence to", "imposed a life sentence
+/// on") is a conviction (116) of the one it is handed to; a speech given is nothing.
+#[test]
+fn a_sentence_handed_down_is_a_conviction() {
+    let cases: [Case; 3] = [
+        (
+            "A Moscow court handed down a nine-year prison sentence to opposition leader Alexei Navalny.",
+            &[("RUSJUD", "RUSOPP", "116")],
+        ),
+        (
+            "The court gave the journalist a three-year jail term.",
+            &[("JUD", "MED", "116")],
+        ),
+        ("The president gave a speech on Monday.", &[]),
+    ];
+    check_on("2022-03-22", &cases);
+}
