@@ -114,7 +114,16 @@ impl<'a> Recorder<'a> {
                     target = place.map(|k| self.actor_record(&self.mentions[k], tokens, text));
                 }
                 let target_country = target.as_ref().and_then(|a| a.country.clone());
-                inherit_country(&mut source, target_country.as_deref().or(sentence_country));
+                // A visitor is not of the country visited ("Muslims on a pilgrimage to Mecca").
+                let visit = code == VISIT;
+                inherit_country(
+                    &mut source,
+                    target_country
+                        .as_deref()
+                        .filter(|_| !visit)
+                        .or(sentence_country)
+                        .filter(|c| !visit || target_country.as_deref() != Some(*c)),
+                );
                 // Ambassadors expelled or recalled (161), diplomats expelled (174 of officials),
                 // missions sent home (166x) are another state's, or the host's: not the
                 // source's ("Turkey expels 10 ambassadors", "Russia expelled 10 diplomats").
@@ -178,6 +187,16 @@ impl<'a> Recorder<'a> {
                 });
             if at_home {
                 target = None;
+            }
+            // "visited the Yasukuni shrine in Tokyo": a trip at home is no visit.
+            let home_trip = code == VISIT
+                && target.as_ref().is_some_and(|t| {
+                    t.agents.is_empty()
+                        && t.country.is_some()
+                        && t.country == source.as_ref().and_then(|a| a.country.clone())
+                });
+            if home_trip {
+                continue;
             }
             let targets = self.alternatives(&target);
             for source in self.alternatives(&source) {
@@ -520,6 +539,9 @@ fn governor(tokens: &[Token], m: &Mention) -> Option<usize> {
         (m.start..m.end).find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))?;
     tokens[root].head
 }
+
+/// CAMEO's "make a visit".
+const VISIT: &str = "042";
 
 /// Codes of aid given, or promised (073 humanitarian aid, 0333 intent to give it, ...).
 fn delivery(code: &str) -> bool {

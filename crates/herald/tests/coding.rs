@@ -2405,3 +2405,24 @@ fn a_sentence_handed_down_is_a_conviction() {
     ];
     check_on("2022-03-22", &cases);
 }
+
+/// A trip at home is no visit ("visited the Yasukuni war shrine in Tokyo"), and a visitor named
+/// by role is not of the country visited.
+#[test]
+fn a_trip_at_home_is_no_visit() {
+    let cases: [Case; 3] = [
+        (
+            "Japanese Prime Minister Shinzo Abe visited the Yasukuni war shrine in Tokyo on Thursday.",
+            &[],
+        ),
+        (
+            "Millions of pilgrims arrive in Mecca each year for the Hajj.",
+            &[("CVL", "SAU", "042")],
+        ),
+        (
+            "Japanese Prime Minister Shinzo Abe visited Beijing on Thursday.",
+            &[("JPNGOV", "CHN", "042")],
+        ),
+    ];
+    check_on("2013-12-26", &cases);
+}
