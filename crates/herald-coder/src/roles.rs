@@ -4,9 +4,13 @@
 
 use herald_core::doc::verb_above;
 
+use crate::actors::split_code;
 use crate::sentence::Sent;
 use crate::types::Mention;
 use crate::ud::{rel, upos, xpos};
+
+/// The agents of a state: its government and the bodies that act for it.
+const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
 /// Prepositions whose actor a frame's act is aimed at: "close its airspace to Israeli planes",
 /// "cut ties with Qatar", "demanding subsidies from the government".
@@ -162,11 +166,22 @@ impl Sent<'_> {
             .iter()
             .map(|&k| self.mentions[k].code.as_str())
             .collect();
+        // The state's own country named bare: "Putin warned that Moscow would use nuclear
+        // weapons" speaks of his own state, no other party (rebels marching on Moscow do not).
+        let own: Vec<String> = sources
+            .iter()
+            .filter_map(|&k| {
+                let (country, agents) = split_code(self.lex, &self.mentions[k].code);
+                let state = agents.iter().all(|a| STATE.contains(&a.as_str()));
+                country.filter(|_| state)
+            })
+            .collect();
         // Not the source again, nor what someone is ("the experience to be president").
         let fresh = |k: &usize| {
             let m = &self.mentions[*k];
             !sources.contains(k)
                 && !codes.contains(&m.code.as_str())
+                && !(m.code.len() == 3 && own.contains(&m.code))
                 && !(m.start..m.end)
                     .any(|t| self.children(t).any(|c| self.tokens[c].deprel == rel::COP))
         };

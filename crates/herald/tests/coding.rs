@@ -2426,3 +2426,21 @@ fn a_trip_at_home_is_no_visit() {
     ];
     check_on("2013-12-26", &cases);
 }
+
+/// A state's own country named bare in the clause its frame governs is no other party: "Putin
+/// warned that Moscow would use nuclear weapons" threatens no one named; rebels marching on
+/// the capital do aim at it.
+#[test]
+fn a_states_own_country_is_no_target_of_its_frame() {
+    let cases: [Case; 2] = [
+        (
+            "The Kremlin warned that Russia would respond militarily.",
+            &[("RUSGOV", "", "138")],
+        ),
+        (
+            "Rebel fighters agreed to halt their march on Moscow.",
+            &[("RUSREB", "RUS", "0342")],
+        ),
+    ];
+    check_on("2022-09-21", &cases);
+}
