@@ -179,9 +179,10 @@ impl Sent<'_> {
         // Not the source again, nor what someone is ("the experience to be president").
         let fresh = |k: &usize| {
             let m = &self.mentions[*k];
+            let own_country = m.code.len() == 3 && own.contains(&m.code);
             !sources.contains(k)
                 && !codes.contains(&m.code.as_str())
-                && !(m.code.len() == 3 && own.contains(&m.code))
+                && !own_country
                 && !(m.start..m.end)
                     .any(|t| self.children(t).any(|c| self.tokens[c].deprel == rel::COP))
         };
