@@ -838,7 +838,12 @@ fn compose(
                     {
                         code.truncate(3);
                     }
-                    let already = code.len() >= 3 && code[3.min(code.len())..].contains(a.as_str());
+                    // With no country the code is agents only ("government minister": GOV).
+                    let agents_from = if base.is_some() { 3 } else { 0 };
+                    let already = code.len() >= 3
+                        && code
+                            .get(agents_from..)
+                            .is_some_and(|rest| rest.contains(a.as_str()));
                     // "European Union leaders", "NATO ministers": an international body's
                     // officials are the body, not a government.
                     if a == "GOV" && code.starts_with("IGO") {

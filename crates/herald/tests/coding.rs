@@ -2444,3 +2444,20 @@ fn a_states_own_country_is_no_target_of_its_frame() {
     ];
     check_on("2022-09-21", &cases);
 }
+
+/// An actor named by role words alone takes each role once ("crew members": CVL, was CVLCVL);
+/// a bodyguard is of the military.
+#[test]
+fn role_words_compose_once() {
+    let cases: [Case; 2] = [
+        (
+            "Houthi rebels took its 25 crew members hostage.",
+            &[("YEMREB", "YEMCVL", "181")],
+        ),
+        (
+            "The president was shot dead by one of his bodyguards in Kinshasa.",
+            &[("CODMIL", "CODGOV", "193")],
+        ),
+    ];
+    check_on("2001-01-17", &cases);
+}
