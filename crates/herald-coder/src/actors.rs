@@ -304,9 +304,14 @@ fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piec
             // "Algeria recalled its ambassador from France": "its" makes the role the
             // possessor's, not the following country's.
             let possessed = last.0 > 0 && tokens[last.0 - 1].norm == "its";
+            // "Officials from the European Union": an international body's people are the body.
+            let organization = |p: &Piece| {
+                matches!(p, Piece::Actor { code, person: false, .. }
+                    if code.starts_with("IGO") || code.starts_with("NGO"))
+            };
             let agents_then_country = (gap.len() == 1 || (gap.len() == 2 && gap[1].norm == "the"))
                 && matches!(gap[0].norm.as_str(), "in" | "from" | "of" | "for")
-                && (is_country_piece(&p) || institution(&p))
+                && (is_country_piece(&p) || institution(&p) || organization(&p))
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }))
                 && !possessed;
             if agents_then_country {

@@ -2461,3 +2461,24 @@ fn role_words_compose_once() {
     ];
     check_on("2001-01-17", &cases);
 }
+
+/// Officials, envoys or a delegation "from" or "of" an international body are the body, as
+/// those of a country are the country's.
+#[test]
+fn people_from_an_international_body_are_the_body() {
+    let cases: [Case; 3] = [
+        (
+            "Officials from the European Union met Iranian negotiators in Vienna.",
+            &[("IGOEUREEC", "IRNGOV", "044")],
+        ),
+        (
+            "Niger's junta refused to receive a delegation from ECOWAS.",
+            &[("NERGOV", "IGOWAFWAS", "125")],
+        ),
+        (
+            "Officials from Germany met Iranian negotiators in Vienna.",
+            &[("DEUGOV", "IRNGOV", "044")],
+        ),
+    ];
+    check_on("2023-08-08", &cases);
+}
