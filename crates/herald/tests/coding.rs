@@ -2482,3 +2482,20 @@ fn people_from_an_international_body_are_the_body() {
     ];
     check_on("2023-08-08", &cases);
 }
+
+/// Military rulers and ruling military councils govern: they are the government (GOV), as a
+/// junta is.
+#[test]
+fn military_rulers_are_the_government() {
+    let cases: [Case; 2] = [
+        (
+            "Niger's military rulers refused to receive a delegation from ECOWAS.",
+            &[("NERGOV", "IGOWAFWAS", "125")],
+        ),
+        (
+            "Sudan's ruling military council signed an agreement with the opposition.",
+            &[("SDNGOV", "SDNOPP", "057")],
+        ),
+    ];
+    check_on("2023-08-08", &cases);
+}
