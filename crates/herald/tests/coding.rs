@@ -988,7 +988,7 @@ fn an_extradition_is_aimed_at_where_the_person_goes() {
 
 /// A joint act of listed parties goes between every two of them, and a country word that only
 /// describes a noun of the act ("a China-brokered agreement", "North Korean missile launches")
-/// is what it is about, not a third party.
+/// is what it is about, not a third party to it (the broker's mediation is an event of its own).
 #[test]
 fn a_joint_act_goes_between_all_its_parties() {
     assert_eq!(
@@ -996,7 +996,12 @@ fn a_joint_act_goes_between_all_its_parties() {
             "2023-03-10",
             "Saudi Arabia and Iran signed a China-brokered agreement in Beijing on Friday to restore diplomatic relations."
         ),
-        triples(&[("SAU", "IRN", "057"), ("IRN", "SAU", "057")])
+        triples(&[
+            ("SAU", "IRN", "057"),
+            ("IRN", "SAU", "057"),
+            ("CHN", "SAU", "045"),
+            ("CHN", "IRN", "045")
+        ])
     );
     assert_eq!(
         code_text(
@@ -2074,7 +2079,12 @@ fn a_countrys_state_is_the_country() {
         ),
         (
             "Greece and Albania signed a Chinese-brokered accord on Sunday.",
-            &[("GRC", "ALB", "057"), ("ALB", "GRC", "057")],
+            &[
+                ("GRC", "ALB", "057"),
+                ("ALB", "GRC", "057"),
+                ("CHN", "GRC", "045"),
+                ("CHN", "ALB", "045"),
+            ],
         ),
     ];
     check_on("2024-05-22", &cases);
@@ -2498,4 +2508,31 @@ fn military_rulers_are_the_government() {
         ),
     ];
     check_on("2023-08-08", &cases);
+}
+
+/// Who brokered an agreement, ceasefire or talks mediates (045) towards each of its parties
+/// ("a China-brokered agreement", "a ceasefire brokered by Egypt"); not the place of the
+/// talks, nor talks told as what came before ("after talks mediated by Kofi Annan").
+#[test]
+fn the_broker_of_an_agreement_mediates_between_its_parties() {
+    let cases: [Case; 3] = [
+        (
+            "Armenia signed a U.S.-brokered peace deal with Azerbaijan.",
+            &[("ARM", "AZE", "057"), ("USA", "ARM", "045"), ("USA", "AZE", "045")],
+        ),
+        (
+            "Israel and Hamas agreed to a ceasefire brokered by Egypt.",
+            &[
+                ("ISR", "PSEINS", "0356"),
+                ("PSEINS", "ISR", "0356"),
+                ("EGY", "ISR", "045"),
+                ("EGY", "PSEINS", "045"),
+            ],
+        ),
+        (
+            "Kenya's president and the opposition leader signed a power-sharing agreement on Thursday after talks mediated by Egypt.",
+            &[("KENGOV", "KENOPP", "057"), ("KENOPP", "KENGOV", "057")],
+        ),
+    ];
+    check_on("2023-03-10", &cases);
 }

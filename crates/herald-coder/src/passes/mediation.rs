@@ -5,18 +5,25 @@
 //! verb only hosted them). Arranging talks ("brokered", "mediated") says nothing of their being
 //! held, so it adds no talks. An offer to host them is an intent to mediate (039).
 //!
+//! An agreement, ceasefire or talks "brokered by" or "mediated by" someone, or "China-brokered",
+//! are that one's mediation (045) towards each party of the act they are part of ("Saudi Arabia
+//! and Iran signed a China-brokered agreement": China mediates between them).
+//!
 //! Reads the event nouns of CAMEO root 04 ("talks", "meeting") before "between", the event's
 //! targets after it, and the trigger's lemma.
 
+use crate::actors::place_preposition_before;
 use crate::sentence::Sent;
 use crate::types::Candidate;
+use crate::ud::rel;
 
 /// Lemmas of verbs that arrange talks without saying they were held.
 const ARRANGING: &[&str] = &["broker", "mediate"];
 
 /// Recodes the consultations of `out` aimed at two parties "between" whom they are held, and
-/// adds the talks of those two.
+/// adds the talks of those two; codes who brokered an agreement or talks the parties made.
 pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>) {
+    brokered(s, out);
     let mut talks = Vec::new();
     for c in out.iter_mut() {
         let consult = c.code.starts_with("04") || c.code == "036";
@@ -84,4 +91,85 @@ fn talks_before(s: &Sent, k: usize) -> bool {
             i + len == words.len() && code.starts_with("04") && code != "045"
         })
     })
+}
+
+/// CAMEO's "mediate".
+const MEDIATE: &str = "045";
+
+/// "signed a China-brokered agreement", "agreed to a ceasefire brokered by Egypt", "at talks
+/// mediated by Qatar and Turkey": each broker named mediates towards each party of the act
+/// whose phrase holds the arrangement (an agreement, intent, talks or concession, 03 to 05 and
+/// 08). Replaces the mediation the participle coded with the parties as its roles.
+fn brokered(s: &Sent, out: &mut Vec<Candidate>) {
+    let t = s.tokens;
+    let mut added = Vec::new();
+    let mut consumed = Vec::new();
+    for c in out.iter() {
+        let act = matches!(&c.code[..2.min(c.code.len())], "03" | "04" | "05" | "08");
+        if c.petrarch_rules || !act || c.code == MEDIATE {
+            continue;
+        }
+        let near = s.window_end(c.trig_end.saturating_sub(1));
+        for k in c.trig_end..s.window_end_plain(c.trig_end.saturating_sub(1)) {
+            let arranged = |w: &str| ARRANGING.iter().any(|a| w.starts_with(a));
+            let hyphened = k < near
+                && t[k]
+                    .norm
+                    .split_once('-')
+                    .is_some_and(|(_, after)| arranged(after));
+            // A participle in the act's phrase: on its noun, or on its verb. Not talks before
+            // it ("signed an agreement after talks mediated by Kofi Annan"), which are told
+            // as background.
+            let mut p = k;
+            while p > 0 && matches!(t[p - 1].upos.as_str(), "NOUN" | "ADJ" | "DET" | "NUM") {
+                p -= 1;
+            }
+            let before_it = p > 0 && matches!(t[p - 1].norm.as_str(), "after" | "following");
+            let by = s.parsed
+                && arranged(&t[k].lemma)
+                && t[k].xpos == "VBN"
+                && matches!(t[k].deprel.as_str(), rel::ACL | rel::ADVCL)
+                && !before_it
+                && (c.trig_start..c.trig_end).any(|v| s.in_subtree(k, v));
+            let brokers: Vec<usize> = if hyphened {
+                s.mention_at(k).into_iter().collect()
+            } else if by {
+                s.children(k)
+                    .filter(|&a| t[a].deprel == rel::OBL_AGENT)
+                    .filter_map(|a| s.mention_at(a))
+                    .flat_map(|m| s.with_conjuncts(m))
+                    .collect()
+            } else {
+                continue;
+            };
+            // The act's parties: not a broker, nor the place it was done in ("talks in Doha").
+            let mut parties: Vec<usize> = Vec::new();
+            for &p in c.sources.iter().chain(&c.targets) {
+                let code = &s.mentions[p].code;
+                let broker = brokers.iter().any(|&b| s.mentions[b].code == *code);
+                let place = place_preposition_before(t, s.mentions[p].start);
+                if !broker && !place && !parties.iter().any(|&q| s.mentions[q].code == *code) {
+                    parties.push(p);
+                }
+            }
+            if brokers.is_empty() || parties.is_empty() {
+                continue;
+            }
+            consumed.push(k);
+            let mut m = c.clone();
+            m.code = MEDIATE.to_string();
+            m.sources = brokers;
+            m.targets = parties;
+            m.trig_start = k;
+            m.trig_end = k + 1;
+            m.frame = None;
+            m.pattern = format!(
+                "{} + \"{}\": the broker mediates between its parties",
+                c.pattern, t[k].norm
+            );
+            added.push(m);
+        }
+    }
+    out.retain(|c| !(c.code == MEDIATE && consumed.contains(&c.trig_start)));
+    out.extend(added);
 }
