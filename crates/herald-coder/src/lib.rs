@@ -40,7 +40,8 @@
 //!   - `passes::violence`: the parties make the kind of violence (repression of protesters,
 //!     assassination, mass killing, arrest or abduction, mass expulsion);
 //!   - `passes::mediation`: talks "between" two others are the subject's mediation (045) and
-//!     the two parties' talks (046);
+//!     the two parties' talks (046); the broker of an agreement ("a China-brokered deal",
+//!     "brokered by Egypt") mediates towards its parties;
 //!   - `passes::ultimatum`: a span of time given to someone to act is an ultimatum (139);
 //!   - `passes::meeting_place`: a meeting in a third country's place becomes 044;
 //!   - `passes::outcomes`: "attacked a convoy, killing five" is one attack;
