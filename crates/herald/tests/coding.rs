@@ -2536,3 +2536,19 @@ fn the_broker_of_an_agreement_mediates_between_its_parties() {
     ];
     check_on("2023-03-10", &cases);
 }
+
+/// Migrants are civilians (CVL), as eval/README.md codes them; refugees stay REF.
+#[test]
+fn migrants_are_civilians_refugees_are_refugees() {
+    let cases: [Case; 2] = [
+        (
+            "Pakistan deported thousands of Afghan migrants on Wednesday.",
+            &[("PAK", "AFGCVL", "201")],
+        ),
+        (
+            "Pakistan deported thousands of Afghan refugees on Wednesday.",
+            &[("PAK", "AFGREF", "201")],
+        ),
+    ];
+    check_on("2023-11-01", &cases);
+}
