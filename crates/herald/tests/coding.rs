@@ -2552,3 +2552,20 @@ fn migrants_are_civilians_refugees_are_refugees() {
     ];
     check_on("2023-11-01", &cases);
 }
+
+/// Political prisoners are opposition (OPP) and state agents intelligence (SPY), as
+/// eval/README.md codes them.
+#[test]
+fn political_prisoners_and_state_agents_follow_the_conventions() {
+    let cases: [Case; 2] = [
+        (
+            "Venezuela released 20 political prisoners on Saturday.",
+            &[("VEN", "VENOPP", "0841")],
+        ),
+        (
+            "Three opposition activists were abducted by suspected state agents in Harare.",
+            &[("ZWESPY", "ZWEOPP", "181")],
+        ),
+    ];
+    check_on("2020-05-20", &cases);
+}
