@@ -42,13 +42,15 @@ fn a_frame_is_found_in_the_parse() {
 }
 
 /// A frame with no target of its own takes the target of the clause it governs: the subject of a
-/// that-clause, the object or an oblique of its complement. One it has of its own stays.
+/// that-clause, the object or an oblique of its complement. One it has of its own stays. (The
+/// subjunctive "apologise", read as its verb, makes the appeal one for diplomatic cooperation,
+/// 022, the codebook's mirror of an apology, 055.)
 #[test]
 fn a_frame_takes_the_target_of_its_clause() {
     check(&[
         (
             "Seoul urged that Tokyo apologise for its wartime abuses.",
-            &[("KOR", "JPN", "020")],
+            &[("KOR", "JPN", "022")],
         ),
         (
             "Ankara warned it would close its airspace to Israeli planes.",
