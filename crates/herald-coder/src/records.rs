@@ -189,7 +189,8 @@ impl<'a> Recorder<'a> {
                 target = None;
             }
             // "visited the Yasukuni shrine in Tokyo": a trip at home is no visit.
-            let home_trip = code == VISIT
+            let home_trip = !c.petrarch_rules
+                && code == VISIT
                 && target.as_ref().is_some_and(|t| {
                     t.agents.is_empty()
                         && t.country.is_some()
