@@ -14,10 +14,10 @@ cd "$(dirname "$0")/../.."
 # 14, tenth session) minus 0.02 (or a little more), the share with no counterpart plus 0.02 (or a
 # little more). dev2 and dev3 (the second and third development sets) likewise: their figures
 # minus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.74 [dev3]=0.74 [blind]=0.72 [headlines]=0.67)
-declare -A MIN_FULL_F1=([gold]=0.85 [dev2]=0.62 [dev3]=0.61 [blind]=0.56 [headlines]=0.56)
-declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.84 [dev3]=0.85 [blind]=0.85 [headlines]=0.85)
-declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.70 [dev3]=0.67 [blind]=0.69 [headlines]=0.73)
+declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.75 [dev3]=0.75 [blind]=0.72 [headlines]=0.67)
+declare -A MIN_FULL_F1=([gold]=0.85 [dev2]=0.63 [dev3]=0.62 [blind]=0.56 [headlines]=0.56)
+declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.85 [dev3]=0.88 [blind]=0.86 [headlines]=0.85)
+declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.71 [dev3]=0.70 [blind]=0.70 [headlines]=0.73)
 declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.25 [dev3]=0.25 [blind]=0.27 [headlines]=0.18)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.

@@ -115,15 +115,12 @@ impl<'a> Recorder<'a> {
                 }
                 let target_country = target.as_ref().and_then(|a| a.country.clone());
                 // A visitor is not of the country visited ("Muslims on a pilgrimage to Mecca").
-                let visit = code == VISIT;
-                inherit_country(
-                    &mut source,
-                    target_country
-                        .as_deref()
-                        .filter(|_| !visit)
-                        .or(sentence_country)
-                        .filter(|c| !visit || target_country.as_deref() != Some(*c)),
-                );
+                let source_home = if code == VISIT {
+                    sentence_country.filter(|c| target_country.as_deref() != Some(*c))
+                } else {
+                    target_country.as_deref().or(sentence_country)
+                };
+                inherit_country(&mut source, source_home);
                 // Ambassadors expelled or recalled (161), diplomats expelled (174 of officials),
                 // missions sent home (166x) are another state's, or the host's: not the
                 // source's ("Turkey expels 10 ambassadors", "Russia expelled 10 diplomats").

@@ -12,6 +12,8 @@
 //! Reads the event nouns of CAMEO root 04 ("talks", "meeting") before "between", the event's
 //! targets after it, and the trigger's lemma.
 
+use herald_cameo::Codebook;
+
 use crate::actors::place_preposition_before;
 use crate::sentence::Sent;
 use crate::types::Candidate;
@@ -102,35 +104,37 @@ const MEDIATE: &str = "045";
 /// 08). Replaces the mediation the participle coded with the parties as its roles.
 fn brokered(s: &Sent, out: &mut Vec<Candidate>) {
     let t = s.tokens;
+    let arranged = |w: &str| ARRANGING.iter().any(|a| w.starts_with(a));
+    // Talks told as what came before the act ("signed an agreement after talks mediated by
+    // Kofi Annan"): the noun phrase before the participle at `k` follows "after".
+    let told_before = |k: usize| {
+        let mut start = k;
+        while start > 0 && matches!(t[start - 1].upos.as_str(), "NOUN" | "ADJ" | "DET" | "NUM") {
+            start -= 1;
+        }
+        start > 0 && matches!(t[start - 1].norm.as_str(), "after" | "following")
+    };
     let mut added = Vec::new();
     let mut consumed = Vec::new();
     for c in out.iter() {
-        let act = matches!(&c.code[..2.min(c.code.len())], "03" | "04" | "05" | "08");
+        let act = matches!(Codebook::root(&c.code), "03" | "04" | "05" | "08");
         if c.petrarch_rules || !act || c.code == MEDIATE {
             continue;
         }
         let near = s.window_end(c.trig_end.saturating_sub(1));
         for k in c.trig_end..s.window_end_plain(c.trig_end.saturating_sub(1)) {
-            let arranged = |w: &str| ARRANGING.iter().any(|a| w.starts_with(a));
             let hyphened = k < near
                 && t[k]
                     .norm
                     .split_once('-')
                     .is_some_and(|(_, after)| arranged(after));
-            // A participle in the act's phrase: on its noun, or on its verb. Not talks before
-            // it ("signed an agreement after talks mediated by Kofi Annan"), which are told
-            // as background.
-            let mut p = k;
-            while p > 0 && matches!(t[p - 1].upos.as_str(), "NOUN" | "ADJ" | "DET" | "NUM") {
-                p -= 1;
-            }
-            let before_it = p > 0 && matches!(t[p - 1].norm.as_str(), "after" | "following");
+            // A participle in the act's phrase: on its noun, or on its verb.
             let by = s.parsed
                 && arranged(&t[k].lemma)
                 && t[k].xpos == "VBN"
                 && matches!(t[k].deprel.as_str(), rel::ACL | rel::ADVCL)
-                && !before_it
-                && (c.trig_start..c.trig_end).any(|v| s.in_subtree(k, v));
+                && (c.trig_start..c.trig_end).any(|v| s.in_subtree(k, v))
+                && !told_before(k);
             let brokers: Vec<usize> = if hyphened {
                 s.mention_at(k).into_iter().collect()
             } else if by {
