@@ -219,7 +219,7 @@ pub fn subjunctive_after_that(
         if j > 0 && toks[j - 1].norm == "the" {
             j -= 1;
         }
-        (j > 0 && toks[j - 1].norm == "that").then_some((j - 1, k))
+        (j > 0 && toks[j - 1].norm == "that").then(|| (j - 1, k))
     })
 }
 
