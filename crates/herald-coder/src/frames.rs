@@ -60,6 +60,7 @@ impl FrameHit {
 pub(crate) fn frame_of(s: &Sent, head: usize, start: usize) -> Option<Framing> {
     if let Some(k) = negating_verb(s, head, start)
         .or_else(|| s.disclaimed(start))
+        .or_else(|| ending_noun(s, start))
         .or_else(|| wh_infinitive(s, head).filter(|_| s.parsed))
     {
         return Some(Framing::Void(k));
@@ -185,6 +186,30 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
     (matches!(t[k + 1].norm.as_str(), "to" | "from" | "of")
         && lemma_in(&t[k], &words.negating_verbs))
     .then_some(k)
+}
+
+/// The noun of `ending_nouns` that names the end or a pause of the act whose words start at
+/// `start` ("brought an end to the fighting", "the first lull in clashes", "a halt to its
+/// offensive"), by word order: the noun, a preposition, at most three modifiers. "The end of"
+/// an act is its conclusion, not a stop: the act happened ("at the end of two days of talks").
+pub(crate) fn ending_noun(s: &Sent, start: usize) -> Option<usize> {
+    let t = s.tokens;
+    let mut k = start;
+    while k > 0
+        && start - k < 3
+        && (matches!(t[k - 1].upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
+            || t[k - 1].xpos == xpos::PRP_POSS)
+    {
+        k -= 1;
+    }
+    let prep = k.checked_sub(1)?;
+    let n = prep.checked_sub(1)?;
+    let linked = match t[prep].norm.as_str() {
+        "to" | "in" | "on" | "from" => true,
+        "of" => t[n].norm != "end",
+        _ => false,
+    };
+    (linked && t[n].upos == upos::NOUN && lemma_in(&t[n], &s.lex.words.ending_nouns)).then_some(n)
 }
 
 /// Word order: a clause with a modal ("Israel must withdraw") said by someone, in a reporting

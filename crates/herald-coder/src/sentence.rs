@@ -10,6 +10,7 @@
 
 use herald_core::Token;
 
+use crate::frames::lemma_in;
 use crate::inflect::is_past_participle_form;
 use herald_core::hash::FxHashSet;
 
@@ -279,6 +280,47 @@ impl Sent<'_> {
     pub(crate) fn mention_from(&self, from: usize, end: usize) -> Option<usize> {
         (0..self.mentions.len())
             .find(|&k| self.mentions[k].start >= from && self.mentions[k].start < end)
+    }
+
+    /// Whether what is fought after token `k` (over "against" or "on", determiners and
+    /// adjectives) is a problem of the `fought_problems` or `natural_hazards` lists, no actor
+    /// ("fighting terrorism", "the battle against corruption", "to combat drug trafficking",
+    /// "fought the blaze"): that fight is no violence. Tagged text only.
+    pub(crate) fn fights_a_problem(&self, k: usize) -> bool {
+        let t = self.tokens;
+        let mut j = k + 1;
+        if !self.tagged() {
+            return false;
+        }
+        if j < t.len() && matches!(t[j].norm.as_str(), "against" | "on") {
+            j += 1;
+        }
+        let from = j;
+        while j < t.len()
+            && j - from < 3
+            && (matches!(t[j].upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
+                || t[j].xpos == xpos::PRP_POSS)
+        {
+            j += 1;
+        }
+        let start = j;
+        while j < t.len() && j - start < 4 && matches!(t[j].upos.as_str(), upos::NOUN | upos::PROPN)
+        {
+            j += 1;
+        }
+        let words = &self.lex.words;
+        // The phrase's last words: "drug trafficking", "climate change", "terrorism".
+        (start..j).any(|from| {
+            let phrase = t[from..j]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            words.fought_problems.contains(&phrase)
+                || (from + 1 == j
+                    && (lemma_in(&t[from], &words.fought_problems)
+                        || lemma_in(&t[from], &words.natural_hazards)))
+        })
     }
 
     /// Whether `w` is a word of the `negations` list.

@@ -62,6 +62,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
     ),
     (
+        "fought_problems",
+        "Problems that are fought and are no actor (\"terrorism\", \"corruption\", \"drug trafficking\"): a verb or noun of violence aimed at one (\"fighting terrorism\", \"the battle against corruption\") is not coded; natural hazards count too.",
+    ),
+    (
+        "ending_nouns",
+        "Nouns that name the end or a pause of an act (\"an end to the fighting\", \"a lull in clashes\", \"a cessation of hostilities\"): the act named after them over \"to\", \"in\", \"of\", \"on\" or \"from\" is not coded.",
+    ),
+    (
         "ending_verbs",
         "Lemmas of verbs that end or stop an act (\"urged them to stop fighting\", \"tasked with ending the fighting\", \"demanded that Russia halt its offensive\"): the act they end, a gerund after them or an event noun as their object, is not coded.",
     ),

@@ -2569,3 +2569,53 @@ fn political_prisoners_and_state_agents_follow_the_conventions() {
     ];
     check_on("2020-05-20", &cases);
 }
+
+/// An act named after a noun of its end or pause ("an end to", "a lull in", "a cessation of")
+/// did not happen; "the end of" an act is its conclusion, and the act stands.
+#[test]
+fn acts_ended_by_a_noun_are_not_coded() {
+    let cases: [Case; 4] = [
+        (
+            "The ceasefire brought an end to fighting between Armenia and Azerbaijan.",
+            &[],
+        ),
+        (
+            "The lull in clashes between police and protesters ended on Friday.",
+            &[],
+        ),
+        (
+            "Analysts expect a suspension of attacks by the militants on Iraqi forces.",
+            &[],
+        ),
+        (
+            "The end of the talks between Iran and Russia came on Friday.",
+            &[("IRN", "RUS", "040"), ("RUS", "IRN", "040")],
+        ),
+    ];
+    check_on("2021-04-12", &cases);
+}
+
+/// Fighting a problem (terrorism, corruption, a blaze) is no violence; fighting people is.
+#[test]
+fn problems_fought_are_no_targets_of_violence() {
+    let cases: [Case; 5] = [
+        (
+            "Pakistan is fighting terrorism on its own soil, the minister said.",
+            &[],
+        ),
+        (
+            "Washington praised Khartoum's cooperation in fighting terrorism.",
+            &[("USA", "SDN", "051")],
+        ),
+        (
+            "Nigeria's army stepped up its battle against drug trafficking.",
+            &[],
+        ),
+        ("Firefighters fought the blaze for hours.", &[]),
+        (
+            "Indian and Pakistani troops exchanged small-arms fire across the Line of Control.",
+            &[("INDMIL", "PAKMIL", "193"), ("PAKMIL", "INDMIL", "193")],
+        ),
+    ];
+    check_on("2019-08-02", &cases);
+}

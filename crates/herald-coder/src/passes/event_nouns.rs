@@ -7,7 +7,7 @@
 //! clause's verb carries the event). A visit told in an adjunct ("during a visit to Hanoi", ",
 //! the first visit to India by ...") is an event even in the clause of a coded verb.
 
-use crate::frames::lemma_in;
+use crate::frames::{ending_noun, lemma_in};
 use crate::sentence::Sent;
 use crate::types::Candidate;
 use crate::ud::{rel, upos, xpos};
@@ -35,6 +35,8 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if s.negated(start)
             || s.governor_negated(start, end)
             || ended(s, end - 1)
+            || ending_noun(s, start).is_some()
+            || (matches!(&noun.code[..2], "18" | "19") && s.fights_a_problem(end - 1))
             || s.disclaimed(start).is_some()
         {
             continue;

@@ -198,6 +198,13 @@ fn code_verb(
         // "announced no ceasefire", "reached no agreement": nothing was done.
         return None;
     }
+    if !petrarch_rules
+        && matches!(Codebook::root(code), "18" | "19")
+        && s.fights_a_problem(span.1 - 1)
+    {
+        // "cooperation in fighting terrorism": a problem fought is no one attacked.
+        return None;
+    }
     if !petrarch_rules && code.starts_with("042") && no_visit(s, i, span, hit.object) {
         return None;
     }
