@@ -27,6 +27,9 @@ pub(crate) struct Words {
     pub ending_verbs: WordSet,
     pub ending_nouns: WordSet,
     pub fought_problems: WordSet,
+    pub light_verbs: WordSet,
+    /// `verbal_nouns`: each noun of an act with the verb lemma that codes it.
+    pub verbal_nouns: FxHashMap<String, String>,
     pub aspect_verbs: WordSet,
     pub natural_hazards: WordSet,
     pub perpetrating_verbs: WordSet,
@@ -120,6 +123,12 @@ impl Words {
             ending_verbs: set("ending_verbs"),
             ending_nouns: set("ending_nouns"),
             fought_problems: set("fought_problems"),
+            light_verbs: set("light_verbs"),
+            verbal_nouns: w
+                .words("verbal_nouns")
+                .filter_map(|e| e.split_once(':'))
+                .map(|(noun, verb)| (noun.trim().to_string(), verb.trim().to_string()))
+                .collect(),
             aspect_verbs: set("aspect_verbs"),
             natural_hazards: set("natural_hazards"),
             perpetrating_verbs: set("perpetrating_verbs"),

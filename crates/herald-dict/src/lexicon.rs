@@ -62,6 +62,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Lemmas of verbs (and other words) whose complement did not, or may not, happen (\"failed to reach a deal\", \"refrained from criticizing\", \"is unlikely to release\", \"has yet to recognize\", \"stopped short of recognizing\"): the act is not coded.",
     ),
     (
+        "light_verbs",
+        "Lemmas of verbs that do what their object noun names (\"announced a halt to oil exports\", \"ordered the release of 20 activists\", \"imposed a ban on imports from Japan\"): with a noun of `verbal_nouns` as object and a preposition after it, coded as that noun's verb would be, at the light verb.",
+    ),
+    (
+        "verbal_nouns",
+        "Nouns of acts, written \"noun:verb\", with the verb whose dictionary entries code them after a light verb (\"halt:halt\", \"suspension:suspend\", \"release:release\").",
+    ),
+    (
         "fought_problems",
         "Problems that are fought and are no actor (\"terrorism\", \"corruption\", \"drug trafficking\"): a verb or noun of violence aimed at one (\"fighting terrorism\", \"the battle against corruption\") is not coded; natural hazards count too.",
     ),

@@ -2619,3 +2619,33 @@ fn problems_fought_are_no_targets_of_violence() {
     ];
     check_on("2019-08-02", &cases);
 }
+
+/// A light verb with a noun of an act as its object does that act ("announced a halt to oil
+/// exports" is as "halted oil exports"); with no entry of the noun's verb matching, the light
+/// verb is coded as itself.
+#[test]
+fn light_verbs_do_what_their_noun_names() {
+    let cases: [Case; 5] = [
+        (
+            "Kuwait announced a halt to oil exports to Iraq.",
+            &[("KWT", "IRQ", "163")],
+        ),
+        (
+            "Turkey announced a suspension of military cooperation with Israel.",
+            &[("TUR", "ISR", "160")],
+        ),
+        (
+            "Sudan ordered the expulsion of 13 aid agencies.",
+            &[("SDN", "NGO", "1663")],
+        ),
+        (
+            "Britain imposed a ban on arms sales to Israel.",
+            &[("GBR", "ISR", "163")],
+        ),
+        (
+            "Russia announced a ban on single-use plastics.",
+            &[("RUS", "", "172")],
+        ),
+    ];
+    check_on("2022-10-03", &cases);
+}
