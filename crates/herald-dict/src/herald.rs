@@ -68,6 +68,10 @@ struct Metonym {
 struct Organization {
     code: String,
     names: Vec<String>,
+    /// Codes that replace `code` within their dates ("the Taliban" govern Afghanistan from
+    /// August 2021).
+    #[serde(default)]
+    roles: Vec<Role>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -298,6 +302,16 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
     out.demonyms
         .retain(|d| !names.contains(&crate::model::regular_plural(d)));
     for (o, l) in orgs {
+        let dated = match dated_codes(&o.roles) {
+            Ok(dated) => dated,
+            Err(e) => {
+                out.diagnostics.push(Diagnostic {
+                    loc: l,
+                    message: format!("skipped organization {}: {e}", o.code),
+                });
+                continue;
+            }
+        };
         out.actors.push(ActorEntry {
             phrases: o
                 .names
@@ -306,7 +320,7 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
                 .filter(|p| !p.is_empty())
                 .collect(),
             default_code: Some(o.code),
-            dated: Vec::new(),
+            dated,
             loc: l,
             gaps: Vec::new(),
         });
@@ -323,32 +337,22 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
             loc: l.clone(),
             gaps: Vec::new(),
         };
-        let mut ok = true;
-        for r in p.roles {
-            let parse = |s: &Option<String>| -> Result<Option<Date>, String> {
-                s.as_deref()
-                    .map(|d| d.parse::<Date>().map_err(|e| e.to_string()))
-                    .transpose()
-            };
-            match (parse(&r.from), parse(&r.to)) {
-                (Ok(None), Ok(None)) => entry.default_code = Some(r.code),
-                (Ok(from), Ok(to)) => entry.dated.push(DatedCode {
-                    code: r.code,
-                    from,
-                    to,
-                }),
-                (Err(e), _) | (_, Err(e)) => {
-                    out.diagnostics.push(Diagnostic {
-                        loc: l.clone(),
-                        message: format!("skipped person {:?}: {e}", p.name),
-                    });
-                    ok = false;
-                    break;
-                }
+        match dated_codes(&p.roles) {
+            Ok(dated) => {
+                entry.dated = dated;
+                // A role with no dates is the code when none of the dated ones applies.
+                entry.default_code = p
+                    .roles
+                    .iter()
+                    .rev()
+                    .find(|r| r.from.is_none() && r.to.is_none())
+                    .map(|r| r.code.clone());
+                out.actors.push(entry);
             }
-        }
-        if ok {
-            out.actors.push(entry);
+            Err(e) => out.diagnostics.push(Diagnostic {
+                loc: l.clone(),
+                message: format!("skipped person {:?}: {e}", p.name),
+            }),
         }
     }
     for (a, l) in agents {
@@ -507,6 +511,28 @@ pub fn try_read_str(text: &str, file: &str) -> Result<Dictionaries, Diagnostic> 
     Ok(out)
 }
 
+/// The roles with dates, in order; an undated role is left out (it is the default code). Err
+/// names the first date that does not parse.
+fn dated_codes(roles: &[Role]) -> Result<Vec<DatedCode>, String> {
+    let parse = |s: &Option<String>| -> Result<Option<Date>, String> {
+        s.as_deref()
+            .map(|d| d.parse::<Date>().map_err(|e| e.to_string()))
+            .transpose()
+    };
+    let mut dated = Vec::new();
+    for r in roles {
+        match (parse(&r.from)?, parse(&r.to)?) {
+            (None, None) => {}
+            (from, to) => dated.push(DatedCode {
+                code: r.code.clone(),
+                from,
+                to,
+            }),
+        }
+    }
+    Ok(dated)
+}
+
 fn object_elem(o: &str) -> PatternElem {
     let p = phrase_of(o);
     if p.len() == 1 {
@@ -653,6 +679,37 @@ terms = ["no code"]
         assert!(matches!(sign.patterns[1].after[0], PatternElem::Prep(..)));
         assert_eq!(d.verbs.blocks[1].code.as_deref(), Some("042"));
         assert_eq!(d.verbs.nouns[0].target_preps, vec!["to"]);
+    }
+
+    #[test]
+    fn organizations_take_dated_roles() {
+        let d = read_str(
+            r#"
+[[organization]]
+code = "AFGINS"
+names = ["Taliban"]
+roles = [{ code = "AFGGOV", from = "2021-08-15" }]
+
+[[organization]]
+code = "XXXREB"
+names = ["Bad Date Front"]
+roles = [{ code = "XXXGOV", to = "2021-13-01" }]
+"#,
+            "orgs.toml",
+        );
+        assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+        assert_eq!(d.diagnostics[0].loc.line, 7);
+        assert!(d.diagnostics[0].message.contains("XXXREB"));
+        assert_eq!(d.actors.len(), 1);
+        let taliban = &d.actors[0];
+        assert_eq!(
+            taliban.code_on(Some("2021-08-14".parse().unwrap())),
+            Some("AFGINS")
+        );
+        assert_eq!(
+            taliban.code_on(Some("2021-08-15".parse().unwrap())),
+            Some("AFGGOV")
+        );
     }
 
     #[test]

@@ -2649,3 +2649,18 @@ fn light_verbs_do_what_their_noun_names() {
     ];
     check_on("2022-10-03", &cases);
 }
+
+/// An organization's dated role replaces its code within its dates: the Taliban are insurgents
+/// before they took Kabul, the government after.
+#[test]
+fn organizations_change_role_on_their_dates() {
+    let text = "The Taliban condemned Pakistan on Monday.";
+    assert_eq!(
+        code_text("2019-05-02", text),
+        triples(&[("AFGINS", "PAK", "111")])
+    );
+    assert_eq!(
+        code_text("2024-05-02", text),
+        triples(&[("AFGGOV", "PAK", "111")])
+    );
+}
