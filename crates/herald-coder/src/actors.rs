@@ -272,6 +272,19 @@ type Group = (usize, usize, Vec<Piece>, bool);
 fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piece)>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (s, e, p) in pieces {
+        // "the National Liberation Army (ELN) guerrillas", "the Kurdistan Workers' Party (PKK)":
+        // an actor's acronym in parentheses after a name is that name's; the name, the acronym
+        // and the agent right after them are one actor.
+        if let Some(start) = named_acronym(lex, tokens, s, e, groups.last().map_or(0, |g| g.1)) {
+            match groups.last_mut() {
+                Some(last) if last.1 == s - 1 => {
+                    last.1 = e + 1;
+                    last.2.push(p);
+                }
+                _ => groups.push((start, e + 1, vec![p], false)),
+            }
+            continue;
+        }
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
             let w = &lex.words;
@@ -329,6 +342,36 @@ fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piec
         groups.push((s, e, vec![p], false));
     }
     groups
+}
+
+/// Where the name starts whose acronym in parentheses the actor piece at `s..e` is ("National
+/// Liberation Army (ELN)"): two or more capitalized words before the parenthesis, after
+/// `after` (the last group's end), or `s - 1` when a group ends right there. `None` for any
+/// other piece, and for one capitalized word ("WASHINGTON (AP)", a dateline).
+fn named_acronym(
+    lex: &Lexicon,
+    tokens: &[Token],
+    s: usize,
+    e: usize,
+    after: usize,
+) -> Option<usize> {
+    let acronym = |t: &Token| {
+        (2..=8).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if s < 2 || e != s + 1 || tokens[s - 1].text != "(" || !acronym(&tokens[s]) {
+        return None;
+    }
+    if tokens.get(e).is_none_or(|t| t.text != ")") {
+        return None;
+    }
+    if after == s - 1 {
+        return Some(s - 1);
+    }
+    let mut start = s - 1;
+    while start > after && is_capitalized(&lex.words, &tokens[start - 1]) {
+        start -= 1;
+    }
+    (s - 1 - start >= 2).then_some(start)
 }
 
 /// Step 3 of [`find_mentions`]: extends each group over the capitalized names after it

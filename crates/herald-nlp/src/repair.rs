@@ -19,8 +19,9 @@
 //!   parser learnt on too few examples: the prospective "be about to", an attribution
 //!   ("..., the news agency Xinhua said.") read as a relative clause, a "that" clause read
 //!   as a relative clause on the day before it ("said on Thursday that ..."), a noun after
-//!   "while" read as a verbless clause ("while the leader, on his trip, thanked ..."), and
-//!   "than" of "more than 100" read as a preposition.
+//!   "while" read as a verbless clause ("while the leader, on his trip, thanked ..."),
+//!   "than" of "more than 100" read as a preposition, and the noun after a name's acronym in
+//!   parentheses ("the National Liberation Army (ELN) guerrillas") read as a second subject.
 
 use herald_core::calendar;
 use herald_core::doc::in_subtree;
@@ -336,6 +337,7 @@ pub fn restructure(toks: &mut [Token]) {
     attribution(toks);
     parenthetical_bounds(toks);
     more_than_number(toks);
+    name_before_parenthesis(toks);
 }
 
 /// "would deploy more than 100 police": read as a preposition, "than" made the counted noun an
@@ -444,6 +446,58 @@ fn preposition_in_subject(toks: &mut [Token]) {
         toks[p].deprel = "case".into();
         toks[second].head = Some(first);
         toks[second].deprel = "nmod".into();
+    }
+}
+
+/// "the government and the National Liberation Army (ELN) guerrillas opened talks": a noun
+/// right after a parenthesis that follows a name heads that name ("the ... Army (ELN)
+/// guerrillas"), but the parser, seeing a phrase end at the parenthesis, makes the noun a
+/// second subject of the verb, or the verb's subject with the first subject its own. When the
+/// name lies in a subject's phrase, the name (with its acronym) modifies the noun and the noun
+/// takes the name's place, its determiner and conjunction with it.
+fn name_before_parenthesis(toks: &mut [Token]) {
+    for second in 4..toks.len() {
+        if toks[second - 1].text != ")" || toks[second].upos != "NOUN" {
+            continue;
+        }
+        let Some(open) = (second.saturating_sub(4)..second - 1)
+            .rev()
+            .find(|&k| toks[k].text == "(")
+        else {
+            continue;
+        };
+        let name = open.saturating_sub(1);
+        if open == 0 || toks[name].upos != "PROPN" {
+            continue;
+        }
+        // The subject whose phrase holds the name: the noun's own (it was made the verb's
+        // subject), or another subject of the noun's verb.
+        let mut first = name;
+        while let Some(h) = toks[first].head.filter(|&h| h != second) {
+            if toks[first].deprel == "nsubj" && toks[second].head == Some(h) {
+                break;
+            }
+            first = h;
+        }
+        let subject = toks[first].deprel == "nsubj";
+        let own = toks[first].head == Some(second);
+        let beside = toks[first].head.is_some() && toks[first].head == toks[second].head;
+        if !subject || toks[second].deprel != "nsubj" || !(own || beside) || first > name {
+            continue;
+        }
+        if own {
+            toks[first].head = toks[second].head;
+        }
+        let moved: Vec<usize> = children(toks, name)
+            .filter(|&c| c < name && matches!(toks[c].deprel.as_str(), "det" | "cc"))
+            .collect();
+        for c in moved {
+            toks[c].head = Some(second);
+        }
+        toks[second].head = toks[name].head;
+        toks[second].deprel = std::mem::take(&mut toks[name].deprel);
+        toks[name].head = Some(second);
+        toks[name].deprel = "compound".into();
     }
 }
 
@@ -882,6 +936,68 @@ mod tests {
             ("in", "ADP", Some(2), "case"),
             ("Kyiv", "PROPN", Some(0), "nmod"),
             ("arrested", "VERB", None, "root"),
+        ]);
+        let before = t.clone();
+        restructure(&mut t);
+        assert_eq!(heads(&t), heads(&before));
+    }
+
+    #[test]
+    fn a_noun_after_a_names_parenthesis_heads_the_name() {
+        // the government and the Liberation Army ( ELN ) guerrillas opened talks
+        let mut t = sent(&[
+            ("the", "DET", Some(1), "det"),
+            ("government", "NOUN", Some(10), "nsubj"),
+            ("and", "CCONJ", Some(5), "cc"),
+            ("the", "DET", Some(5), "det"),
+            ("Liberation", "PROPN", Some(5), "compound"),
+            ("Army", "PROPN", Some(1), "conj"),
+            ("(", "PUNCT", Some(7), "punct"),
+            ("ELN", "PROPN", Some(5), "appos"),
+            (")", "PUNCT", Some(7), "punct"),
+            ("guerrillas", "NOUN", Some(10), "nsubj"),
+            ("opened", "VERB", None, "root"),
+            ("talks", "NOUN", Some(10), "obj"),
+        ]);
+        restructure(&mut t);
+        let h = heads(&t);
+        assert_eq!(h[9], (Some(1), "conj"));
+        assert_eq!(h[5], (Some(9), "compound"));
+        assert_eq!((h[2], h[3]), ((Some(9), "cc"), (Some(9), "det")));
+        assert_eq!(h[1], (Some(10), "nsubj"));
+        // The parser's other reading: the first subject made the noun's own.
+        let mut t = sent(&[
+            ("the", "DET", Some(1), "det"),
+            ("government", "NOUN", Some(9), "nsubj"),
+            ("and", "CCONJ", Some(5), "cc"),
+            ("the", "DET", Some(5), "det"),
+            ("Liberation", "PROPN", Some(5), "compound"),
+            ("Army", "PROPN", Some(1), "conj"),
+            ("(", "PUNCT", Some(7), "punct"),
+            ("ELN", "PROPN", Some(5), "appos"),
+            (")", "PUNCT", Some(7), "punct"),
+            ("guerrillas", "NOUN", Some(10), "nsubj"),
+            ("opened", "VERB", None, "root"),
+            ("talks", "NOUN", Some(10), "obj"),
+        ]);
+        restructure(&mut t);
+        let h = heads(&t);
+        assert_eq!(
+            (h[1], h[9], h[5]),
+            (
+                (Some(10), "nsubj"),
+                (Some(1), "conj"),
+                (Some(9), "compound")
+            )
+        );
+        // A name in parentheses after the subject's noun is no such name: left as it is.
+        let mut t = sent(&[
+            ("Rebels", "NOUN", Some(5), "nsubj"),
+            ("(", "PUNCT", Some(2), "punct"),
+            ("ELN", "PROPN", Some(0), "appos"),
+            (")", "PUNCT", Some(2), "punct"),
+            ("fighters", "NOUN", Some(5), "nsubj"),
+            ("attacked", "VERB", None, "root"),
         ]);
         let before = t.clone();
         restructure(&mut t);

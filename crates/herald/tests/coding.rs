@@ -2664,3 +2664,21 @@ fn organizations_change_role_on_their_dates() {
         triples(&[("AFGGOV", "PAK", "111")])
     );
 }
+
+/// An actor's acronym in parentheses after a name is that name's: the name, the acronym and an
+/// agent word after them are one actor, and a list's member ("the government and the ...
+/// (ELN) guerrillas"). A dateline's one-word place before "(AP)" is no such name.
+#[test]
+fn a_names_acronym_in_parentheses_is_one_actor_with_it() {
+    let cases: [Case; 2] = [
+        (
+            "Colombia's government and the National Liberation Army (ELN) guerrillas opened peace talks in Caracas.",
+            &[("COLGOV", "COLREB", "046"), ("COLREB", "COLGOV", "046")],
+        ),
+        (
+            "The Revolutionary Armed Forces of Colombia (FARC) rebels attacked Colombian soldiers.",
+            &[("COLREB", "COLMIL", "190")],
+        ),
+    ];
+    check_on("2022-11-21", &cases);
+}
