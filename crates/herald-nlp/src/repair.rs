@@ -21,7 +21,8 @@
 //!   as a relative clause on the day before it ("said on Thursday that ..."), a noun after
 //!   "while" read as a verbless clause ("while the leader, on his trip, thanked ..."),
 //!   "than" of "more than 100" read as a preposition, and the noun after a name's acronym in
-//!   parentheses ("the National Liberation Army (ELN) guerrillas") read as a second subject.
+//!   parentheses ("the National Liberation Army (ELN) guerrillas") read as a second subject,
+//!   and a bare gerund after a noun and "and" ("riots and looting") read as a verb.
 
 use herald_core::calendar;
 use herald_core::doc::in_subtree;
@@ -338,6 +339,46 @@ pub fn restructure(toks: &mut [Token]) {
     parenthetical_bounds(toks);
     more_than_number(toks);
     name_before_parenthesis(toks);
+    gerund_joined_to_noun(toks);
+}
+
+/// "bowing to two days of riots and looting over the crisis": a gerund right after a noun and
+/// "and", with no object or subject of its own, is that noun's conjunct (a noun: the act), not
+/// a verb joined to the clause's verb, whose subject it would take. Its prepositional phrases
+/// become the noun's.
+fn gerund_joined_to_noun(toks: &mut [Token]) {
+    for k in 2..toks.len() {
+        let noun = k - 2;
+        let verbal = |c: usize| {
+            matches!(
+                toks[c].deprel.split(':').next(),
+                Some("obj" | "iobj" | "nsubj" | "ccomp" | "xcomp" | "aux" | "advmod")
+            )
+        };
+        // "smashing shop windows and clashing with police": two gerunds of one clause.
+        let parallel = toks[k]
+            .head
+            .is_some_and(|h| toks[noun].head == Some(h) && toks[h].xpos == "VBG");
+        if toks[k].xpos != "VBG"
+            || toks[k].deprel != "conj"
+            || toks[k - 1].norm != "and"
+            || toks[noun].upos != "NOUN"
+            || toks[noun].deprel == "compound"
+            || parallel
+            || children(toks, k).any(verbal)
+        {
+            continue;
+        }
+        let phrases: Vec<usize> = children(toks, k)
+            .filter(|&c| toks[c].deprel == "obl")
+            .collect();
+        for c in phrases {
+            toks[c].deprel = "nmod".into();
+        }
+        toks[k].upos = "NOUN".into();
+        toks[k].xpos = "NN".into();
+        toks[k].head = Some(noun);
+    }
 }
 
 /// "would deploy more than 100 police": read as a preposition, "than" made the counted noun an
@@ -1002,6 +1043,58 @@ mod tests {
         let before = t.clone();
         restructure(&mut t);
         assert_eq!(heads(&t), heads(&before));
+    }
+
+    #[test]
+    fn a_bare_gerund_after_a_noun_and_and_is_the_nouns_conjunct() {
+        // he resigned , bowing to riots and looting .
+        let rows = [
+            ("he", "PRON", Some(1), "nsubj"),
+            ("resigned", "VERB", None, "root"),
+            (",", "PUNCT", Some(3), "punct"),
+            ("bowing", "VERB", Some(1), "advcl"),
+            ("to", "ADP", Some(5), "case"),
+            ("riots", "NOUN", Some(3), "obl"),
+            ("and", "CCONJ", Some(7), "cc"),
+            ("looting", "VERB", Some(3), "conj"),
+            (".", "PUNCT", Some(1), "punct"),
+        ];
+        let mut t = sent(&rows);
+        t[7].xpos = "VBG".into();
+        restructure(&mut t);
+        assert_eq!(
+            (heads(&t)[7], t[7].upos.as_str()),
+            ((Some(5), "conj"), "NOUN")
+        );
+        // A second gerund of the clause whose first has the noun as object stays a verb:
+        // "smashing windows and clashing with police".
+        let mut t = sent(&[
+            ("youths", "NOUN", Some(1), "nsubj"),
+            ("rioted", "VERB", None, "root"),
+            ("smashing", "VERB", Some(1), "advcl"),
+            ("windows", "NOUN", Some(2), "obj"),
+            ("and", "CCONJ", Some(5), "cc"),
+            ("clashing", "VERB", Some(2), "conj"),
+            ("with", "ADP", Some(7), "case"),
+            ("police", "NOUN", Some(5), "obl"),
+        ]);
+        t[2].xpos = "VBG".into();
+        t[5].xpos = "VBG".into();
+        restructure(&mut t);
+        assert_eq!(
+            (heads(&t)[5], t[5].upos.as_str()),
+            ((Some(2), "conj"), "VERB")
+        );
+        // With an object of its own it is a verb: "soldiers and looting shops" stays.
+        let mut rows = rows.to_vec();
+        rows.insert(8, ("shops", "NOUN", Some(7), "obj"));
+        let mut t = sent(&rows);
+        t[7].xpos = "VBG".into();
+        restructure(&mut t);
+        assert_eq!(
+            (heads(&t)[7], t[7].upos.as_str()),
+            ((Some(3), "conj"), "VERB")
+        );
     }
 
     #[test]

@@ -2682,3 +2682,25 @@ fn a_names_acronym_in_parentheses_is_one_actor_with_it() {
     ];
     check_on("2022-11-21", &cases);
 }
+
+/// "riots and looting": a bare gerund after a noun and "and" is a noun, the act, not a verb of
+/// the clause's subject (the president did not loot).
+#[test]
+fn a_gerund_joined_to_a_noun_is_no_act_of_the_subject() {
+    let cases: [Case; 2] = [
+        (
+            "The Bolivian president resigned on Friday, bowing to weeks of riots and looting in the capital.",
+            &[("BOLGOV", "BOLOPP", "0831")],
+        ),
+        (
+            "The president resigned after two days of riots and looting in Buenos Aires.",
+            &[("ARGGOV", "", "0831")],
+        ),
+    ];
+    check_on("2003-10-17", &cases);
+    let deployed = code_text(
+        "2003-10-17",
+        "The army was deployed to end days of protests and looting in the north.",
+    );
+    assert!(deployed.iter().all(|e| e.2 != "1712"), "{deployed:?}");
+}
