@@ -148,6 +148,20 @@ pub(crate) fn aimed(
     aim
 }
 
+/// The heads of the complement clauses of verb `i` after it: its `xcomp` or `ccomp`, or an
+/// `advcl` marked by "to" or "that".
+pub(crate) fn complement_clauses<'a>(s: &'a Sent, i: usize) -> impl Iterator<Item = usize> + 'a {
+    let t = s.tokens;
+    s.children(i).filter(move |&c| {
+        c > i
+            && (matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP)
+                || (t[c].deprel == rel::ADVCL
+                    && s.children(c).any(|m| {
+                        t[m].deprel == rel::MARK && matches!(t[m].norm.as_str(), "to" | "that")
+                    })))
+    })
+}
+
 /// What the complement clause of verb `i` (its `xcomp` or `ccomp`, or an `advcl` marked by
 /// "to" or "that", or a conjunct of one) is for, or the act `i` itself when `framed`: the CAMEO
 /// codes of the acts it may be, each with a description, best first. Ending fighting first, in
@@ -155,18 +169,10 @@ pub(crate) fn aimed(
 /// `frame_aims` with their object if they need one; for a threat, last, force in its words.
 fn aims_of<'s>(s: &'s Sent, i: usize, framed: bool, frame: Frame) -> Vec<(&'s str, String)> {
     let t = s.tokens;
-    let clause = |c: usize| {
-        matches!(t[c].deprel.as_str(), rel::XCOMP | rel::CCOMP)
-            || (t[c].deprel == rel::ADVCL
-                && s.children(c).any(|m| {
-                    t[m].deprel == rel::MARK && matches!(t[m].norm.as_str(), "to" | "that")
-                }))
-    };
     let verbs: Vec<usize> = if framed {
         vec![i]
     } else {
-        s.children(i)
-            .filter(|&c| c > i && clause(c))
+        complement_clauses(s, i)
             .flat_map(|c| {
                 std::iter::once(c).chain(s.children(c).filter(|&d| t[d].deprel == rel::CONJ))
             })

@@ -99,12 +99,25 @@ impl Sent<'_> {
             }
         }
         if r.subject.is_empty() && !r.passive {
-            // Shared or controlled subjects: "met Chang and praised him", "agreed to cooperate".
+            // Shared or controlled subjects: "met Chang and praised him", "agreed to cooperate",
+            // "demanded that Britain release the tanker, accusing London of piracy" (a
+            // participle with no marker shares its verb's subject).
             let relation = self.tokens[v].deprel.as_str();
-            if matches!(relation, rel::CONJ | rel::XCOMP) {
+            let participle = relation == rel::ADVCL
+                && self.tokens[v].xpos == xpos::VBG
+                && !self.children(v).any(|k| self.tokens[k].deprel == rel::MARK);
+            if matches!(relation, rel::CONJ | rel::XCOMP) || participle {
                 if let Some(h) = self.tokens[v].head {
                     if h != v {
-                        r.subject = self.roles(h).subject;
+                        let head = self.roles(h);
+                        // "prompting Israel to pound southern Lebanon": the object of the
+                        // verb above controls its infinitive; now that a participle takes its
+                        // own verb's subject, that one must not pass down instead.
+                        r.subject = if relation == rel::XCOMP && !head.object.is_empty() {
+                            Vec::new()
+                        } else {
+                            head.subject
+                        };
                     }
                 }
             }

@@ -22,7 +22,9 @@
 //!   "while" read as a verbless clause ("while the leader, on his trip, thanked ..."),
 //!   "than" of "more than 100" read as a preposition, and the noun after a name's acronym in
 //!   parentheses ("the National Liberation Army (ELN) guerrillas") read as a second subject,
-//!   and a bare gerund after a noun and "and" ("riots and looting") read as a verb.
+//!   a bare gerund after a noun and "and" ("riots and looting") read as a verb, and a
+//!   participle of saying at the end of a sentence ("..., accusing London of piracy") hung on
+//!   a verb inside the main verb's complement clause.
 
 use herald_core::calendar;
 use herald_core::doc::in_subtree;
@@ -340,6 +342,64 @@ pub fn restructure(toks: &mut [Token]) {
     more_than_number(toks);
     name_before_parenthesis(toks);
     gerund_joined_to_noun(toks);
+    speaker_participle(toks);
+}
+
+/// Verbs of saying something of someone, whose participle at the end of a sentence is the
+/// speaker's ("..., accusing London of piracy").
+const CHARGING: &[&str] = &[
+    "accuse",
+    "blame",
+    "call",
+    "urge",
+    "warn",
+    "describe",
+    "vow",
+    "insist",
+    "claim",
+    "charge",
+    "allege",
+    "denounce",
+    "condemn",
+    "criticize",
+    "criticise",
+    "say",
+    "add",
+    "demand",
+    "brand",
+];
+
+/// "Iran demanded that Britain release the tanker, accusing London of piracy": a participle of
+/// saying (`CHARGING`) after a comma, with no subject of its own, hangs on the main verb whose
+/// complement clause it follows, not on a verb inside that clause: the one who demands is
+/// the one who accuses.
+fn speaker_participle(toks: &mut [Token]) {
+    let Some(root) = toks.iter().position(|t| t.head.is_none()) else {
+        return;
+    };
+    if toks[root].upos != "VERB" || !children(toks, root).any(|c| toks[c].deprel == "nsubj") {
+        return;
+    }
+    for g in root + 2..toks.len() {
+        if toks[g].xpos != "VBG"
+            || toks[g].deprel != "advcl"
+            || toks[g - 1].text != ","
+            || !CHARGING.contains(&toks[g].lemma.as_str())
+            || children(toks, g).any(|c| toks[c].deprel.starts_with("nsubj"))
+        {
+            continue;
+        }
+        // Up from the participle's head to the main verb, through its complement clause.
+        let mut cur = toks[g].head;
+        let mut through_complement = false;
+        while let Some(h) = cur.filter(|&h| h != root) {
+            through_complement |= toks[h].deprel == "ccomp";
+            cur = toks[h].head;
+        }
+        if cur == Some(root) && through_complement {
+            toks[g].head = Some(root);
+        }
+    }
 }
 
 /// "bowing to two days of riots and looting over the crisis": a gerund right after a noun and
@@ -1095,6 +1155,34 @@ mod tests {
             (heads(&t)[7], t[7].upos.as_str()),
             ((Some(3), "conj"), "VERB")
         );
+    }
+
+    #[test]
+    fn a_participle_of_saying_after_a_complement_clause_is_the_speakers() {
+        // Iran demanded that Britain release the tanker , accusing London .
+        let rows = [
+            ("Iran", "PROPN", Some(1), "nsubj"),
+            ("demanded", "VERB", None, "root"),
+            ("that", "SCONJ", Some(4), "mark"),
+            ("Britain", "PROPN", Some(4), "nsubj"),
+            ("release", "VERB", Some(1), "ccomp"),
+            ("the", "DET", Some(6), "det"),
+            ("tanker", "NOUN", Some(4), "obj"),
+            (",", "PUNCT", Some(8), "punct"),
+            ("accusing", "VERB", Some(4), "advcl"),
+            ("London", "PROPN", Some(8), "obj"),
+        ];
+        let mut t = sent(&rows);
+        t[8].xpos = "VBG".into();
+        t[8].lemma = "accuse".into();
+        restructure(&mut t);
+        assert_eq!(heads(&t)[8], (Some(1), "advcl"));
+        // Another participle stays in its clause: "..., killing five people".
+        let mut t = sent(&rows);
+        t[8].xpos = "VBG".into();
+        t[8].lemma = "kill".into();
+        restructure(&mut t);
+        assert_eq!(heads(&t)[8], (Some(4), "advcl"));
     }
 
     #[test]

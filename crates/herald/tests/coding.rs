@@ -2704,3 +2704,26 @@ fn a_gerund_joined_to_a_noun_is_no_act_of_the_subject() {
     );
     assert!(deployed.iter().all(|e| e.2 != "1712"), "{deployed:?}");
 }
+
+/// A demand coded on its own verb takes the act its clause asks for as its content: the act is
+/// no event of its own ("on Friday" keeps the act's frame from being found from the act).
+/// A participle of saying at the end is the speaker's, and a participle shares its verb's
+/// subject; an infinitive is still controlled by the object above it.
+#[test]
+fn demands_hold_their_act_and_speakers_keep_their_participles() {
+    let cases: [Case; 3] = [
+        (
+            "Iran demanded on Friday that Britain release the tanker.",
+            &[("IRN", "GBR", "1053")],
+        ),
+        (
+            "Iran demanded on Friday that Britain release the tanker, accusing London of piracy.",
+            &[("IRN", "GBR", "1053"), ("IRN", "GBR", "1121")],
+        ),
+        (
+            "Hezbollah fighters killed three Israeli soldiers on Wednesday, prompting Israel to bomb southern Lebanon.",
+            &[("LBNINS", "ISRMIL", "190"), ("ISR", "LBN", "195")],
+        ),
+    ];
+    check_on("2019-07-12", &cases);
+}

@@ -421,6 +421,12 @@ fn code_verb(
         if let Some((code, aim)) = aims::aimed(s, codebook, i, &ev.code, ev.frame.is_some()) {
             ev.code = code;
             ev.pattern = format!("{} + its clause asks for {aim}", ev.pattern);
+            if ev.frame.is_none() && matches!(Codebook::root(&ev.code), "02" | "10") {
+                // "demanded on Friday that Britain release the tanker": the act asked for is
+                // the demand's content, not an event of its own. (A threat's act keeps its own
+                // code: "warned that Moscow would use nuclear weapons" says more than 138.)
+                framed.extend(aims::complement_clauses(s, i).map(|c| (c, i)));
+            }
         }
     }
     Some(Candidate {
