@@ -271,7 +271,8 @@ type Group = (usize, usize, Vec<Piece>, bool);
 /// names into actor phrases.
 fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piece)>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for (s, e, p) in pieces {
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((s, e, p)) = pieces.next() {
         // "the National Liberation Army (ELN) guerrillas", "the Kurdistan Workers' Party (PKK)":
         // an actor's acronym in parentheses after a name is that name's; the name, the acronym
         // and the agent right after them are one actor.
@@ -328,6 +329,22 @@ fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piec
                 && last.2.iter().all(|q| matches!(q, Piece::Agent { .. }))
                 && !possessed;
             if agents_then_country {
+                // "Leaders of the West African bloc ECOWAS": a region's adjective before a
+                // common noun and an organization's name modifies that noun; the agents are
+                // the organization's.
+                let named = pieces.next_if(|(s2, _, q)| {
+                    is_country_piece(&p)
+                        && organization(q)
+                        && *s2 > e
+                        && *s2 - e <= 2
+                        && tokens[e..*s2].iter().all(|t| t.upos == upos::NOUN)
+                });
+                if let Some((_, e2, q)) = named {
+                    last.1 = e2;
+                    last.2.push(p);
+                    last.2.push(q);
+                    continue;
+                }
                 last.3 = is_country_piece(&p);
                 last.1 = e;
                 last.2.push(p);

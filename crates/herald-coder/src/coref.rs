@@ -248,10 +248,49 @@ fn group_code(k: usize, tokens: &[Token], ms: &[Mention]) -> Option<String> {
         })
     };
     let plural = |m: &Mention| matches!(tokens[m.end - 1].xpos.as_str(), "NNS" | "NNPS");
+    // "Leaders of the bloc ECOWAS demanded ..., imposed sanctions on the country's rulers and
+    // said they would ...": the subject of a clause said is, first, the group that says it.
+    if let Some(speaker) = speaker_of_clause(k, tokens) {
+        let group = |m: &Mention| {
+            (m.start..m.end).any(|j| matches!(tokens[j].xpos.as_str(), "NNS" | "NNPS"))
+        };
+        if let Some(m) = ms
+            .iter()
+            .find(|m| m.start <= speaker && speaker < m.end && group(m) && !is_new_actor(&m.code))
+        {
+            return Some(m.code.clone());
+        }
+    }
     ms.iter()
         .filter(|m| m.end <= k && plural(m) && !is_new_actor(&m.code) && !own_subject(m))
         .max_by_key(|m| m.end)
         .map(|m| m.code.clone())
+}
+
+/// The subject of the verb whose complement clause has the subject pronoun at `k` ("ECOWAS
+/// leaders said they would ..."), through conjoined verbs that share it ("demanded ... and
+/// said they"). `None` when `k` is no subject of a complement clause.
+fn speaker_of_clause(k: usize, tokens: &[Token]) -> Option<usize> {
+    if !tokens[k].deprel.starts_with("nsubj") {
+        return None;
+    }
+    let clause = tokens[k].head?;
+    if tokens[clause].deprel != "ccomp" {
+        return None;
+    }
+    let mut v = tokens[clause].head?;
+    for _ in 0..8 {
+        if let Some(subject) = (0..tokens.len())
+            .find(|&j| tokens[j].head == Some(v) && tokens[j].deprel.starts_with("nsubj"))
+        {
+            return Some(subject);
+        }
+        if tokens[v].deprel != "conj" {
+            return None;
+        }
+        v = tokens[v].head?;
+    }
+    None
 }
 
 /// The actor the pronoun at token `k` (a subject pronoun or not) refers to.

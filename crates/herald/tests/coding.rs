@@ -2727,3 +2727,21 @@ fn demands_hold_their_act_and_speakers_keep_their_participles() {
     ];
     check_on("2019-07-12", &cases);
 }
+
+/// The people "of the West African bloc ECOWAS" are the organization's (a region's adjective
+/// before a common noun and an organization's name modifies that noun), and a group that says
+/// "they would" speaks of itself before any group named after it.
+#[test]
+fn an_organizations_leaders_speak_for_it() {
+    let cases: [Case; 2] = [
+        (
+            "Leaders of the West African bloc ECOWAS imposed sanctions on Niger.",
+            &[("IGOWAFWAS", "NER", "163")],
+        ),
+        (
+            "ECOWAS leaders imposed sanctions on Niger's new military rulers and said they would not rule out the use of force.",
+            &[("IGOWAFWAS", "NERGOV", "163"), ("IGOWAFWAS", "", "138")],
+        ),
+    ];
+    check_on("2023-07-30", &cases);
+}
