@@ -70,6 +70,22 @@ pub(crate) fn is_capitalized(words: &Words, t: &Token) -> bool {
         )
 }
 
+/// A weapon's model name ("F-16", "MiG-29", "Su-25", "S-400"): a capital, letters, a hyphen
+/// and digits; it stands in an actor phrase as a name does ("Thai F-16 fighter jets").
+fn is_model_name(t: &Token) -> bool {
+    let Some((letters, digits)) = t.text.split_once('-') else {
+        return false;
+    };
+    letters
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase())
+        && letters.len() <= 4
+        && letters.chars().all(|c| c.is_ascii_alphabetic())
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// How many words may stand between two words of an actor phrase written with a blank.
 const MAX_GAP: usize = 2;
 
@@ -289,8 +305,10 @@ fn group_pieces(lex: &Lexicon, tokens: &[Token], pieces: Vec<(usize, usize, Piec
         if let Some(last) = groups.last_mut() {
             let gap = &tokens[last.1..s];
             let w = &lex.words;
-            let joinable =
-                gap.len() <= 4 && gap.iter().all(|t| is_joiner(w, t) || is_capitalized(w, t));
+            let joinable = gap.len() <= 4
+                && gap
+                    .iter()
+                    .all(|t| is_joiner(w, t) || is_capitalized(w, t) || is_model_name(t));
             // "Kenya's trade delegation", "the Kenyan farm workers": a country and the agent
             // after it, with up to two common nouns or adjectives modifying the agent between
             // them, are one actor (the tagger tells modifiers; by word order nothing joins).

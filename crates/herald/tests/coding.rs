@@ -2745,3 +2745,20 @@ fn an_organizations_leaders_speak_for_it() {
     ];
     check_on("2023-07-30", &cases);
 }
+
+/// A country's aircraft are its military, and a weapon's model name stands inside the actor
+/// phrase as a name does ("Thai F-16 fighter jets").
+#[test]
+fn military_aircraft_and_model_names_are_the_military() {
+    let cases: [Case; 2] = [
+        (
+            "Thai F-16 fighter jets struck Cambodian military targets on Thursday.",
+            &[("THAMIL", "KHMMIL", "195")],
+        ),
+        (
+            "Colombian aircraft bombed a FARC camp just inside Ecuador on Saturday.",
+            &[("COLMIL", "COLREB", "195")],
+        ),
+    ];
+    check_on("2025-07-24", &cases);
+}
