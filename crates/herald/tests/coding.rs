@@ -2762,3 +2762,13 @@ fn military_aircraft_and_model_names_are_the_military() {
     ];
     check_on("2025-07-24", &cases);
 }
+
+/// A meeting just outside (or near) a third country's place is at a third location (044).
+#[test]
+fn a_meeting_outside_a_third_countrys_city_is_at_a_third_location() {
+    let cases: [Case; 1] = [(
+        "U.S. President George W. Bush met Russian President Vladimir Putin at a castle outside Ljubljana on Saturday.",
+        &[("USAGOV", "RUSGOV", "044")],
+    )];
+    check_on("2001-06-16", &cases);
+}

@@ -1,8 +1,9 @@
 //! Pass 9, meeting place: a meeting (CAMEO 040) held in a third country's place ("met Putin in
-//! Paris") is recoded 044, a meeting at a third location.
+//! Paris", "at a castle outside Ljubljana") is recoded 044, a meeting at a third location.
 //!
 //! Reads no dictionary data beyond the actor mentions: a place is a mention with a bare
-//! three-letter country code after "in" or "at", which is neither party's country.
+//! three-letter country code after "in", "at", "outside" or "near", which is neither party's
+//! country.
 
 use crate::sentence::Sent;
 use crate::types::Candidate;
@@ -18,7 +19,10 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         let third = s.mentions.iter().find(|m| {
             m.start > c.trig_start
                 && m.start > 0
-                && matches!(s.tokens[m.start - 1].norm.as_str(), "in" | "at")
+                && matches!(
+                    s.tokens[m.start - 1].norm.as_str(),
+                    "in" | "at" | "outside" | "near"
+                )
                 && m.code.len() == 3
                 && !parties.contains(&m.code)
         });
