@@ -248,10 +248,10 @@ impl<'a> Recorder<'a> {
                 }));
         // "The two ministers signed an agreement on aid from China": a reciprocal
         // subject names both parties, so a prepositional target does not override it.
-        // "Ukraine and Russia traded blame", "exchanged accusations": each party's act answers
-        // the other's.
+        // "Ukraine and Russia traded blame", "exchanged accusations", "swapped prisoners": each
+        // party's act answers the other's.
         let traded = (c.trig_start..c.trig_end)
-            .any(|k| matches!(tokens[k].lemma.as_str(), "trade" | "exchange"));
+            .any(|k| matches!(tokens[k].lemma.as_str(), "trade" | "exchange" | "swap"));
         let both_parties = c.sources.iter().all(|&k| mentions[k].reciprocal)
             || each_other(tokens, c.trig_end)
             || traded;

@@ -2772,3 +2772,26 @@ fn a_meeting_outside_a_third_countrys_city_is_at_a_third_location() {
     )];
     check_on("2001-06-16", &cases);
 }
+
+/// "their" before a meeting noun makes the meeting the two parties' (the sentence's first actor
+/// and the next of another country): an event of its own, both ways, unless a verb already
+/// told it.
+#[test]
+fn their_meeting_is_the_two_parties() {
+    let cases: [Case; 2] = [
+        (
+            "Wei Fenghe told Lloyd Austin during their first face-to-face talks in Singapore that China would fight.",
+            &[("CHNMIL", "USAMIL", "044"), ("USAMIL", "CHNMIL", "044")],
+        ),
+        (
+            "Russia and Ukraine agreed on Friday to swap prisoners at their first direct peace talks in Istanbul.",
+            &[
+                ("RUS", "UKR", "0353"),
+                ("UKR", "RUS", "0353"),
+                ("RUS", "UKR", "046"),
+                ("UKR", "RUS", "046"),
+            ],
+        ),
+    ];
+    check_on("2022-06-10", &cases);
+}

@@ -32,6 +32,24 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if len == 1 && !s.is_noun_use(start) && s.lex.verbs.contains_key(words[start]) {
             continue;
         }
+        // "told Austin ... during their first face-to-face talks": a meeting that "their"
+        // makes the two parties' is an event of its own, both ways, whatever the clause it
+        // hangs on says ("would not hesitate to ..., during their talks").
+        let their =
+            noun.code.starts_with("04") && !s.negated(start) && s.disclaimed(start).is_none();
+        if let Some(parties) = their.then(|| their_parties(s, start)).flatten() {
+            // Not again when a verb told the meeting ("Trump and Putin met ... at their summit").
+            let told = out.iter().any(|c| {
+                c.code.starts_with("04")
+                    && parties
+                        .iter()
+                        .all(|p| c.sources.contains(p) || c.targets.contains(p))
+            });
+            if !told {
+                out.push(noun_event(noun, start, end, parties, Vec::new()));
+            }
+            continue;
+        }
         if s.negated(start)
             || s.governor_negated(start, end)
             || ended(s, end - 1)
@@ -124,6 +142,31 @@ fn visit_adjunct(s: &Sent, start: usize) -> bool {
         "of" => k >= 2 && matches!(t[k - 2].norm.as_str(), "start" | "end" | "day" | "leg"),
         _ => false,
     }
+}
+
+/// The two parties "their" before the meeting noun at `start` stands for ("Wei told Austin
+/// ... during their first face-to-face talks"): the first actor named in the sentence and the
+/// next one of another country, both before the noun. `None` without "their", or without two
+/// such actors.
+fn their_parties(s: &Sent, start: usize) -> Option<Vec<usize>> {
+    let t = s.tokens;
+    let mut k = start;
+    while k > 0 && start - k < 4 && t[k - 1].norm != "their" && modifier(&t[k - 1]) {
+        k -= 1;
+    }
+    if k == 0 || t[k - 1].norm != "their" {
+        return None;
+    }
+    let country = |m: usize| s.mentions[m].code.get(..3).unwrap_or("");
+    let before: Vec<usize> = (0..s.mentions.len())
+        .filter(|&m| s.mentions[m].end < k && s.mentions[m].code.len() >= 3)
+        .collect();
+    let &first = before.first()?;
+    let other = before
+        .iter()
+        .copied()
+        .find(|&m| country(m) != country(first))?;
+    Some(vec![first, other])
 }
 
 /// A word inside a noun phrase before its noun.
