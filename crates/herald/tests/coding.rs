@@ -2795,3 +2795,20 @@ fn their_meeting_is_the_two_parties() {
     ];
     check_on("2022-06-10", &cases);
 }
+
+/// A meeting on a third country's island is at a third location; a mention of people ("in front
+/// of reporters") is no place.
+#[test]
+fn a_meeting_in_a_phrase_of_place_is_at_its_place() {
+    let cases: [Case; 2] = [
+        (
+            "Guyanese President Irfaan Ali and Venezuela's Nicolas Maduro met on the Caribbean island of St. Vincent on Thursday.",
+            &[("GUYGOV", "VENGOV", "044"), ("VENGOV", "GUYGOV", "044")],
+        ),
+        (
+            "Trump met Zelensky at the White House in front of reporters on Friday.",
+            &[("USAGOV", "UKRGOV", "040")],
+        ),
+    ];
+    check_on("2025-02-28", &cases);
+}

@@ -2,11 +2,12 @@
 //! Paris", "at a castle outside Ljubljana") is recoded 044, a meeting at a third location.
 //!
 //! Reads no dictionary data beyond the actor mentions: a place is a mention with a bare
-//! three-letter country code after "in", "at", "outside" or "near", which is neither party's
-//! country.
+//! three-letter country code after "in", "at", "outside" or "near", or after "of" in a phrase
+//! of place ("on the Caribbean island of St. Vincent"), which is neither party's country.
 
 use crate::sentence::Sent;
 use crate::types::Candidate;
+use crate::ud::upos;
 
 /// Recodes the meetings of `out` held in a third country.
 pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
@@ -18,11 +19,8 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
         let parties: Vec<String> = c.sources.iter().chain(&c.targets).map(country).collect();
         let third = s.mentions.iter().find(|m| {
             m.start > c.trig_start
-                && m.start > 0
-                && matches!(
-                    s.tokens[m.start - 1].norm.as_str(),
-                    "in" | "at" | "outside" | "near"
-                )
+                && !m.agent_only
+                && in_place_phrase(s, m.start)
                 && m.code.len() == 3
                 && !parties.contains(&m.code)
         });
@@ -34,4 +32,37 @@ pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
             );
         }
     }
+}
+
+/// Whether the mention starting at `start` is the place of a phrase of place: right after "in",
+/// "at", "outside" or "near", or after "of" in a noun phrase of one ("on the Caribbean island
+/// of St. Vincent", "in the city of Lyon").
+fn in_place_phrase(s: &Sent, start: usize) -> bool {
+    let place_prep = |w: &str| matches!(w, "in" | "at" | "outside" | "near" | "on");
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    let t = s.tokens;
+    if place_prep(&t[before].norm) && t[before].norm != "on" {
+        return true;
+    }
+    if t[before].norm != "of" {
+        return false;
+    }
+    // Back over the noun phrase the "of" belongs to: "the Caribbean island".
+    let mut k = before;
+    while k > 0 && before - k < 4 {
+        k -= 1;
+        let w = &t[k];
+        if place_prep(&w.norm) {
+            return k + 1 < before;
+        }
+        if !matches!(
+            w.upos.as_str(),
+            upos::DET | upos::ADJ | upos::NOUN | upos::PROPN
+        ) {
+            return false;
+        }
+    }
+    false
 }
