@@ -2812,3 +2812,24 @@ fn a_meeting_in_a_phrase_of_place_is_at_its_place() {
     ];
     check_on("2025-02-28", &cases);
 }
+
+/// The "by" phrase of a coercive act's noun names its doer ("violent protests by opposition
+/// supporters", "his arrest by the CIA"); of other acts' nouns it does not make an event
+/// ("rejected an offer by Trump to mediate" codes the rejection only).
+#[test]
+fn a_coercive_nouns_by_phrase_is_its_doer() {
+    let protests: [Case; 1] = [(
+        "Police arrested Imran Khan on Tuesday, sparking violent protests by opposition supporters across the country.",
+        &[
+            ("PAKCOP", "PAKOPP", "173"),
+            ("PAKOPP", "PAKCOP", "111"),
+            ("PAKOPP", "", "145"),
+        ],
+    )];
+    check_on("2023-05-09", &protests);
+    let offer: [Case; 1] = [(
+        "India rejected an offer by Trump to mediate in the Kashmir dispute.",
+        &[("IND", "USAGOV", "126")],
+    )];
+    check_on("2019-07-23", &offer);
+}

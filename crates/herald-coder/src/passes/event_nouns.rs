@@ -73,7 +73,9 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         // "condemned the attack", "demanded a halt to the offensive", "mediated to end the
         // fighting": a noun in the clause of a coded verb is what that event is about. One
         // with its own actor ("criticized China's visit to Kazakhstan") is an event too.
-        let own_actor = possessor(s, start).is_some();
+        let own_actor = possessor(s, start)
+            .or_else(|| by_agent(s, &noun.code, end))
+            .is_some();
         let governed = out
             .iter()
             .map(|c| (c.trig_start, c.trig_end))
@@ -82,7 +84,7 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         if governed && !own_actor {
             continue;
         }
-        let Some((sources, targets)) = noun_roles(s, start, end, &noun.target_preps) else {
+        let Some((sources, targets)) = noun_roles(s, noun, start, end) else {
             continue;
         };
         out.push(noun_event(noun, start, end, sources, targets));
@@ -232,6 +234,18 @@ fn visit_roles(
     Some((sources, vec![target]))
 }
 
+/// The actor of the "by" phrase right after the noun of a coercive act (`code`: protest,
+/// coercion, assault, fight, mass violence) ending at `end` ("violent protests by his
+/// supporters", "an attack by gunmen", "his arrest by the CIA"): within two words of "by".
+/// Not of other acts, whose "by" phrase is as often background ("remarks by the President",
+/// "an offer by Trump to mediate" that was rejected).
+fn by_agent(s: &Sent, code: &str, end: usize) -> Option<usize> {
+    let coercive = matches!(code.get(..2), Some("14" | "17" | "18" | "19" | "20"));
+    (coercive && s.tokens.get(end)?.norm == "by")
+        .then(|| s.mention_from(end + 1, (end + 4).min(s.tokens.len())))
+        .flatten()
+}
+
 /// The actor whose "'s" comes shortly before the noun at `start` ("Chang's official visit").
 fn possessor(s: &Sent, start: usize) -> Option<usize> {
     s.mentions
@@ -262,14 +276,15 @@ fn ended(s: &Sent, k: usize) -> bool {
     false
 }
 
-/// The sources and targets of the event noun at `start..end`, whose target follows one of
-/// `target_preps`; `None` when it has neither a possessor nor a target.
+/// The sources and targets of the event noun `noun` at `start..end`, whose target follows one
+/// of its `target_preps`; `None` when it has neither a possessor nor a target.
 fn noun_roles(
     s: &Sent,
+    noun: &NounEvent,
     start: usize,
     end: usize,
-    target_preps: &[String],
 ) -> Option<(Vec<usize>, Vec<usize>)> {
+    let (code, target_preps) = (&noun.code, &noun.target_preps);
     let wend = s.window_end(end.saturating_sub(1));
     let mut targets = Vec::new();
     for k in end..wend.min(end + 6) {
@@ -280,8 +295,9 @@ fn noun_roles(
             break;
         }
     }
-    // The possessor ("Chang's visit") or else the clause subject.
-    let possessor = possessor(s, start);
+    // The possessor ("Chang's visit"), the "by" phrase right after the noun ("protests by
+    // his supporters"), or else the clause subject.
+    let possessor = possessor(s, start).or_else(|| by_agent(s, code, end));
     if possessor.is_none() && targets.is_empty() {
         // "on an official visit", "for the talks": the clause's verb carries the event.
         return None;
