@@ -27,6 +27,8 @@ pub(crate) struct Words {
     pub ending_verbs: WordSet,
     pub ending_nouns: WordSet,
     pub fought_problems: WordSet,
+    pub policy_nouns: WordSet,
+    pub regime_nouns: WordSet,
     pub light_verbs: WordSet,
     /// `verbal_nouns`: each noun of an act with the verb lemma that codes it.
     pub verbal_nouns: FxHashMap<String, String>,
@@ -123,6 +125,8 @@ impl Words {
             ending_verbs: set("ending_verbs"),
             ending_nouns: set("ending_nouns"),
             fought_problems: set("fought_problems"),
+            policy_nouns: set("policy_nouns"),
+            regime_nouns: set("regime_nouns"),
             light_verbs: set("light_verbs"),
             verbal_nouns: w
                 .words("verbal_nouns")

@@ -70,6 +70,14 @@ pub const LISTS: &[(&str, &str)] = &[
         "Nouns of acts, written \"noun:verb\", with the verb whose dictionary entries code them after a light verb (\"halt:halt\", \"suspension:suspend\", \"release:release\").",
     ),
     (
+        "policy_nouns",
+        "Nouns of policies (\"law\", \"tax\", \"removal\"): a demonstration, strike or riot against, over or about one is for a policy change (1412, 1432, 1452).",
+    ),
+    (
+        "regime_nouns",
+        "Nouns of the way a country is ruled (\"military rule\", \"coup\", \"regime\"): a demonstration, strike or riot against, over or about one is for a change of institutions or regime (1414, 1434, 1454).",
+    ),
+    (
         "fought_problems",
         "Problems that are fought and are no actor (\"terrorism\", \"corruption\", \"drug trafficking\"): a verb or noun of violence aimed at one (\"fighting terrorism\", \"the battle against corruption\") is not coded; natural hazards count too.",
     ),

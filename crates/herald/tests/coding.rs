@@ -2833,3 +2833,28 @@ fn a_coercive_nouns_by_phrase_is_its_doer() {
     )];
     check_on("2019-07-23", &offer);
 }
+
+/// A demonstration, strike or riot against a policy is for a policy change (14x2), against the
+/// way the country is ruled for a change of regime (14x4); against a person it keeps its code.
+#[test]
+fn protests_take_their_aim_from_what_they_are_against() {
+    let cases: [Case; 4] = [
+        (
+            "Nigerian unions began an indefinite general strike over the government's removal of a fuel subsidy.",
+            &[("NGALAB", "NGAGOV", "1432")],
+        ),
+        (
+            "Opposition supporters protested against the new tax law in Nairobi.",
+            &[("KENOPP", "", "1412")],
+        ),
+        (
+            "Tens of thousands of Sudanese marched against military rule in Khartoum.",
+            &[("SDNOPP", "", "1414")],
+        ),
+        (
+            "Opposition supporters protested against President Ruto in Nairobi.",
+            &[("KENOPP", "KENGOV", "141")],
+        ),
+    ];
+    check_on("2023-06-05", &cases);
+}

@@ -2,7 +2,7 @@
 //!
 //! Each pass is a module of its own, whose doc comment says what it codes and which dictionary
 //! data it reads. The first three find events ([`verbs`], [`event_nouns`], [`headlines`]); the others adjust or
-//! drop what was found: [`complements`] the acts told only as another's purpose, reason or
+//! drop what was found: [`protest_aims`] the protests against a policy, [`complements`] the acts told only as another's purpose, reason or
 //! condition, [`support`] deployments abroad that help the country they go to, [`violence`] the
 //! kind of violence its parties make, [`mediation`] talks held between two others, [`ultimatum`]
 //! a span of time given to someone to act, and the rest
@@ -18,6 +18,7 @@ pub(crate) mod mediation;
 pub(crate) mod meeting_place;
 pub(crate) mod new_actors;
 pub(crate) mod outcomes;
+pub(crate) mod protest_aims;
 pub(crate) mod sport;
 pub(crate) mod statements;
 pub(crate) mod support;
@@ -36,6 +37,7 @@ pub(crate) fn code_sentence(s: &Sent, codebook: &Codebook) -> Vec<Candidate> {
     let mut out = verbs::run(s, codebook, &mut void);
     event_nouns::run(s, &mut out, &void);
     headlines::run(s, &mut out);
+    protest_aims::run(s, &mut out);
     complements::run(s, codebook, &mut out);
     support::run(s, &mut out);
     violence::run(s, &mut out);
