@@ -735,18 +735,18 @@ fn time_before_after_clause(toks: &mut [Token]) {
     }
 }
 
-/// "..., days after a strike in Damascus killed senior commanders": the parser takes "after a
-/// strike" for a phrase of the main verb and leaves "killed" a subjectless conjunct of it. A
-/// finite verb with no subject, right after a noun phrase opened by "after" or "before" that
-/// follows a unit of time, has that noun as its subject; the conjunction marks its clause, which
-/// takes the phrase's place, dated by the span of time.
+/// "..., days after a strike in Damascus killed senior commanders", "appealed for help after a
+/// powerful earthquake killed thousands": the parser takes "after a strike" for a phrase of the
+/// main verb and leaves "killed" a subjectless conjunct of it, whose subject becomes the main
+/// verb's. A finite verb with no subject, right after a noun phrase opened by "after" or
+/// "before", has that noun as its subject; the conjunction marks its clause, which takes the
+/// phrase's place, dated by the span of time before the conjunction if there is one.
 fn time_before_after_noun(toks: &mut [Token]) {
     // The cheap test on the words first, once per sentence: a verb can only be dated after the
-    // first "days after" ("after"/"before" right after a unit of time).
-    let Some(first_dated) = (1..toks.len()).find(|&c| {
-        matches!(toks[c].norm.as_str(), "after" | "before")
-            && TIME_UNITS.contains(&toks[c - 1].norm.as_str())
-    }) else {
+    // first "after" or "before".
+    let Some(first_dated) =
+        (0..toks.len()).find(|&c| matches!(toks[c].norm.as_str(), "after" | "before"))
+    else {
         return;
     };
     for v in first_dated + 1..toks.len() {
@@ -776,10 +776,11 @@ fn time_before_after_noun(toks: &mut [Token]) {
         }) else {
             continue;
         };
-        if conj == 0 || !TIME_UNITS.contains(&toks[conj - 1].norm.as_str()) {
-            continue;
-        }
-        let unit = conj - 1;
+        // "days after a strike killed", or with no span of time "after a powerful earthquake
+        // killed thousands".
+        let unit = conj
+            .checked_sub(1)
+            .filter(|&u| TIME_UNITS.contains(&toks[u].norm.as_str()));
         // The phrase hangs from the main verb, or already from this verb ("after a bomber" an
         // `obl` of "killed"), whose clause then stays where it is.
         let h = if toks[n].head == Some(v) {
@@ -794,7 +795,7 @@ fn time_before_after_noun(toks: &mut [Token]) {
         toks[conj].head = Some(v);
         toks[conj].deprel = "mark".into();
         toks[conj].upos = "SCONJ".into();
-        if toks[unit].head == h || toks[unit].head == Some(v) {
+        if let Some(unit) = unit.filter(|&u| toks[u].head == h || toks[u].head == Some(v)) {
             toks[unit].head = Some(v);
             toks[unit].deprel = "obl:npmod".into();
         }
@@ -1801,7 +1802,8 @@ mod tests {
         );
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(0), "advcl"));
         assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(7), "obl:npmod"));
-        // Without a unit of time before "after" nothing changes.
+        // Without a unit of time before "after" the clause is mended all the same ("appealed
+        // for help after an earthquake killed thousands": the earthquake killed).
         let mut u = sent(&[
             ("called", "VERB", None, "root"),
             ("up", "ADP", Some(0), "compound:prt"),
@@ -1811,7 +1813,21 @@ mod tests {
         ]);
         u[4].xpos = "VBD".into();
         restructure(&mut u);
-        assert_eq!((u[3].head, u[3].deprel.as_str()), (Some(0), "obl"));
+        assert_eq!((u[3].head, u[3].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!((u[2].head, u[2].deprel.as_str()), (Some(4), "mark"));
+        assert_eq!((u[4].head, u[4].deprel.as_str()), (Some(0), "advcl"));
+        // With a conjunction between, the verb is the main verb's conjunct: left as it is.
+        let mut w = sent(&[
+            ("resigned", "VERB", None, "root"),
+            ("after", "ADP", Some(2), "case"),
+            ("talks", "NOUN", Some(0), "obl"),
+            ("and", "CCONJ", Some(4), "cc"),
+            ("left", "VERB", Some(0), "conj"),
+        ]);
+        w[4].xpos = "VBD".into();
+        let before = w.clone();
+        restructure(&mut w);
+        assert_eq!(heads(&w), heads(&before));
     }
 
     #[test]

@@ -2858,3 +2858,14 @@ fn protests_take_their_aim_from_what_they_are_against() {
     ];
     check_on("2023-06-05", &cases);
 }
+
+/// "after a powerful earthquake killed thousands": the earthquake is the subject of the clause
+/// "after" opens, so the killing is a disaster's, no act of the main clause's subject.
+#[test]
+fn a_disaster_after_after_is_no_act_of_the_subject() {
+    let cases: [Case; 1] = [(
+        "Pakistani President Pervez Musharraf appealed for international help on Sunday after a powerful earthquake killed thousands of people.",
+        &[("PAKGOV", "", "023")],
+    )];
+    check_on("2005-10-09", &cases);
+}
