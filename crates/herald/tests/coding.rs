@@ -2869,3 +2869,24 @@ fn a_disaster_after_after_is_no_act_of_the_subject() {
     )];
     check_on("2005-10-09", &cases);
 }
+
+/// Halting trade with a country is an embargo (163), reinstating sanctions imposes them, and
+/// border guards that trade gunfire exchange it.
+#[test]
+fn trade_halts_sanctions_reinstated_and_gunfire_traded() {
+    let cases: [Case; 3] = [
+        (
+            "Pakistan suspended bilateral trade with India on Wednesday.",
+            &[("PAK", "IND", "163")],
+        ),
+        (
+            "Washington reinstated sanctions on Iran's oil sector on Monday.",
+            &[("USA", "IRN", "163")],
+        ),
+        (
+            "Kyrgyz and Tajik border guards traded gunfire on Tuesday.",
+            &[("KGZMIL", "TJKMIL", "193"), ("TJKMIL", "KGZMIL", "193")],
+        ),
+    ];
+    check_on("2020-06-01", &cases);
+}
