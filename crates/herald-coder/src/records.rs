@@ -185,12 +185,13 @@ impl<'a> Recorder<'a> {
             if at_home {
                 target = None;
             }
-            // "visited the Yasukuni shrine in Tokyo": a trip at home is no visit.
+            // "visited the Yasukuni shrine in Tokyo", "attended the funeral of a former
+            // president in Moscow": a trip at home, to a place or to one's compatriots, is no
+            // visit.
             let home_trip = !c.petrarch_rules
                 && code == VISIT
                 && target.as_ref().is_some_and(|t| {
-                    t.agents.is_empty()
-                        && t.country.is_some()
+                    t.country.is_some()
                         && t.country == source.as_ref().and_then(|a| a.country.clone())
                 });
             if home_trip {

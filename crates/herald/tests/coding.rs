@@ -2890,3 +2890,21 @@ fn trade_halts_sanctions_reinstated_and_gunfire_traded() {
     ];
     check_on("2020-06-01", &cases);
 }
+
+/// Attending another country's inauguration or funeral is a visit to it (an intent to meet when
+/// said with "to"); at home, to one's compatriots, it is no visit.
+#[test]
+fn attending_a_ceremony_abroad_is_a_visit_at_home_none() {
+    let cases: [Case; 3] = [
+        (
+            "Kenyan President William Ruto attended the inauguration of Nigeria's new president in Abuja.",
+            &[("KENGOV", "NGAGOV", "042")],
+        ),
+        (
+            "Putin attended the funeral of former Russian president Boris Yeltsin in Moscow.",
+            &[],
+        ),
+        ("Winston Peters is visiting a school in Auckland.", &[]),
+    ];
+    check_on("2023-05-29", &cases);
+}
