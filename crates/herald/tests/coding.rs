@@ -2908,3 +2908,20 @@ fn attending_a_ceremony_abroad_is_a_visit_at_home_none() {
     ];
     check_on("2023-05-29", &cases);
 }
+
+/// The wires' epithets "the Islamic Republic" and "the Jewish state" are Iran and Israel; a
+/// longer name keeps its own country ("the Islamic Republic of Pakistan").
+#[test]
+fn the_wires_epithets_name_their_countries() {
+    let cases: [Case; 2] = [
+        (
+            "Washington reinstated the toughest sanctions on the Islamic Republic.",
+            &[("USA", "IRN", "163")],
+        ),
+        (
+            "The Islamic Republic of Pakistan signed a deal with China.",
+            &[("PAK", "CHN", "057")],
+        ),
+    ];
+    check_on("2020-09-15", &cases);
+}
