@@ -310,6 +310,13 @@ impl<'a> Recorder<'a> {
         let reciprocal = c.sources.len() >= 2
             && (both_parties
                 || (joint_act && (c.targets.is_empty() || home_ground) && !fights_something));
+        // "The UAE and Bahrain signed agreements establishing relations with Israel": a joint
+        // act's partner named "with" further on in its clause is its target, not each other.
+        if reciprocal && !both_parties && !c.compound && c.targets.is_empty() {
+            if let Some(partner) = partner_with(tokens, mentions, c) {
+                return cross(&c.sources, &[partner]);
+            }
+        }
         if c.compound || reciprocal {
             // PETRARCH's `%`, "the two sides signed an agreement": every party towards every
             // other.
@@ -602,6 +609,26 @@ fn has_uncoded_object(tokens: &[Token], c: &Candidate, mentions: &[Mention]) -> 
             && !matches!(t.norm.as_str(), "other" | "another")
             && !mentions.iter().any(|m| (m.start..m.end).contains(&k))
     })
+}
+
+/// The actor named right after "with" (or "with the") later in the clause of joint act `c`, up
+/// to a comma or twelve words on, that is none of its sources nor a place ("signed agreements
+/// establishing full diplomatic relations with Israel").
+fn partner_with(tokens: &[Token], mentions: &[Mention], c: &Candidate) -> Option<usize> {
+    let end = (c.trig_end..tokens.len().min(c.trig_end + 12))
+        .find(|&k| matches!(tokens[k].norm.as_str(), "," | ";" | "."))
+        .unwrap_or_else(|| tokens.len().min(c.trig_end + 12));
+    let with = (c.trig_end..end).find(|&k| tokens[k].norm == "with")?;
+    let at = with + 1 + usize::from(tokens.get(with + 1).is_some_and(|t| t.norm == "the"));
+    let m = mentions
+        .iter()
+        .position(|m| m.start == at && m.end <= end)?;
+    (!c.sources.contains(&m)
+        && !c
+            .sources
+            .iter()
+            .any(|&s| mentions[s].code == mentions[m].code))
+    .then_some(m)
 }
 
 /// "accused each other of", "met one another": the verb's subjects act on each other.

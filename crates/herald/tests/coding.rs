@@ -2925,3 +2925,20 @@ fn the_wires_epithets_name_their_countries() {
     ];
     check_on("2020-09-15", &cases);
 }
+
+/// A joint act's partner named "with" later in its clause is its target: the parties do not
+/// act on each other; with no such partner they still do.
+#[test]
+fn a_joint_acts_partner_with_is_its_target() {
+    let cases: [Case; 2] = [
+        (
+            "The United Arab Emirates and Bahrain signed agreements establishing full diplomatic relations with Israel at a White House ceremony on Tuesday.",
+            &[("ARE", "ISR", "057"), ("BHR", "ISR", "057")],
+        ),
+        (
+            "Russia and China signed a deal on Monday.",
+            &[("RUS", "CHN", "057"), ("CHN", "RUS", "057")],
+        ),
+    ];
+    check_on("2020-09-15", &cases);
+}
