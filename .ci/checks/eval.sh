@@ -11,14 +11,14 @@ cd "$(dirname "$0")/../.."
 # Per set: root-level F1, full-code F1, source accuracy, target accuracy (minimums), and the share
 # of produced events with no gold counterpart (maximum). The dev set's are its figures minus 0.02;
 # the blind sets' are their latest measurement (docs/evaluation.md: after the mechanisms of issue
-# 14, tenth session) minus 0.02 (or a little more), the share with no counterpart plus 0.02 (or a
+# 14, twelfth session) minus 0.02 (or a little more), the share with no counterpart plus 0.02 (or a
 # little more). dev2 and dev3 (the second and third development sets) likewise: their figures
 # minus 0.02.
-declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.75 [dev3]=0.75 [blind]=0.72 [headlines]=0.67)
-declare -A MIN_FULL_F1=([gold]=0.85 [dev2]=0.63 [dev3]=0.62 [blind]=0.56 [headlines]=0.56)
-declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.85 [dev3]=0.88 [blind]=0.86 [headlines]=0.85)
-declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.71 [dev3]=0.70 [blind]=0.70 [headlines]=0.73)
-declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.25 [dev3]=0.25 [blind]=0.27 [headlines]=0.18)
+declare -A MIN_ROOT_F1=([gold]=0.93 [dev2]=0.75 [dev3]=0.76 [blind]=0.72 [headlines]=0.67)
+declare -A MIN_FULL_F1=([gold]=0.85 [dev2]=0.64 [dev3]=0.64 [blind]=0.57 [headlines]=0.56)
+declare -A MIN_SOURCE_ACC=([gold]=0.94 [dev2]=0.86 [dev3]=0.88 [blind]=0.86 [headlines]=0.86)
+declare -A MIN_TARGET_ACC=([gold]=0.90 [dev2]=0.71 [dev3]=0.73 [blind]=0.70 [headlines]=0.73)
+declare -A MAX_UNMATCHED=([gold]=0.07 [dev2]=0.24 [dev3]=0.24 [blind]=0.26 [headlines]=0.18)
 # The blind sets are frozen: a changed file must come with a new hash here and in
 # docs/evaluation.md, and a note saying why.
 declare -A SHA256=(
