@@ -2942,3 +2942,26 @@ fn a_joint_acts_partner_with_is_its_target() {
     ];
     check_on("2020-09-15", &cases);
 }
+
+/// A disaster's violence told further down a chain of participles is still no political event
+/// ("erupted, sending clouds of ash down its slopes and killing dozens"); a raid's killing told
+/// the same way stays the raiders'.
+#[test]
+fn a_disasters_chain_of_participles_codes_nothing() {
+    let cases: [Case; 1] = [(
+        "Indonesia's Mount Merapi erupted again on Friday, sending searing clouds of gas and ash down its slopes and killing dozens of people in villages on the volcano's flanks.",
+        &[],
+    )];
+    check_on("2010-11-05", &cases);
+    let raid = code_text(
+        "2010-11-05",
+        "Israeli troops raided the camp, arresting five men and killing two militants.",
+    );
+    assert!(
+        raid.iter()
+            .filter(|e| e.0 == "ISRMIL" && e.2 == "190")
+            .count()
+            == 2,
+        "{raid:?}"
+    );
+}

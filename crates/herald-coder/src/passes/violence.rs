@@ -189,12 +189,32 @@ fn natural_disaster(s: &Sent, c: &Candidate) -> bool {
     if let Some(n) = subject(v) {
         return hazard(n);
     }
-    let Some(h) = t[v].head.filter(|&h| {
-        h < t.len() && matches!(t[v].deprel.as_str(), rel::ADVCL | rel::CONJ | rel::XCOMP)
-    }) else {
-        return false;
-    };
-    hazard(h) || subject(h).is_some_and(hazard)
+    // Up the chain of subjectless participles and conjuncts the trigger hangs on ("the volcano
+    // erupted, sending clouds of ash down its slopes and killing dozens"), to the first verb
+    // with a subject.
+    let mut cur = v;
+    for _ in 0..4 {
+        // Not out of a clause of its own ("protests erupted after Castillo was arrested").
+        let marked = s.children(cur).any(|m| t[m].deprel == rel::MARK);
+        let Some(h) = t[cur].head.filter(|&h| {
+            h < t.len()
+                && !marked
+                && matches!(
+                    t[cur].deprel.as_str(),
+                    rel::ADVCL | rel::CONJ | rel::XCOMP | rel::AMOD
+                )
+        }) else {
+            return false;
+        };
+        if hazard(h) {
+            return true;
+        }
+        if let Some(n) = subject(h) {
+            return hazard(n);
+        }
+        cur = h;
+    }
+    false
 }
 
 /// The code the parties make of event `c`, with the reason, if any; `protest`: the sentence
