@@ -523,9 +523,12 @@ impl Recorder<'_> {
         aimed.or_else(|| {
             others().find_map(|(k, m, prep, g)| {
                 // On the trigger or the target, or on a noun there ("near the Syrian city of
-                // Idlib").
+                // Idlib"); for a target's country, also in the phrase of the source's noun
+                // ("Pakistani air strikes in Afghanistan's Paktika province killed 46 people").
                 let at = |g: usize| {
-                    on_trigger(g) || target_span.as_ref().is_some_and(|r| r.contains(&g))
+                    on_trigger(g)
+                        || target_span.as_ref().is_some_and(|r| r.contains(&g))
+                        || (tgt.is_some() && Some(g) == source_governor && tokens[g].upos == "NOUN")
                 };
                 let noun_at = tokens[g].upos == "NOUN" && tokens[g].head.is_some_and(at);
                 let located = at(g) || noun_at;

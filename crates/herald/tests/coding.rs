@@ -2965,3 +2965,14 @@ fn a_disasters_chain_of_participles_codes_nothing() {
         "{raid:?}"
     );
 }
+
+/// The victims of an attack placed in another country by the attacker's own phrase ("air
+/// strikes in Afghanistan's Paktika province") are of that country, not the attacker's.
+#[test]
+fn victims_of_an_attack_placed_abroad_are_of_that_place() {
+    let cases: [Case; 1] = [(
+        "Russian air strikes in Syria's Idlib province killed 20 civilians.",
+        &[("RUS", "SYRCVL", "202"), ("RUS", "SYR", "195")],
+    )];
+    check_on("2019-06-03", &cases);
+}
