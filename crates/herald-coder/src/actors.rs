@@ -788,11 +788,13 @@ fn the_countrys(lex: &Lexicon, tokens: &[Token], mentions: &mut [Mention]) {
         if !m.agent_only || m.start < 3 {
             continue;
         }
-        let before: Vec<&str> = tokens[m.start - 3..m.start]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect();
-        if !matches!(before.as_slice(), ["the", "country" | "nation", "'s"]) {
+        let [the, noun, poss] = &tokens[m.start - 3..m.start] else {
+            continue;
+        };
+        if !(the.norm == "the"
+            && matches!(noun.norm.as_str(), "country" | "nation")
+            && poss.norm == "'s")
+        {
             continue;
         }
         let latest = mentions[..j]
