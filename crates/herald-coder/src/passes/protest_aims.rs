@@ -12,7 +12,7 @@ use crate::sentence::Sent;
 use crate::types::Candidate;
 use crate::ud::{upos, xpos};
 
-/// Recodes the protests of `out` aimed at a policy.
+/// Recodes the protests of `out` aimed at a policy or at the way the country is ruled.
 pub(crate) fn run(s: &Sent, out: &mut [Candidate]) {
     if !s.tagged() || s.lex.petrarch {
         return;
