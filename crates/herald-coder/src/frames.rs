@@ -18,7 +18,7 @@ use herald_core::Token;
 
 use crate::actors::split_code;
 use crate::sentence::{Sent, CLAUSE_END};
-use crate::ud::{rel, upos, xpos};
+use crate::ud::{premodifier, rel, upos, xpos};
 use crate::words::{WordSet, Words};
 
 /// What frames an event verb.
@@ -195,11 +195,7 @@ fn negating_verb(s: &Sent, head: usize, start: usize) -> Option<usize> {
 pub(crate) fn ending_noun(s: &Sent, start: usize) -> Option<usize> {
     let t = s.tokens;
     let mut k = start;
-    while k > 0
-        && start - k < 3
-        && (matches!(t[k - 1].upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
-            || t[k - 1].xpos == xpos::PRP_POSS)
-    {
+    while k > 0 && start - k < 3 && premodifier(&t[k - 1]) {
         k -= 1;
     }
     let prep = k.checked_sub(1)?;

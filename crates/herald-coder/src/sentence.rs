@@ -16,7 +16,7 @@ use herald_core::hash::FxHashSet;
 
 use crate::lexicon::{word_hash, Lexicon, VerbRef};
 use crate::types::Mention;
-use crate::ud::{rel, upos, xpos};
+use crate::ud::{premodifier, rel, upos, xpos};
 
 /// Whether `t` is, in the parse, the direct object of a word in `start..end` (a trigger).
 pub(crate) fn is_direct_object_of(t: &Token, start: usize, end: usize) -> bool {
@@ -296,11 +296,7 @@ impl Sent<'_> {
             j += 1;
         }
         let from = j;
-        while j < t.len()
-            && j - from < 3
-            && (matches!(t[j].upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
-                || t[j].xpos == xpos::PRP_POSS)
-        {
+        while j < t.len() && j - from < 3 && premodifier(&t[j]) {
             j += 1;
         }
         let start = j;
@@ -308,19 +304,24 @@ impl Sent<'_> {
         {
             j += 1;
         }
+        if start == j {
+            return false;
+        }
         let words = &self.lex.words;
-        // The phrase's last words: "drug trafficking", "climate change", "terrorism".
-        (start..j).any(|from| {
-            let phrase = t[from..j]
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            words.fought_problems.contains(&phrase)
-                || (from + 1 == j
-                    && (lemma_in(&t[from], &words.fought_problems)
-                        || lemma_in(&t[from], &words.natural_hazards)))
-        })
+        let last = &t[j - 1];
+        if lemma_in(last, &words.fought_problems) || lemma_in(last, &words.natural_hazards) {
+            return true;
+        }
+        // The phrase's last words, joined once: "drug trafficking", "climate change".
+        let phrase = t[start..j]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let suffixes = std::iter::once(0).chain(phrase.match_indices(' ').map(|(i, _)| i + 1));
+        suffixes
+            .map(|i| &phrase[i..])
+            .any(|words_on| words.fought_problems.contains(words_on))
     }
 
     /// Whether `w` is a word of the `negations` list.

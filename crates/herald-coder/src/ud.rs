@@ -76,3 +76,9 @@ pub(crate) mod xpos {
     pub const VBN: &str = "VBN";
     pub const WP_POSS: &str = "WP$";
 }
+
+/// Whether `t` is a word before a noun inside its phrase: a determiner, an adjective, a number
+/// or a possessive pronoun ("a", "new", "two", "its").
+pub(crate) fn premodifier(t: &herald_core::Token) -> bool {
+    matches!(t.upos.as_str(), upos::DET | upos::ADJ | upos::NUM) || t.xpos == xpos::PRP_POSS
+}

@@ -2,10 +2,12 @@
 //! between A and B") where no coded verb already tells it.
 //!
 //! Reads the verb dictionary's event nouns (`Lexicon::nouns`: their phrases, code and the
-//! prepositions that introduce their target). The source is the possessor ("Chang's visit") or
-//! else the clause's subject; a noun with neither a possessor nor a target codes nothing (the
-//! clause's verb carries the event). A visit told in an adjunct ("during a visit to Hanoi", ",
-//! the first visit to India by ...") is an event even in the clause of a coded verb.
+//! prepositions that introduce their target). The source is the possessor ("Chang's visit"),
+//! for a coercive act the "by" phrase after it ("protests by his supporters"), or else the
+//! clause's subject; a noun with neither an owner nor a target codes nothing (the clause's verb
+//! carries the event). A visit told in an adjunct ("during a visit to Hanoi", ", the first visit
+//! to India by ...") and a meeting that "their" makes two parties' ("during their talks") are
+//! events even in the clause of a coded verb.
 
 use crate::frames::{ending_noun, lemma_in};
 use crate::sentence::Sent;
@@ -73,18 +75,16 @@ pub(crate) fn run(s: &Sent, out: &mut Vec<Candidate>, void: &[(usize, usize)]) {
         // "condemned the attack", "demanded a halt to the offensive", "mediated to end the
         // fighting": a noun in the clause of a coded verb is what that event is about. One
         // with its own actor ("criticized China's visit to Kazakhstan") is an event too.
-        let own_actor = possessor(s, start)
-            .or_else(|| by_agent(s, &noun.code, end))
-            .is_some();
+        let owner = possessor(s, start).or_else(|| by_agent(s, &noun.code, end));
         let governed = out
             .iter()
             .map(|c| (c.trig_start, c.trig_end))
             .chain(void.iter().copied())
             .any(|(_, e)| e <= start && start < s.window_end(e.saturating_sub(1)));
-        if governed && !own_actor {
+        if governed && owner.is_none() {
             continue;
         }
-        let Some((sources, targets)) = noun_roles(s, noun, start, end) else {
+        let Some((sources, targets)) = noun_roles(s, &noun.target_preps, start, end, owner) else {
             continue;
         };
         out.push(noun_event(noun, start, end, sources, targets));
@@ -276,15 +276,17 @@ fn ended(s: &Sent, k: usize) -> bool {
     false
 }
 
-/// The sources and targets of the event noun `noun` at `start..end`, whose target follows one
-/// of its `target_preps`; `None` when it has neither a possessor nor a target.
+/// The sources and targets of the event noun at `start..end`, whose target follows one of
+/// `target_preps`, and whose `owner` is its possessor ("Chang's visit") or the "by" phrase
+/// right after it ("protests by his supporters"); `None` when it has neither an owner nor a
+/// target.
 fn noun_roles(
     s: &Sent,
-    noun: &NounEvent,
+    target_preps: &[String],
     start: usize,
     end: usize,
+    owner: Option<usize>,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    let (code, target_preps) = (&noun.code, &noun.target_preps);
     let wend = s.window_end(end.saturating_sub(1));
     let mut targets = Vec::new();
     for k in end..wend.min(end + 6) {
@@ -295,25 +297,23 @@ fn noun_roles(
             break;
         }
     }
-    // The possessor ("Chang's visit"), the "by" phrase right after the noun ("protests by
-    // his supporters"), or else the clause subject.
-    let possessor = possessor(s, start).or_else(|| by_agent(s, code, end));
-    if possessor.is_none() && targets.is_empty() {
+    // The owner, or else the clause subject.
+    if owner.is_none() && targets.is_empty() {
         // "on an official visit", "for the talks": the clause's verb carries the event.
         return None;
     }
-    let mut sources = possessor
+    let mut sources = owner
         .map(|k| vec![k])
         .unwrap_or_else(|| s.subject_left(start));
     if targets.len() >= 2 && s.tokens.get(end).is_some_and(|t| t.norm == "between") {
-        if possessor.is_none() && targets.len() == 2 {
+        if owner.is_none() && targets.len() == 2 {
             // "talks between A and B": both are parties (a joint act goes both ways).
             sources = std::mem::take(&mut targets);
-        } else if possessor.is_none() {
+        } else if owner.is_none() {
             // Three or more: the first conjunct is the source.
             sources = vec![targets.remove(0)];
         }
-        // "Egypt's mediation between A and B": the possessor acts on both.
+        // "Egypt's mediation between A and B": the owner acts on both.
     }
     Some((sources, targets))
 }

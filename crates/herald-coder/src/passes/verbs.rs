@@ -23,7 +23,7 @@ use crate::passes::support;
 use crate::patterns::PatternHit;
 use crate::sentence::{is_direct_object_of, Sent};
 use crate::types::Candidate;
-use crate::ud::{rel, upos, xpos};
+use crate::ud::{premodifier, rel, upos, xpos};
 
 /// Codes whose verb's object is the actor's own means rather than a target: material
 /// cooperation, aid, force posture.
@@ -528,11 +528,7 @@ fn light_verb_noun<'d>(s: &Sent<'d>, i: usize) -> Option<(&'d [VerbRef], usize)>
         return None;
     }
     let mut noun = i + 1;
-    while noun < t.len()
-        && noun - i <= 3
-        && (matches!(t[noun].upos.as_str(), upos::DET | upos::ADJ | upos::NUM)
-            || t[noun].xpos == xpos::PRP_POSS)
-    {
+    while noun < t.len() && noun - i <= 3 && premodifier(&t[noun]) {
         noun += 1;
     }
     let linked = t.get(noun + 1).is_some_and(|p| {
